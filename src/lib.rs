@@ -1,0 +1,8 @@
+//! sayso: a terminal reader for news articles that shows who said what.
+//!
+//! The library holds the functional core — article model, extraction, output formats —
+//! with no terminal and no global state. The binary is a thin shell around it.
+
+pub mod article;
+pub mod extract;
+pub mod text;

@@ -1,0 +1,3 @@
+//! Text utilities shared by the engine and the shell.
+
+pub mod offsets;
