@@ -1,0 +1,370 @@
+//! A fast, allocation-light tokenizer for English news text.
+//!
+//! One pass over the bytes; each token records its byte span, a coarse kind and a few shape
+//! flags. Words keep inner apostrophes, hyphens and dots (`China's`, `win-win`, `U.S`), but
+//! never a trailing period: sentence splitting decides what a final `.` means.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with inner `'`, `’`, `-`, `.` and digits (`5G` starts with a digit
+    /// but is a word too: anything mixing letters and digits is a word).
+    Word,
+    /// Digits, possibly with inner `,` and `.` between digits (`17,000`, `518.4`).
+    Number,
+    /// A double quotation mark: `"`, `“`, `”`, `„`, `«`, `»`.
+    DoubleQuote,
+    /// A single quotation mark that is not inside a word: `'`, `‘`, `’`.
+    SingleQuote,
+    /// An em or en dash, or `--`; also a hyphen standing alone between spaces.
+    Dash,
+    /// A line break. `Token::end - Token::start` tells nothing; see [`Token::breaks`].
+    Break,
+    /// Any other single character: punctuation or symbol.
+    Punct,
+}
+
+/// Shape flags of a word.
+pub mod shape {
+    /// First character is uppercase.
+    pub const CAPITALIZED: u8 = 1;
+    /// Every letter is uppercase (and there are at least two).
+    pub const ALL_CAPS: u8 = 2;
+    /// First character is lowercase.
+    pub const LOWER: u8 = 4;
+    /// Contains an inner dot (`U.S`, `a.m`).
+    pub const DOTTED: u8 = 8;
+    /// Contains a digit.
+    pub const DIGIT: u8 = 16;
+    /// Contains a hyphen.
+    pub const HYPHEN: u8 = 32;
+    /// Only ASCII bytes.
+    pub const ASCII: u8 = 64;
+}
+
+/// One token: a byte span of the text plus its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokenKind,
+    /// [`shape`] flags for words; for `Break`, the number of line breaks (saturating).
+    pub shape: u8,
+    /// The punctuation character for `Punct`, `DoubleQuote`, `SingleQuote` and `Dash`
+    /// tokens (`-` for `--`); `'\0'` otherwise.
+    pub ch: char,
+    /// True when whitespace (or the text start) comes right before the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.ch == c
+    }
+
+    pub fn has(&self, flag: u8) -> bool {
+        self.shape & flag != 0
+    }
+
+    /// For a `Break` token, how many line breaks it stands for (2 or more is a blank line).
+    pub fn breaks(&self) -> u8 {
+        if self.kind == TokenKind::Break {
+            self.shape
+        } else {
+            0
+        }
+    }
+}
+
+/// Largest text the tokenizer handles; offsets are stored as `u32`.
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
+/// Splits `text` into tokens. Texts longer than [`MAX_TEXT_LEN`] are cut at that length
+/// (on a character boundary).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut end_limit = text.len().min(MAX_TEXT_LEN);
+    while !text.is_char_boundary(end_limit) {
+        end_limit -= 1;
+    }
+    let text = &text[..end_limit];
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
+    let mut i = 0;
+    let mut space_before = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            let start = i;
+            let mut lines: u8 = 0;
+            while i < bytes.len() && matches!(bytes[i], b'\n' | b'\r' | b' ' | b'\t') {
+                if bytes[i] == b'\n' {
+                    lines = lines.saturating_add(1);
+                }
+                i += 1;
+            }
+            tokens.push(Token {
+                start: start as u32,
+                end: i as u32,
+                kind: TokenKind::Break,
+                shape: lines.max(1),
+                ch: '\0',
+                space_before: true,
+            });
+            space_before = true;
+            continue;
+        }
+        if b == b' ' || b == b'\t' {
+            i += 1;
+            space_before = true;
+            continue;
+        }
+        let (ch, ch_len) = decode(bytes, i);
+        if ch.is_whitespace() {
+            i += ch_len;
+            space_before = true;
+            continue;
+        }
+        let start = i;
+        let token = if ch.is_alphanumeric() {
+            let (end, shape, has_alpha) = scan_word(text, i);
+            i = end;
+            let kind = if has_alpha {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            Token {
+                start: start as u32,
+                end: end as u32,
+                kind,
+                shape,
+                ch: '\0',
+                space_before,
+            }
+        } else {
+            i += ch_len;
+            let (kind, ch) = match ch {
+                '"' | '“' | '”' | '„' | '«' | '»' => (TokenKind::DoubleQuote, ch),
+                '\'' | '‘' | '’' => (TokenKind::SingleQuote, ch),
+                '—' | '–' | '―' => (TokenKind::Dash, ch),
+                '-' if bytes.get(i) == Some(&b'-') => {
+                    while bytes.get(i) == Some(&b'-') {
+                        i += 1;
+                    }
+                    (TokenKind::Dash, '-')
+                }
+                '-' if space_before && matches!(bytes.get(i), Some(b' ') | None) => {
+                    (TokenKind::Dash, '-')
+                }
+                _ => (TokenKind::Punct, ch),
+            };
+            Token {
+                start: start as u32,
+                end: i as u32,
+                kind,
+                shape: 0,
+                ch,
+                space_before,
+            }
+        };
+        tokens.push(token);
+        space_before = false;
+    }
+    tokens
+}
+
+/// Decodes the character at byte `i` (which must be a char boundary).
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (char, usize) {
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let len = match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let end = (i + len).min(bytes.len());
+    let ch = std::str::from_utf8(&bytes[i..end])
+        .ok()
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\u{FFFD}');
+    (ch, len)
+}
+
+/// Scans a word or number starting at `i`; returns (end, shape flags, has a letter).
+fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut shape = shape::ASCII;
+    let mut has_alpha = false;
+    let mut upper = 0u32;
+    let mut lower = 0u32;
+    let mut first = true;
+    while i < bytes.len() {
+        let (ch, len) = decode(bytes, i);
+        if ch.is_alphanumeric() {
+            if len > 1 {
+                shape &= !shape::ASCII;
+            }
+            if ch.is_numeric() {
+                shape |= shape::DIGIT;
+            } else {
+                has_alpha = true;
+                if ch.is_uppercase() {
+                    upper += 1;
+                    if first {
+                        shape |= shape::CAPITALIZED;
+                    }
+                } else {
+                    lower += 1;
+                    if first {
+                        shape |= shape::LOWER;
+                    }
+                }
+            }
+            first = false;
+            i += len;
+            continue;
+        }
+        // Inner joiners: kept only when an alphanumeric follows (and, for `,` and `.` in
+        // numbers, a digit on both sides).
+        let next = bytes.get(i + len).copied();
+        let next_alnum = next.is_some_and(|n| n.is_ascii_alphanumeric() || n >= 0x80)
+            && text
+                .get(i + len..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(char::is_alphanumeric);
+        let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
+        let keep = match ch {
+            '\'' | '’' => next_alnum && has_alpha,
+            '-' | '‑' => {
+                if next_alnum {
+                    shape |= shape::HYPHEN;
+                }
+                next_alnum
+            }
+            '.' => {
+                let digits = prev_digit && next.is_some_and(|n| n.is_ascii_digit());
+                // `U.S`, `a.m`: a single letter before the dot and a letter after it.
+                let initials = next.is_some_and(|n| n.is_ascii_alphabetic())
+                    && i >= start + 1
+                    && (i == start + 1 || bytes[i - 2] == b'.');
+                if initials {
+                    shape |= shape::DOTTED;
+                }
+                digits || initials
+            }
+            ',' => {
+                // Thousands separators: exactly three digits follow.
+                prev_digit
+                    && !has_alpha
+                    && bytes.len() >= i + 4
+                    && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                    && bytes.get(i + 4).is_none_or(|n| !n.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if !keep {
+            break;
+        }
+        if len > 1 {
+            shape &= !shape::ASCII;
+        }
+        i += len;
+    }
+    if upper >= 2 && lower == 0 {
+        shape |= shape::ALL_CAPS;
+    }
+    (i, shape, has_alpha)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        assert_eq!(
+            words("China's win-win U.S. side, parties’ goal"),
+            vec!["China's", "win-win", "U.S", ".", "side", ",", "parties", "’", "goal"]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_decimals() {
+        assert_eq!(
+            words("$518.4 billion, 17,000 and 1,2"),
+            vec!["$", "518.4", "billion", ",", "17,000", "and", "1", ",", "2"]
+        );
+        let toks = tokenize("5G and 2024");
+        assert_eq!(toks[0].kind, TokenKind::Word);
+        assert_eq!(toks[2].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn quotes_dashes_and_breaks() {
+        let text = "“Yes,” he said -- no — ok\n\nNext";
+        let toks = tokenize(text);
+        let kinds: Vec<TokenKind> = toks.iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(
+            kinds,
+            vec![
+                DoubleQuote,
+                Word,
+                Punct,
+                DoubleQuote,
+                Word,
+                Word,
+                Dash,
+                Word,
+                Dash,
+                Word,
+                Break,
+                Word
+            ]
+        );
+        assert_eq!(toks[10].breaks(), 2);
+    }
+
+    #[test]
+    fn shapes() {
+        let text = "Rubio USA said U.S";
+        let t = tokenize(text);
+        assert!(t[0].has(shape::CAPITALIZED) && !t[0].has(shape::ALL_CAPS));
+        assert!(t[1].has(shape::ALL_CAPS));
+        assert!(t[2].has(shape::LOWER));
+        assert!(t[3].has(shape::DOTTED));
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_sorted_on_boundaries(text in "\\PC{0,80}") {
+            let toks = tokenize(&text);
+            let mut last = 0;
+            for t in toks {
+                prop_assert!(t.start as usize >= last);
+                prop_assert!(t.start < t.end);
+                prop_assert!(text.is_char_boundary(t.start as usize));
+                prop_assert!(text.is_char_boundary(t.end as usize));
+                last = t.end as usize;
+            }
+        }
+    }
+}
