@@ -4,7 +4,15 @@
 //! into the analysed text; conversion to Unicode code points happens at the output edge
 //! (see [`crate::text::offsets`]).
 
+mod candidate;
+mod doc;
+mod entities;
+pub mod lexicon;
+mod lines;
+mod np;
 pub mod numbers;
+mod quotes;
+mod reported;
 
 use serde::Serialize;
 
@@ -134,9 +142,61 @@ pub struct Extraction {
 
 /// Extracts speakers, claims and numbers from an article's text.
 pub fn extract(text: &str) -> Extraction {
+    let mut doc = doc::Doc::new(text);
+    let regions = quotes::find_regions(&mut doc);
+    let mut found = Vec::new();
+    lines::candidates(&doc, &mut found);
+    quotes::candidates(&doc, &regions, &mut found);
+    reported::candidates(&doc, &mut found);
+    if let Some(outlet) = outlet_line(&doc) {
+        // The publisher reporting its own story is not a speaker in it.
+        found.retain(|c| {
+            c.source
+                .is_none_or(|np| !doc.span(np.first, np.end).slice(text).eq_ignore_ascii_case(outlet))
+        });
+    }
+    let accepted = settle(found);
+    let (speakers, speaker_of) = entities::resolve(&doc, &accepted);
+    let claims = accepted
+        .iter()
+        .zip(speaker_of)
+        .map(|(c, speaker)| Claim {
+            span: doc.span(c.first, c.end),
+            fragments: c
+                .fragments
+                .iter()
+                .map(|&(a, b)| doc.span(a, b))
+                .collect(),
+            kind: c.kind,
+            speaker,
+            source: c.source.map(|np| doc.span(np.first, np.end)),
+            cue: c.cue.map(|(a, b)| doc.span(a, b)),
+        })
+        .collect();
     Extraction {
-        speakers: Vec::new(),
-        claims: Vec::new(),
+        speakers,
+        claims,
         numbers: numbers::find_numbers(text),
     }
+}
+
+/// Keeps the best of overlapping candidates (by rank, then position); returns them in
+/// text order.
+fn settle(mut found: Vec<candidate::Candidate>) -> Vec<candidate::Candidate> {
+    found.sort_by_key(|c| (c.rank, c.first, std::cmp::Reverse(c.end)));
+    let mut kept: Vec<candidate::Candidate> = Vec::with_capacity(found.len());
+    for c in found {
+        if c.end > c.first && kept.iter().all(|k| c.end <= k.first || k.end <= c.first) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.first);
+    kept
+}
+
+/// A last line that names the outlet (`News.Az`): a few words, no sentence.
+fn outlet_line<'a>(doc: &doc::Doc<'a>) -> Option<&'a str> {
+    let line = doc.text.trim_end().rsplit('\n').next()?.trim();
+    let words = line.split_whitespace().count();
+    (words > 0 && words <= 3 && !line.ends_with('.') && line.len() <= 40).then_some(line)
 }

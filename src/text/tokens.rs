@@ -256,14 +256,12 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
             }
             '.' => {
                 let digits = prev_digit && next.is_some_and(|n| n.is_ascii_digit());
-                // `U.S`, `a.m`: a single letter before the dot and a letter after it.
-                let initials = next.is_some_and(|n| n.is_ascii_alphabetic())
-                    && i >= start + 1
-                    && (i == start + 1 || bytes[i - 2] == b'.');
-                if initials {
+                // `U.S`, `a.m`, `News.Az`, `Amazon.com`: a letter right after the dot.
+                let joined = has_alpha && next.is_some_and(|n| n.is_ascii_alphabetic());
+                if joined {
                     shape |= shape::DOTTED;
                 }
-                digits || initials
+                digits || joined
             }
             ',' => {
                 // Thousands separators: exactly three digits follow.

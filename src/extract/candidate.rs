@@ -1,0 +1,78 @@
+//! Claim candidates, as found by the stages, before overlaps are settled and speakers
+//! resolved.
+
+use super::ClaimKind;
+use super::doc::Doc;
+use super::np::Np;
+use crate::text::tokens::TokenKind;
+
+/// Where a claim's speaker comes from when its own attribution names nobody.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Inherit {
+    /// The claim has its own source (or none at all).
+    No,
+    /// A quote that continues the previous speaker's words.
+    Previous,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    /// Content tokens `first..end`.
+    pub first: usize,
+    pub end: usize,
+    /// Token ranges of the pieces, when an attribution splits the content.
+    pub fragments: Vec<(usize, usize)>,
+    pub kind: ClaimKind,
+    pub source: Option<Np>,
+    /// Cue tokens `start..end`.
+    pub cue: Option<(usize, usize)>,
+    pub inherit: Inherit,
+    /// Lower wins when candidates overlap.
+    pub rank: u8,
+}
+
+/// Ranks, best first.
+pub(crate) mod rank {
+    pub const LINE: u8 = 0;
+    pub const QUOTE: u8 = 1;
+    pub const REPORTED: u8 = 2;
+    pub const CONTINUED_QUOTE: u8 = 3;
+    pub const UNSOURCED: u8 = 4;
+}
+
+/// Trims punctuation, breaks and unpaired quote marks from the edges of `first..end`, so
+/// content is the words. A closing quote mark is kept when its opener is inside.
+pub(crate) fn trim(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize) {
+    while first < end {
+        match doc.kind(first) {
+            Some(TokenKind::Break | TokenKind::Dash) => first += 1,
+            Some(TokenKind::Punct) if !doc.is_punct(first, '$') && !doc.is_punct(first, '(') => {
+                first += 1
+            }
+            _ => break,
+        }
+    }
+    while end > first {
+        let last = end - 1;
+        match doc.kind(last) {
+            Some(TokenKind::Break | TokenKind::Dash) => end -= 1,
+            Some(TokenKind::Punct)
+                if doc.is_punct(last, '.')
+                    || doc.is_punct(last, ',')
+                    || doc.is_punct(last, ';')
+                    || doc.is_punct(last, ':') =>
+            {
+                end -= 1
+            }
+            Some(TokenKind::DoubleQuote) => {
+                let opened = (first..last).filter(|&i| doc.is_quote(i)).count() % 2 == 1;
+                if opened {
+                    break;
+                }
+                end -= 1;
+            }
+            _ => break,
+        }
+    }
+    (first, end)
+}

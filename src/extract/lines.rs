@@ -1,0 +1,198 @@
+//! Claims shaped by whole lines: headlines and transcript turns (`Name: statement`), and
+//! embedded posts and signed quotes (`text — Name (@handle) Date`).
+
+use super::ClaimKind;
+use super::candidate::{Candidate, Inherit, rank, trim};
+use super::doc::Doc;
+use super::lexicon::class;
+use super::np::{Np, NpKind};
+use crate::text::tokens::TokenKind;
+
+/// Adds line-shaped candidates to `out`.
+pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
+    let mut start = 0;
+    let n = doc.len();
+    while start < n {
+        let mut end = start;
+        while end < n && !is_line_break(doc, end) {
+            end += 1;
+        }
+        if end > start {
+            if let Some(c) = labelled(doc, start, end) {
+                out.push(c);
+            } else if let Some(c) = signed(doc, start, end) {
+                out.push(c);
+            }
+        }
+        start = end + 1;
+    }
+}
+
+fn is_line_break(doc: &Doc, i: usize) -> bool {
+    doc.is_break(i)
+}
+
+/// `Wang Yi: China-Latin America Cooperation Is …` (a headline) or `"PENCE: Well, …`
+/// (a transcript turn). The label is a short name; the line is a headline (no more than
+/// 30 words) or the label is in capitals.
+fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
+    let mut i = start;
+    if doc.is_quote(i) {
+        i += 1;
+    }
+    let name_first = i;
+    while i < end && i - name_first < 4 && doc.is_cap(i) {
+        i += 1;
+    }
+    let colon = i;
+    if colon == name_first || !doc.is_punct(colon, ':') {
+        return None;
+    }
+    if (name_first..colon).any(|k| doc.is(k, class::NOT_NAME | class::DETERMINER)) {
+        return None;
+    }
+    let label = doc.span(name_first, colon).slice(doc.text);
+    if is_editorial_label(label) {
+        return None;
+    }
+    let all_caps = (name_first..colon).all(|k| {
+        doc.tok(k)
+            .is_some_and(|t| t.has(crate::text::tokens::shape::ALL_CAPS))
+    });
+    let words = (colon..end).filter(|&k| doc.is_word(k)).count();
+    let headline = words <= 30 && !ends_with_stop(doc, colon, end);
+    if !(all_caps || headline) || words < 2 {
+        return None;
+    }
+    let single = colon - name_first == 1;
+    let kind = if single && doc.is(name_first, class::PLACE) {
+        return None;
+    } else if all_caps || !single || doc.is_cap(name_first) {
+        NpKind::Person
+    } else {
+        NpKind::Nominal
+    };
+    let (first, last) = trim(doc, colon + 1, end);
+    // A transcript turn inside a running quote: drop an unpaired closing mark.
+    Some(Candidate {
+        first,
+        end: last,
+        fragments: Vec::new(),
+        kind: if all_caps && !headline {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Headline
+        },
+        source: Some(Np {
+            first: name_first,
+            end: colon,
+            name: (name_first, colon),
+            role: None,
+            kind,
+        }),
+        cue: Some((colon, colon + 1)),
+        inherit: Inherit::No,
+        rank: rank::LINE,
+    })
+}
+
+/// Labels that introduce notes, not speakers.
+fn is_editorial_label(label: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "note", "update", "updated", "photo", "photos", "source", "sources", "related", "read",
+        "watch", "video", "editor", "correction", "disclaimer", "tags", "share", "see",
+        "listen", "image", "images", "credit", "caption", "summary", "background", "q", "a",
+        "faq", "breaking", "exclusive", "analysis", "opinion", "live", "contact", "email",
+        "follow", "subscribe", "advertisement", "published", "posted", "by", "filed",
+    ];
+    let lower = label.to_ascii_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    LABELS.contains(&first) || lower.starts_with("editor")
+}
+
+/// Does the line end like running prose (a final period after many words)?
+fn ends_with_stop(doc: &Doc, from: usize, end: usize) -> bool {
+    let sentences = (from..end)
+        .filter(|&k| doc.is_punct(k, '.') || doc.is_punct(k, '?') || doc.is_punct(k, '!'))
+        .count();
+    sentences >= 2
+}
+
+/// `… — Carlos Martinez (@agent_of_change) March 2, 2022` · `“…” ― Sonya Herridge`.
+fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
+    // The last dash of the line, followed by a short name.
+    let dash = (start..end)
+        .rev()
+        .find(|&k| doc.kind(k) == Some(TokenKind::Dash))?;
+    let mut i = dash + 1;
+    let name_first = i;
+    while i < end && i - name_first < 4 && doc.is_cap(i) {
+        i += 1;
+    }
+    let name_end = i;
+    if name_end == name_first || doc.is(name_first, class::NOT_NAME | class::DETERMINER) {
+        return None;
+    }
+    // What may follow the name: a handle in brackets, a date, a period.
+    let rest_ok = (name_end..end).all(|k| {
+        matches!(
+            doc.kind(k),
+            Some(TokenKind::Number | TokenKind::Punct | TokenKind::Word)
+        ) && (!doc.is_word(k)
+            || doc.is(k, class::TIME)
+            || k > 0 && doc.is_punct(k - 1, '@'))
+    });
+    if !rest_ok {
+        return None;
+    }
+    // The signed text: a quote, or a post of several words; links at its end dropped.
+    let mut text_end = dash;
+    while text_end > start && is_link_part(doc, text_end - 1) {
+        text_end -= 1;
+    }
+    let (first, last) = trim(doc, start, text_end);
+    let (first, last) = strip_marks(doc, first, last);
+    let words = (first..last).filter(|&k| doc.is_word(k)).count();
+    if words < 4 {
+        return None;
+    }
+    let handle = (name_end..end).find(|&k| doc.is_punct(k, '@'));
+    Some(Candidate {
+        first,
+        end: last,
+        fragments: Vec::new(),
+        kind: ClaimKind::Direct,
+        source: Some(Np {
+            first: name_first,
+            end: name_end,
+            name: (name_first, name_end),
+            role: handle.map(|h| (h, h + 2)),
+            kind: NpKind::Person,
+        }),
+        cue: Some((dash, dash + 1)),
+        inherit: Inherit::No,
+        rank: rank::LINE,
+    })
+}
+
+/// Strips one pair of enclosing quotation marks.
+fn strip_marks(doc: &Doc, first: usize, end: usize) -> (usize, usize) {
+    if end > first + 1 && doc.is_quote(first) && doc.is_quote(end - 1) {
+        (first + 1, end - 1)
+    } else {
+        (first, end)
+    }
+}
+
+/// Tokens of a URL at the end of a post (`https://t.co/GfMU7tCfjr`, `pic.twitter.com/x`).
+fn is_link_part(doc: &Doc, i: usize) -> bool {
+    // Walk back over a URL: it has no spaces inside, so check the whitespace-free run.
+    let Some(t) = doc.tok(i) else { return false };
+    let text = doc.text;
+    let mut s = t.start as usize;
+    while s > 0 && !text.as_bytes()[s - 1].is_ascii_whitespace() {
+        s -= 1;
+    }
+    let run = &text[s..t.end as usize];
+    run.starts_with("http") || run.starts_with("pic.twitter") || run.starts_with("www.")
+}

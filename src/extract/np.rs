@@ -1,0 +1,427 @@
+//! Noun phrases that can name a speaker: pronouns, personal names with their titles,
+//! organisations, and descriptions (`the spokesperson`, `senior officials`).
+
+use super::doc::Doc;
+use super::lexicon::class;
+use crate::text::tokens::TokenKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NpKind {
+    Pronoun,
+    Person,
+    Org,
+    /// A description: `the spokesperson`, `officials`, `the Chinese FM`.
+    Nominal,
+    /// A bare place name (`China`): a speaker only by metonymy, which sayso does not
+    /// attribute.
+    Place,
+    /// A social media handle (`@agent_of_change`).
+    Handle,
+}
+
+/// A noun phrase as a token range, with the part that names and the part that describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Np {
+    /// Whole phrase, determiner and title included, appositive excluded.
+    pub first: usize,
+    pub end: usize,
+    /// The name proper (`Marco Rubio`), or for descriptions the phrase without its
+    /// determiner (`Chinese Foreign Ministry spokesperson`).
+    pub name: (usize, usize),
+    /// Title before the name (`U.S. Secretary of State`) or appositive after it.
+    pub role: Option<(usize, usize)>,
+    pub kind: NpKind,
+}
+
+impl Np {
+    pub fn is_named(&self) -> bool {
+        matches!(self.kind, NpKind::Person | NpKind::Org | NpKind::Handle)
+    }
+}
+
+const MAX_NP: usize = 12;
+
+/// The noun phrase whose last token is `last`, not reaching before `floor`.
+pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
+    if last < floor || !doc.is_word(last) {
+        return None;
+    }
+    let lex = doc.lex(last);
+    if lex.is(class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT) && doc.is_lower(last)
+        || lex.is(class::PRONOUN_SUBJECT) && (last == floor || !doc.is_cap(last - 1))
+    {
+        if doc.word_is(last, "it") && !doc.is_lower(last) && last != floor {
+            return None;
+        }
+        return Some(Np {
+            first: last,
+            end: last + 1,
+            name: (last, last + 1),
+            role: None,
+            kind: NpKind::Pronoun,
+        });
+    }
+    if doc.is_cap(last) {
+        let mut first = last;
+        while first > floor && last - first < MAX_NP {
+            let p = first - 1;
+            if doc.is_cap(p) && !doc.is(p, class::DETERMINER) && !ends_clause(doc, p) {
+                first = p;
+            } else if abbreviation_dot(doc, p) && p > floor {
+                first = p - 1;
+            } else if doc.is_lower(p)
+                && doc.is(p, class::CONNECTOR | class::NAME_PARTICLE)
+                && p > floor
+                && doc.is_cap(p - 1)
+                && !doc.is(p - 1, class::DETERMINER)
+            {
+                first = p;
+            } else if doc.is_lower(p)
+                && doc.is(p, class::ROLE_MODIFIER | class::TITLE | class::ROLE_NOUN)
+            {
+                first = p;
+            } else {
+                break;
+            }
+        }
+        return classify(doc, first, last, true);
+    }
+    if doc.is_lower(last) && is_speaker_noun(doc, last) {
+        let mut first = last;
+        while first > floor && last - first < 7 {
+            let p = first - 1;
+            let lex = doc.lex(p);
+            let modifier = doc.is_cap(p) && !lex.is(class::NOT_NAME | class::PRONOUN_SUBJECT)
+                || doc.is_lower(p)
+                    && (lex.is(class::ROLE_MODIFIER | class::ROLE_NOUN | class::TITLE)
+                        || is_adjective(doc.word(p)))
+                || doc.kind(p) == Some(TokenKind::Number);
+            if lex.is(class::DETERMINER) && doc.is_word(p) {
+                first = p;
+                break;
+            }
+            if !modifier {
+                break;
+            }
+            first = p;
+        }
+        return classify(doc, first, last, false);
+    }
+    None
+}
+
+/// The noun phrase starting at `first`, not reaching `ceil` (exclusive).
+pub(crate) fn starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
+    if first >= ceil || !doc.is_word(first) {
+        if doc.is_punct(first, '@') && doc.is_word(first + 1) && first + 1 < ceil {
+            return Some(Np {
+                first,
+                end: first + 2,
+                name: (first, first + 2),
+                role: None,
+                kind: NpKind::Handle,
+            });
+        }
+        return None;
+    }
+    let lex = doc.lex(first);
+    if lex.is(class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT) && !doc.is_cap(first + 1) {
+        return Some(Np {
+            first,
+            end: first + 1,
+            name: (first, first + 1),
+            role: None,
+            kind: NpKind::Pronoun,
+        });
+    }
+    let mut last = first;
+    let start_det = lex.is(class::DETERMINER) && !lex.is(class::PRONOUN_OBJECT);
+    if start_det || doc.is_lower(first) {
+        // A description: determiner, modifiers, head noun.
+        let mut i = if start_det { first + 1 } else { first };
+        let mut head = None;
+        while i < ceil && i - first < 8 {
+            let l = doc.lex(i);
+            if doc.is_cap(i) {
+                head = Some(i);
+            } else if doc.is_lower(i)
+                && (l.is(class::ROLE_MODIFIER | class::ROLE_NOUN | class::TITLE | class::DOCUMENT)
+                    || is_adjective(doc.word(i)))
+            {
+                if is_speaker_noun(doc, i) {
+                    head = Some(i);
+                }
+            } else if doc.is_lower(i)
+                && doc.is(i, class::CONNECTOR)
+                && doc.is_cap(i + 1)
+                && head.is_some()
+            {
+                // `the Department of State`
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        last = head?;
+        if doc.is_cap(last) {
+            return classify(doc, first, last, true);
+        }
+        return classify(doc, first, last, false);
+    }
+    if !doc.is_cap(first) {
+        return None;
+    }
+    while last + 1 < ceil && last + 1 - first < MAX_NP {
+        let n = last + 1;
+        if doc.is_cap(n) && !ends_clause(doc, n) {
+            last = n;
+        } else if abbreviation_dot(doc, n) && n + 1 < ceil {
+            last = n + 1;
+        } else if doc.is_lower(n)
+            && doc.is(n, class::CONNECTOR | class::NAME_PARTICLE)
+            && doc.is_cap(n + 1)
+            && n + 1 < ceil
+        {
+            last = n + 1;
+        } else {
+            break;
+        }
+    }
+    classify(doc, first, last, true)
+}
+
+/// Splits a phrase `first..=last` into role and name and decides its kind.
+fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) -> Option<Np> {
+    // A sentence-initial function word is not part of a name.
+    while first < last && doc.is_cap(first) && doc.not_name(first) {
+        if doc.is(first, class::DETERMINER) {
+            break;
+        }
+        first += 1;
+    }
+    while first < last && doc.is(first, class::CONNECTOR) && doc.is_lower(first) {
+        first += 1;
+    }
+    let det = doc.is(first, class::DETERMINER) && !doc.is(first, class::TITLE);
+    let body = if det { first + 1 } else { first };
+    if body > last {
+        return None;
+    }
+    let end = last + 1;
+    if !capitalised_head {
+        return Some(Np {
+            first,
+            end,
+            name: (body, end),
+            role: None,
+            kind: NpKind::Nominal,
+        });
+    }
+    if doc.is(last, class::ORG_HEAD) && doc.is_cap(last) || doc.lex(last).is(class::DOCUMENT) {
+        return Some(Np {
+            first,
+            end,
+            name: (body, end),
+            role: None,
+            kind: NpKind::Org,
+        });
+    }
+    // The name is the longest run of capitalised non-title words at the end.
+    let mut name_first = end;
+    while name_first > body {
+        let p = name_first - 1;
+        let is_name_word = doc.is_cap(p)
+            && !doc.is(p, class::TITLE)
+            && !(doc.is(p, class::NOT_NAME) && p == body)
+            || doc.is_lower(p)
+                && doc.is(p, class::NAME_PARTICLE)
+                && name_first < end
+                && p > body;
+        if !is_name_word {
+            break;
+        }
+        name_first = p;
+    }
+    if name_first == end {
+        // Only titles: `the Foreign Minister`, `the President`.
+        return Some(Np {
+            first,
+            end,
+            name: (body, end),
+            role: None,
+            kind: NpKind::Nominal,
+        });
+    }
+    let role = (name_first > body).then_some((body, name_first));
+    let single = end - name_first == 1;
+    let kind = if single && doc.is(name_first, class::PLACE) {
+        NpKind::Place
+    } else if single && doc.lex(name_first).is(class::NOT_NAME) {
+        return None;
+    } else if doc.is(last, class::ORG_HEAD) && role.is_none() && !single {
+        NpKind::Org
+    } else {
+        NpKind::Person
+    };
+    Some(Np {
+        first,
+        end,
+        name: (name_first, end),
+        role,
+        kind,
+    })
+}
+
+/// The `.` of `U.S.` or `Mr.` inside a name: attached to a dotted or title word and
+/// followed by a capitalised word.
+fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.is_punct(i, '.')
+        && doc.tok(i).is_some_and(|t| !t.space_before)
+        && doc.is_cap(i - 1)
+        && (doc.tok(i - 1).is_some_and(|t| t.has(crate::text::tokens::shape::DOTTED))
+            || doc.is(i - 1, class::TITLE))
+        && doc.is_cap(i + 1)
+}
+
+/// A token that ends a clause although capitalised (`I` as a new subject is rare here).
+fn ends_clause(doc: &Doc, i: usize) -> bool {
+    doc.lex(i).is(class::CUE) && !doc.is(i, class::TITLE)
+}
+
+/// Nouns that can head a description of a speaker.
+pub(crate) fn is_speaker_noun(doc: &Doc, i: usize) -> bool {
+    doc.lex(i).is(class::ROLE_NOUN | class::DOCUMENT)
+}
+
+/// Cheap adjective test for modifiers in descriptions (`senior`, `economic`, `familiar`).
+fn is_adjective(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["al", "ic", "ive", "ous", "ary", "ant", "ent", "ian", "ese"];
+    w.len() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// An appositive after a name: `, director-general of the Department …` up to the next
+/// comma or the sentence end. Returns its token range (without commas).
+pub(crate) fn appositive_after(doc: &Doc, np_end: usize, ceil: usize) -> Option<(usize, usize)> {
+    if !doc.is_punct(np_end, ',') {
+        return None;
+    }
+    let start = np_end + 1;
+    if !starts_role(doc, start) {
+        return None;
+    }
+    let mut i = start;
+    while i < ceil && i - start < 30 {
+        match doc.kind(i) {
+            Some(TokenKind::Word | TokenKind::Number) => {}
+            Some(TokenKind::Punct) if doc.is_punct(i, '-') || doc.is_punct(i, '&') => {}
+            Some(TokenKind::Dash) => {}
+            Some(TokenKind::SingleQuote) => {}
+            _ => break,
+        }
+        if doc.is(i, class::RELATIVE) && doc.is_lower(i) {
+            break;
+        }
+        i += 1;
+    }
+    (i > start).then_some((start, i))
+}
+
+/// Does a role description start at `i` (`director-general`, `the head of`, `a former`)?
+pub(crate) fn starts_role(doc: &Doc, i: usize) -> bool {
+    let l = doc.lex(i);
+    if doc.is_lower(i) {
+        return l.is(class::DETERMINER | class::ROLE_MODIFIER | class::TITLE | class::ROLE_NOUN)
+            || doc.word(i).contains('-')
+            || is_adjective(doc.word(i));
+    }
+    doc.is_cap(i) && l.is(class::TITLE | class::ROLE_MODIFIER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn left(text: &str, last_word: &str) -> Option<(String, String, NpKind)> {
+        let doc = Doc::new(text);
+        let last = (0..doc.len()).rev().find(|&i| doc.word(i) == last_word)?;
+        let np = ending_at(&doc, last, 0)?;
+        let s = doc.span(np.name.0, np.name.1).slice(text).to_owned();
+        let r = np
+            .role
+            .map(|(a, b)| doc.span(a, b).slice(text).to_owned())
+            .unwrap_or_default();
+        Some((s, r, np.kind))
+    }
+
+    fn right(text: &str, first_word: &str) -> Option<(String, String, NpKind)> {
+        let doc = Doc::new(text);
+        let first = (0..doc.len()).find(|&i| doc.word(i) == first_word)?;
+        let np = starting_at(&doc, first, doc.len())?;
+        let s = doc.span(np.name.0, np.name.1).slice(text).to_owned();
+        let r = np
+            .role
+            .map(|(a, b)| doc.span(a, b).slice(text).to_owned())
+            .unwrap_or_default();
+        Some((s, r, np.kind))
+    }
+
+    fn t(a: &str, b: &str, k: NpKind) -> Option<(String, String, NpKind)> {
+        Some((a.to_owned(), b.to_owned(), k))
+    }
+
+    #[test]
+    fn titles_split_from_names() {
+        assert_eq!(
+            left("U.S. Secretary of State Marco Rubio said", "Rubio"),
+            t("Marco Rubio", "U.S. Secretary of State", NpKind::Person)
+        );
+        assert_eq!(
+            left("State Councilor and Foreign Minister Wang Yi chaired", "Yi"),
+            t("Wang Yi", "State Councilor and Foreign Minister", NpKind::Person)
+        );
+        assert_eq!(
+            left("the election, longtime Democratic pollster Pat Caddell told", "Caddell"),
+            t("Pat Caddell", "longtime Democratic pollster", NpKind::Person)
+        );
+        assert_eq!(
+            right("said Uruguayan Foreign Minister Mario Lubetkin who was", "Uruguayan"),
+            t("Mario Lubetkin", "Uruguayan Foreign Minister", NpKind::Person)
+        );
+    }
+
+    #[test]
+    fn descriptions_and_pronouns() {
+        assert_eq!(
+            left("The Chinese Foreign Ministry spokesperson dismissed", "spokesperson"),
+            t(
+                "Chinese Foreign Ministry spokesperson",
+                "",
+                NpKind::Nominal
+            )
+        );
+        assert_eq!(left("adding that he said", "he"), t("he", "", NpKind::Pronoun));
+        assert_eq!(
+            right("According to the Chinese FM, since", "the"),
+            t("Chinese FM", "", NpKind::Nominal)
+        );
+        assert_eq!(right("according to officials.", "officials"), t("officials", "", NpKind::Nominal));
+        assert_eq!(
+            left("The Foreign Ministry has", "Ministry"),
+            t("Foreign Ministry", "", NpKind::Org)
+        );
+        assert_eq!(left("In 2024 China said", "China"), t("China", "", NpKind::Place));
+    }
+
+    #[test]
+    fn appositives() {
+        let text = "said Song Junying, head of the Department for Studies at the Institute.";
+        let doc = Doc::new(text);
+        let np = starting_at(&doc, 1, doc.len()).unwrap();
+        let (a, b) = appositive_after(&doc, np.end, doc.len()).unwrap();
+        assert_eq!(
+            doc.span(a, b).slice(text),
+            "head of the Department for Studies at the Institute"
+        );
+    }
+}

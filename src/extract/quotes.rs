@@ -1,0 +1,341 @@
+//! Direct quotes: pairing quotation marks (across paragraphs, as newspapers continue long
+//! quotes) and finding each quote's attribution before, after or in the middle.
+
+use super::ClaimKind;
+use super::candidate::{Candidate, Inherit, rank, trim};
+use super::doc::{Doc, NONE};
+use super::lexicon::{Form, class};
+use super::np::{self, Np, NpKind};
+use crate::text::tokens::TokenKind;
+
+/// A quoted stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Region {
+    /// Opening mark.
+    pub open: usize,
+    /// Closing mark, if the quote closes.
+    pub close: Option<usize>,
+    /// Content tokens (between the marks).
+    pub first: usize,
+    pub end: usize,
+}
+
+impl Region {
+    /// First token after the quote (after its closing mark).
+    fn after(&self) -> usize {
+        self.close.map_or(self.end, |c| c + 1)
+    }
+}
+
+/// Pairs double quotation marks into regions and marks their tokens in `doc.quote_of`.
+pub(crate) fn find_regions(doc: &mut Doc) -> Vec<Region> {
+    let mut regions = Vec::new();
+    let mut open: Option<usize> = None;
+    let n = doc.len();
+    let mut i = 0;
+    while i < n {
+        if doc.is_break(i) {
+            if let Some(o) = open {
+                // A quote running into the next paragraph continues only when that paragraph
+                // opens with a quotation mark (the newspaper convention).
+                if doc.is_quote(i + 1) && !labelled_turn(doc, i + 2) {
+                    i += 2;
+                    continue;
+                }
+                regions.push(Region {
+                    open: o,
+                    close: None,
+                    first: o + 1,
+                    end: i,
+                });
+                open = None;
+            }
+            i += 1;
+            continue;
+        }
+        if !doc.is_quote(i) {
+            i += 1;
+            continue;
+        }
+        match open {
+            None => {
+                if opens(doc, i) {
+                    open = Some(i);
+                }
+            }
+            Some(o) => {
+                if closes(doc, i) || !opens(doc, i) || doc.word(i) == "\"" {
+                    regions.push(Region {
+                        open: o,
+                        close: Some(i),
+                        first: o + 1,
+                        end: i,
+                    });
+                    open = None;
+                } else {
+                    // An opener while open: the previous quote lost its closing mark.
+                    regions.push(Region {
+                        open: o,
+                        close: None,
+                        first: o + 1,
+                        end: i,
+                    });
+                    open = Some(i);
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some(o) = open {
+        regions.push(Region {
+            open: o,
+            close: None,
+            first: o + 1,
+            end: n,
+        });
+    }
+    regions.retain(|r| r.end > r.first);
+    for (k, r) in regions.iter().enumerate() {
+        let last = r.close.unwrap_or(r.end.saturating_sub(1));
+        for slot in doc.quote_of.iter_mut().take(last + 1).skip(r.open) {
+            *slot = k as u32;
+        }
+    }
+    regions
+}
+
+/// A quotation mark that opens: curly opener, or attached to the word after it.
+fn opens(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.tok(i) else { return false };
+    if matches!(t.ch, '“' | '„' | '«') {
+        return true;
+    }
+    let next_attached = doc.tok(i + 1).is_some_and(|n| !n.space_before && n.kind != TokenKind::Break);
+    let prev_open = i == 0 || t.space_before || doc.is_break(i - 1) || doc.is_punct(i - 1, '(');
+    next_attached && prev_open || t.ch == '”' && next_attached && prev_open
+}
+
+/// A quotation mark that closes: curly closer, or attached to the word before it.
+fn closes(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.tok(i) else { return false };
+    if matches!(t.ch, '”' | '»') {
+        return true;
+    }
+    !t.space_before
+}
+
+/// `"WALLACE: …` — a transcript turn, which starts a new quote of its own.
+fn labelled_turn(doc: &Doc, i: usize) -> bool {
+    let mut j = i;
+    while j < doc.len() && j - i < 4 && doc.is_cap(j) {
+        j += 1;
+    }
+    j > i && doc.is_punct(j, ':')
+}
+
+/// Turns quote regions into claim candidates with their attributions.
+pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k < regions.len() {
+        let r = regions[k];
+        let (first, end) = trim(doc, r.first, r.end);
+        if first >= end {
+            k += 1;
+            continue;
+        }
+        let words = (first..end).filter(|&i| doc.is_word(i)).count();
+        if let Some(att) = attribution_after(doc, &r) {
+            let mut cand = Candidate {
+                first,
+                end,
+                fragments: Vec::new(),
+                kind: ClaimKind::Direct,
+                source: Some(att.source),
+                cue: Some(att.cue),
+                inherit: Inherit::No,
+                rank: rank::QUOTE,
+            };
+            // `"A," she said. "B."` — the second quote continues the first.
+            if let Some(next) = regions.get(k + 1)
+                && continues_after(doc, att.end, next)
+                && attribution_after(doc, next).is_none()
+            {
+                let (f2, e2) = trim(doc, next.first, next.end);
+                if f2 < e2 {
+                    cand.fragments = vec![(first, end), (f2, e2)];
+                    cand.end = e2;
+                    k += 1;
+                }
+            }
+            out.push(cand);
+        } else if let Some(att) = attribution_before(doc, &r) {
+            out.push(Candidate {
+                first,
+                end,
+                fragments: Vec::new(),
+                kind: ClaimKind::Direct,
+                source: Some(att.source),
+                cue: Some(att.cue),
+                inherit: Inherit::No,
+                rank: rank::QUOTE,
+            });
+        } else if words >= 4 && stands_alone(doc, &r) {
+            out.push(Candidate {
+                first,
+                end,
+                fragments: Vec::new(),
+                kind: ClaimKind::Direct,
+                source: None,
+                cue: None,
+                inherit: Inherit::Previous,
+                rank: rank::CONTINUED_QUOTE,
+            });
+        }
+        k += 1;
+    }
+}
+
+pub(crate) struct Attribution {
+    pub source: Np,
+    pub cue: (usize, usize),
+    /// One past the attribution's last token.
+    pub end: usize,
+}
+
+/// `"…," said X` · `"…," X said` · `"…" — X`.
+fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
+    let close = r.close?;
+    let mut i = close + 1;
+    if doc.is_punct(i, ',') {
+        i += 1;
+    }
+    if doc.is_break(i) || i >= doc.len() {
+        return None;
+    }
+    // `said X`
+    if is_quote_cue(doc, i) {
+        let np = np::starting_at(doc, i + 1, sentence_end(doc, i))?;
+        if np.kind == NpKind::Place {
+            return None;
+        }
+        let np = with_appositive(doc, np);
+        return Some(Attribution {
+            source: np,
+            cue: (i, i + 1),
+            end: np.end,
+        });
+    }
+    // `X said`
+    let ceil = sentence_end(doc, i);
+    let np = np::starting_at(doc, i, ceil)?;
+    let mut j = np.end;
+    while j < ceil && doc.is_between(j) {
+        j += 1;
+    }
+    if is_quote_cue(doc, j) && np.kind != NpKind::Place {
+        return Some(Attribution {
+            source: np,
+            cue: (j, j + 1),
+            end: j + 1,
+        });
+    }
+    None
+}
+
+/// `X said: "…"` · `X said, "…"` · `X told reporters: "…"` · `X said "…"` · and a quote
+/// opening the paragraph after `X said:`.
+fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
+    let mut i = r.open.checked_sub(1)?;
+    if doc.is_break(i) {
+        // The paragraph before must end with a colon.
+        i = i.checked_sub(1)?;
+        if !doc.is_punct(i, ':') {
+            return None;
+        }
+    }
+    if doc.is_punct(i, ',') || doc.is_punct(i, ':') {
+        i = i.checked_sub(1)?;
+    }
+    let floor = doc.sentence(i).map_or(0, |s| s.first);
+    // Skip a short addressee or adjunct: `told reporters`, `said on Monday`.
+    let mut cue = None;
+    let mut j = i;
+    while j >= floor && i - j < 6 {
+        if is_quote_cue(doc, j) {
+            cue = Some(j);
+            break;
+        }
+        if !doc.is_word(j) || doc.in_quote(j) {
+            break;
+        }
+        if j == 0 {
+            break;
+        }
+        j -= 1;
+    }
+    let c = cue?;
+    let subject_end = doc.skip_between_left(c.checked_sub(1)?, floor)?;
+    let np = np::ending_at(doc, subject_end, floor)?;
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    Some(Attribution {
+        source: np,
+        cue: (c, c + 1),
+        end: r.open,
+    })
+}
+
+/// A verb that can attribute a quote: any reporting cue but a gerund.
+pub(crate) fn is_quote_cue(doc: &Doc, i: usize) -> bool {
+    let lex = doc.lex(i);
+    lex.is(class::CUE) && lex.form != Form::Gerund && doc.is_lower(i) && !doc.in_quote(i)
+}
+
+/// Extends a name with the appositive that follows it (`Song Junying, head of …`).
+pub(crate) fn with_appositive(doc: &Doc, mut np: Np) -> Np {
+    if np.kind == NpKind::Person || np.kind == NpKind::Org {
+        let ceil = sentence_end(doc, np.end);
+        if let Some(role) = np::appositive_after(doc, np.end, ceil) {
+            np.role = Some(role);
+        }
+    }
+    np
+}
+
+/// One past the last token of the sentence holding token `i`.
+pub(crate) fn sentence_end(doc: &Doc, i: usize) -> usize {
+    doc.sentence(i).map_or(doc.len(), |s| s.end)
+}
+
+/// Does quote `next` continue the speech attributed right before `att_end`?
+fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
+    if next.open < att_end {
+        return false;
+    }
+    let same_paragraph = (att_end..next.open).all(|i| !doc.is_break(i));
+    if !same_paragraph {
+        return false;
+    }
+    // Only a short tail (`, adding`, `. `) between the attribution and the next quote, and
+    // the next quote opens a sentence or follows a comma.
+    let gap = next.open - att_end;
+    let opens_sentence = doc
+        .sentence(next.open)
+        .is_some_and(|s| s.first == next.open);
+    let after_comma = next.open > 0 && doc.is_punct(next.open - 1, ',');
+    gap <= 12 && (opens_sentence || after_comma)
+}
+
+/// A quote that is a sentence (or more) on its own, not a phrase inside one.
+fn stands_alone(doc: &Doc, r: &Region) -> bool {
+    let starts = doc.sentence(r.open).is_some_and(|s| s.first == r.open)
+        || r.open == 0
+        || doc.is_break(r.open - 1);
+    let after = r.after();
+    let ends = after >= doc.len()
+        || doc.is_break(after)
+        || doc.sentence_of.get(after).copied().unwrap_or(NONE)
+            != doc.sentence_of.get(r.open).copied().unwrap_or(NONE);
+    starts && ends
+}

@@ -1,0 +1,445 @@
+//! Reported speech: `X said (that) …`, `…, X said.`, `According to X, …`, `X told Y that …`,
+//! `…, adding that …`, and the like.
+
+use super::ClaimKind;
+use super::candidate::{Candidate, Inherit, rank, trim};
+use super::doc::Doc;
+use super::lexicon::{Form, Lex, class, cue};
+use super::np::{self, Np, NpKind};
+use super::quotes::with_appositive;
+use crate::text::tokens::TokenKind;
+
+/// Adds reported-speech candidates to `out` (which already holds the quote candidates).
+pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
+    for s in 0..doc.sentences.len() {
+        let Some(sent) = doc.sentences.get(s).copied() else {
+            continue;
+        };
+        let mut i = sent.first;
+        while i < sent.end {
+            if doc.in_quote(i) || !doc.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
+                if let Some(c) = according_to(doc, i, sent.first, sent.end) {
+                    out.push(c);
+                }
+                i += 2;
+                continue;
+            }
+            let lex = doc.lex(i);
+            if lex.is(class::CUE) && doc.is_lower(i) && !is_used_cue(out, i) {
+                if let Some(c) = reported(doc, i, lex, sent.first, sent.end, out) {
+                    out.push(c);
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Is token `i` already the cue of a candidate (a quote's attribution)?
+fn is_used_cue(out: &[Candidate], i: usize) -> bool {
+    out.iter().any(|c| c.cue.is_some_and(|(a, b)| a <= i && i < b))
+}
+
+fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    let np = with_appositive(doc, np::starting_at(doc, i + 2, end)?);
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    let att_end = np.role.map_or(np.end, |(_, e)| e.max(np.end));
+    let cue = Some((i, i + 2));
+    let at_start = (first..i).all(|k| !doc.is_word(k) && !doc.kind(k).is_some_and(is_numeric));
+    let (content, fragments) = if at_start {
+        // `According to X, …`
+        let from = if doc.is_punct(att_end, ',') {
+            att_end + 1
+        } else {
+            att_end
+        };
+        (trim(doc, from, end), Vec::new())
+    } else if is_tail(doc, att_end, end) {
+        // `…, according to X.`
+        (trim(doc, first, i), Vec::new())
+    } else if doc.is_punct(i.checked_sub(1)?, ',') && doc.is_punct(att_end, ',') {
+        // `The plan, according to X, is …`
+        let a = trim(doc, first, i);
+        let b = trim(doc, att_end + 1, end);
+        ((a.0, b.1), vec![a, b])
+    } else {
+        return None;
+    };
+    make(doc, content, fragments, Some(np), cue)
+}
+
+fn is_numeric(k: TokenKind) -> bool {
+    k == TokenKind::Number
+}
+
+/// Only closing matter (punctuation, quote marks) from `i` to the sentence end `end`.
+fn is_tail(doc: &Doc, i: usize, end: usize) -> bool {
+    (i..end).all(|k| !doc.is_word(k) && doc.kind(k) != Some(TokenKind::Number))
+}
+
+fn make(
+    doc: &Doc,
+    content: (usize, usize),
+    fragments: Vec<(usize, usize)>,
+    source: Option<Np>,
+    cue: Option<(usize, usize)>,
+) -> Option<Candidate> {
+    let (first, end) = content;
+    let words = (first..end).filter(|&k| doc.is_word(k)).count();
+    if words < 2 {
+        return None;
+    }
+    let quoted = (first..end).any(|k| doc.in_quote(k));
+    Some(Candidate {
+        first,
+        end,
+        fragments,
+        kind: if quoted {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        },
+        source,
+        cue,
+        inherit: Inherit::No,
+        rank: if source.is_some() {
+            rank::REPORTED
+        } else {
+            rank::UNSOURCED
+        },
+    })
+}
+
+fn reported(
+    doc: &Doc,
+    i: usize,
+    lex: Lex,
+    first: usize,
+    end: usize,
+    found: &[Candidate],
+) -> Option<Candidate> {
+    let mut cue_end = i + 1;
+    if doc.word_is(i, "point") || doc.word_is(i, "pointed") || doc.word_is(i, "points") {
+        // `pointed out that`
+        if !doc.word_is(i + 1, "out") {
+            return None;
+        }
+        cue_end = i + 2;
+    }
+    let speechlike = lex.cue_has(cue::SPEECH) || cue_end == i + 2;
+    let cue_span = Some((i, cue_end));
+
+    // `…, adding that …` — the speaker of this sentence's earlier attribution.
+    if lex.form == Form::Gerund {
+        if !doc.is_punct(i.checked_sub(1)?, ',') {
+            return None;
+        }
+        let source = previous_source(doc, found, i, first)
+            .or_else(|| sentence_subject(doc, first, i))?;
+        let content = complement(doc, cue_end, lex, speechlike, end)?;
+        return make(doc, content, Vec::new(), Some(source), cue_span);
+    }
+
+    let subject = subject_before(doc, i, first);
+    if let Some(src) = subject {
+        if src.kind == NpKind::Place {
+            return None;
+        }
+        if let Some(content) = complement(doc, cue_end, lex, speechlike, end) {
+            return make(doc, content, Vec::new(), Some(src), cue_span);
+        }
+        // `…, X said.` — the content comes first.
+        if speechlike && doc.is_punct(src.first.checked_sub(1)?, ',') {
+            return inverted(doc, src.first - 1, cue_end, first, end, src, cue_span);
+        }
+        return None;
+    }
+    // `…, said X.`
+    if speechlike && doc.is_punct(i.checked_sub(1)?, ',') && lex.form == Form::Past {
+        let src = with_appositive(doc, np::starting_at(doc, cue_end, end)?);
+        if src.kind == NpKind::Place {
+            return None;
+        }
+        let att_end = src.role.map_or(src.end, |(_, e)| e.max(src.end));
+        return inverted(doc, i - 1, att_end, first, end, src, cue_span);
+    }
+    None
+}
+
+/// `CONTENT, <attribution>.` or `CONTENT, <attribution>, CONTENT.`: `comma` is the comma
+/// before the attribution, `att_end` one past it.
+fn inverted(
+    doc: &Doc,
+    comma: usize,
+    att_end: usize,
+    first: usize,
+    end: usize,
+    src: Np,
+    cue: Option<(usize, usize)>,
+) -> Option<Candidate> {
+    let head = trim(doc, first, comma);
+    // A direct quote before the attribution is the quote stage's business.
+    if doc.is_quote(head.0) && (head.0..head.1).all(|k| doc.in_quote(k)) {
+        return None;
+    }
+    let after = skip_adjuncts(doc, att_end, end);
+    if is_tail(doc, after, end) || is_participle_tail(doc, after) {
+        return make(doc, head, Vec::new(), Some(src), cue);
+    }
+    if doc.is_punct(after, ',') {
+        // A parenthetical attribution: the content resumes after it.
+        let tail = trim(doc, after + 1, clause_end(doc, after + 1, end));
+        if tail.1 > tail.0 {
+            return make(doc, (head.0, tail.1), vec![head, tail], Some(src), cue);
+        }
+    }
+    None
+}
+
+/// `, adding …`, `, according to …` after an attribution.
+fn is_participle_tail(doc: &Doc, i: usize) -> bool {
+    doc.is_punct(i, ',')
+        && (doc.lex(i + 1).is(class::CUE) && doc.lex(i + 1).form == Form::Gerund
+            || doc.word_is(i + 1, "according"))
+}
+
+/// Skips time and place adjuncts after a cue: `on Monday`, `in a statement`, `Tuesday`,
+/// `at the salon`, `to reporters`.
+fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
+    loop {
+        if i >= end {
+            return i;
+        }
+        if doc.is(i, class::TIME) && doc.is_word(i) || doc.is_between(i) {
+            i += 1;
+            continue;
+        }
+        if doc.is_lower(i) && doc.is(i, class::PREPOSITION) && !doc.word_is(i, "that") {
+            // A prepositional phrase of a few words, up to a comma, `that` or a clause.
+            let mut j = i + 1;
+            while j < end && j - i <= 8 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number)) {
+                if doc.word_is(j, "that") || doc.is(j, class::CUE) && doc.is_lower(j) {
+                    break;
+                }
+                j += 1;
+            }
+            if j == i + 1 {
+                return i;
+            }
+            i = j;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// The content after a cue, as a token range, or `None` when the cue has none here.
+fn complement(
+    doc: &Doc,
+    mut i: usize,
+    lex: Lex,
+    speechlike: bool,
+    end: usize,
+) -> Option<(usize, usize)> {
+    if i >= end {
+        return None;
+    }
+    // `told reporters`, `told Prensa Latina`, `warned him`.
+    if lex.cue_has(cue::ADDRESSEE)
+        && let Some(np) = np::starting_at(doc, i, end)
+        && !doc.word_is(i, "that")
+    {
+        i = np.end;
+    }
+    let j = skip_adjuncts(doc, i, end);
+    if doc.word_is(j, "that") && doc.is_lower(j) {
+        let from = j + 1;
+        return Some(trim(doc, from, clause_end(doc, from, end)));
+    }
+    if lex.cue_has(cue::AS_PHRASE) {
+        let stop = clause_end(doc, i, end);
+        let has_as = (i..stop).any(|k| doc.word_is(k, "as"));
+        return has_as.then(|| trim(doc, i, stop));
+    }
+    let allows_comma = speechlike || lex.cue_has(cue::CLAUSE_ONLY);
+    if allows_comma && (doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
+        let from = j + 1;
+        if is_participle_tail(doc, j) || doc.word_is(from, "according") || !starts_clause(doc, from) {
+            return None;
+        }
+        return Some(trim(doc, from, clause_end(doc, from, end)));
+    }
+    if lex.cue_has(cue::CLAUSE_ONLY) {
+        return None;
+    }
+    if lex.cue_has(cue::INFINITIVE) && doc.word_is(i, "to") && doc.is_lower(i + 1) {
+        return Some(trim(doc, i, clause_end(doc, i, end)));
+    }
+    if (speechlike || lex.cue_has(cue::BELIEF)) && starts_clause(doc, j) {
+        return Some(trim(doc, j, clause_end(doc, j, end)));
+    }
+    if lex.cue_has(cue::OBJECT_CONTENT) && starts_object(doc, i) {
+        return Some(trim(doc, i, clause_end(doc, i, end)));
+    }
+    None
+}
+
+/// Could a clause (the content of speech) start at `i`?
+fn starts_clause(doc: &Doc, i: usize) -> bool {
+    match doc.kind(i) {
+        Some(TokenKind::Number) | Some(TokenKind::DoubleQuote) => true,
+        Some(TokenKind::Punct) => doc.is_punct(i, '$'),
+        Some(TokenKind::Word) => {
+            let lex = doc.lex(i);
+            if doc.is_cap(i) {
+                return !lex.is(class::CUE);
+            }
+            lex.is(class::PRONOUN_SUBJECT | class::DETERMINER)
+                || matches!(
+                    doc.word(i).to_ascii_lowercase().as_str(),
+                    "there" | "how" | "what" | "whether" | "why" | "when" | "where" | "if"
+                        | "no" | "nothing" | "everyone" | "nobody" | "someone" | "more" | "only"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Could a noun phrase object start at `i` (`the record figure`, `these allegations`)?
+fn starts_object(doc: &Doc, i: usize) -> bool {
+    match doc.kind(i) {
+        Some(TokenKind::Word) => {
+            let lex = doc.lex(i);
+            !lex.is(class::PREPOSITION | class::CUE | class::CLAUSE_CONJ | class::BETWEEN)
+                || lex.is(class::DETERMINER)
+        }
+        Some(TokenKind::Number) | Some(TokenKind::DoubleQuote) => true,
+        _ => false,
+    }
+}
+
+/// Where the clause starting at `i` ends: at the sentence end, or before a comma that
+/// opens another attribution, a participle (`, adding`), or a contrasting clause
+/// (`, while …`).
+pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
+    let mut k = i;
+    while k < end {
+        if doc.is_punct(k, ';') && !doc.in_quote(k) {
+            return k;
+        }
+        if doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k) {
+            // Comma inside the closing quote (`exploitation,"`): end after the quote.
+            let stop = if comma_then_closer(doc, k) { k + 2 } else { k };
+            let n = if comma_then_closer(doc, k) { k + 2 } else { k + 1 };
+            let lex = doc.lex(n);
+            if lex.is(class::CUE) && doc.is_lower(n) && lex.form == Form::Gerund
+                || doc.word_is(n, "according")
+                || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
+                || attribution_follows(doc, n, end)
+            {
+                return stop;
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+fn comma_then_closer(doc: &Doc, k: usize) -> bool {
+    doc.is_punct(k, ',') && doc.is_quote(k + 1) && doc.tok(k + 1).is_some_and(|t| !t.space_before)
+}
+
+/// `X said.` / `said X.` / `X said, adding …` right at `i`, ending the sentence.
+fn attribution_follows(doc: &Doc, i: usize, end: usize) -> bool {
+    if let Some(np) = np::starting_at(doc, i, end) {
+        let mut j = np.end;
+        while j < end && doc.is_between(j) {
+            j += 1;
+        }
+        let l = doc.lex(j);
+        if l.is(class::CUE) && doc.is_lower(j) && l.form != Form::Gerund && l.cue_has(cue::SPEECH)
+        {
+            let after = skip_adjuncts(doc, j + 1, end);
+            return is_tail(doc, after, end) || doc.is_punct(after, ',');
+        }
+    }
+    let l = doc.lex(i);
+    if l.is(class::CUE) && doc.is_lower(i) && l.form == Form::Past && l.cue_has(cue::SPEECH) {
+        return np::starting_at(doc, i + 1, end).is_some();
+    }
+    false
+}
+
+/// The subject of the cue at `i`: the noun phrase right before it, through adverbs,
+/// an appositive (`Zhang Run, director-general of …, said`) or a relative pronoun.
+fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
+    let j = doc.skip_between_left(i.checked_sub(1)?, floor)?;
+    if doc.is_punct(j, ',') {
+        return appositive_subject(doc, j, floor);
+    }
+    if doc.is(j, class::RELATIVE) && doc.is_lower(j) && j > floor {
+        // `X, who said …` or `X who said …`
+        let k = if doc.is_punct(j - 1, ',') { j - 1 } else { j };
+        let np = np::ending_at(doc, k.checked_sub(1)?, floor)?;
+        return np.is_named().then_some(np);
+    }
+    if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
+        return sentence_subject(doc, floor, j);
+    }
+    np::ending_at(doc, j, floor)
+}
+
+/// `NAME, ROLE, said` — the comma at `j` closes an appositive or relative clause.
+fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    let mut k = j;
+    while k > floor && j - k < 40 {
+        k -= 1;
+        if !doc.is_punct(k, ',') {
+            continue;
+        }
+        let opens = np::starts_role(doc, k + 1) || doc.is(k + 1, class::RELATIVE);
+        if !opens {
+            continue;
+        }
+        let mut np = np::ending_at(doc, k.checked_sub(1)?, floor)?;
+        if !np.is_named() {
+            return None;
+        }
+        if !doc.is(k + 1, class::RELATIVE) {
+            np.role = Some((k + 1, j));
+        }
+        return Some(np);
+    }
+    None
+}
+
+/// The subject that opens the sentence (after any introductory phrase ending in a comma).
+fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
+    if let Some(np) = np::starting_at(doc, first, before)
+        && np.kind != NpKind::Place
+    {
+        return Some(np);
+    }
+    let comma = (first..before).find(|&k| doc.is_punct(k, ','))?;
+    np::starting_at(doc, comma + 1, before).filter(|np| np.kind != NpKind::Place)
+}
+
+/// The source of the nearest earlier attribution in the same sentence.
+fn previous_source(doc: &Doc, found: &[Candidate], i: usize, first: usize) -> Option<Np> {
+    found
+        .iter()
+        .filter_map(|c| {
+            let (a, _) = c.cue?;
+            (a >= first.saturating_sub(0) && a < i || c.end <= i && c.end >= first)
+                .then_some((a, c.source?))
+        })
+        .filter(|(a, _)| doc.sentence_of.get(*a) == doc.sentence_of.get(i))
+        .max_by_key(|(a, _)| *a)
+        .map(|(_, s)| s)
+}
