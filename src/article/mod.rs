@@ -1,5 +1,7 @@
 //! The article model: an article's text and what sayso knows about it before extraction.
 
+pub mod meta;
+
 use std::path::PathBuf;
 
 /// One article of the library.
