@@ -290,6 +290,20 @@ fn endless_input_is_refused_as_too_large() {
     ));
 }
 
+#[test]
+fn the_shipped_seeds_directory_loads_like_the_embedded_seeds() {
+    let seeds_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let library = load_paths(&[&seeds_dir]);
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    let embedded = crate::article::embedded_seeds();
+    assert_eq!(library.articles.len(), embedded.len());
+    for (loaded, built_in) in library.articles.iter().zip(&embedded) {
+        assert_eq!(loaded.id, built_in.id);
+        assert_eq!(loaded.title, built_in.title);
+        assert_eq!(loaded.path.file_name(), built_in.path.file_name());
+    }
+}
+
 /// A file that fails on read whatever the permissions, so the unreadable path is exercised
 /// even when the tests run as root: `/proc/self/mem` at offset 0 gives EIO.
 #[cfg(target_os = "linux")]

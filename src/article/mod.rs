@@ -1,11 +1,12 @@
 //! The article model: an article's text and what sayso knows about it before extraction.
 //!
-//! Articles come from files and directories ([`load_paths`]) or from any reader such as stdin
-//! ([`load_reader`]).
+//! Articles come from files and directories ([`load_paths`]), from any reader such as stdin
+//! ([`load_reader`]) or from the samples built into the binary ([`embedded_seeds`]).
 
 mod decode;
 mod load;
 pub mod meta;
+mod seeds;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use sha2::{Digest, Sha256};
 pub use load::{
     Library, LoadProblem, MAX_ARTICLE_BYTES, load_paths, load_paths_with_stdin, load_reader,
 };
+pub use seeds::embedded_seeds;
 
 /// One article of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
