@@ -1,0 +1,238 @@
+//! Loading articles from the file system: files and directories, walked recursively in path
+//! order. Every problem (missing path, unreadable entry, symlink loop, binary file) is
+//! collected and reported, never fatal: the rest still loads.
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::Article;
+
+/// Largest article read, in bytes. Guards against reading a disk image, or an endless
+/// device such as `/dev/zero`, into memory.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The path that stands for standard input.
+const STDIN_PATH: &str = "-";
+
+/// File extensions taken when walking a directory (case-insensitive). A file named
+/// explicitly is taken whatever its extension.
+const TEXT_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// What loading produced: the articles, in order, and what could not be loaded.
+#[derive(Debug, Default)]
+pub struct Library {
+    pub articles: Vec<Article>,
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Something that kept a path from becoming an article. Each names its path.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadProblem {
+    #[error("{}: no such file or directory", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: broken symbolic link (its target does not exist)", path.display())]
+    BrokenLink { path: PathBuf },
+    #[error("{}: cannot read: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{}: symbolic link loop (leads back to {}), not followed", path.display(), ancestor.display())]
+    SymlinkLoop { path: PathBuf, ancestor: PathBuf },
+    #[error("{}: looks like a binary file, skipped", path.display())]
+    Binary { path: PathBuf },
+    #[error("{}: larger than {limit} bytes, skipped", path.display())]
+    TooLarge { path: PathBuf, limit: u64 },
+}
+
+impl LoadProblem {
+    /// The path the problem is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadProblem::NotFound { path }
+            | LoadProblem::BrokenLink { path }
+            | LoadProblem::Unreadable { path, .. }
+            | LoadProblem::SymlinkLoop { path, .. }
+            | LoadProblem::Binary { path }
+            | LoadProblem::TooLarge { path, .. } => path,
+        }
+    }
+}
+
+/// Loads every path in order: a file as one article, a directory as its `.txt` and `.md`
+/// files (recursively, sorted by path, hidden entries skipped). `-` is an ordinary file
+/// name here; see [`load_paths_with_stdin`] to read it from standard input.
+///
+/// A file reached twice (named twice, or through a symlink) is loaded once.
+pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Library {
+    let mut loader = Loader::default();
+    for path in paths {
+        loader.load_path(path.as_ref());
+    }
+    loader.library
+}
+
+/// As [`load_paths`], except that `-` reads one article from `stdin` (once, however many
+/// times `-` is given). The caller passes the reader, so the library itself never touches
+/// the terminal.
+pub fn load_paths_with_stdin<P: AsRef<Path>>(paths: &[P], stdin: impl Read) -> Library {
+    let mut loader = Loader::default();
+    let mut stdin = Some(stdin);
+    for path in paths {
+        let path = path.as_ref();
+        if path == Path::new(STDIN_PATH) {
+            if let Some(reader) = stdin.take() {
+                loader.push(load_reader(STDIN_PATH, reader));
+            }
+        } else {
+            loader.load_path(path);
+        }
+    }
+    loader.library
+}
+
+/// One article from a reader (stdin, a network stream, a test buffer), known by `name`.
+pub fn load_reader(name: impl Into<PathBuf>, reader: impl Read) -> Result<Article, LoadProblem> {
+    let name = name.into();
+    match read_limited(reader) {
+        Ok(Some(bytes)) => Article::from_bytes(name, &bytes),
+        Ok(None) => Err(LoadProblem::TooLarge {
+            path: name,
+            limit: MAX_ARTICLE_BYTES,
+        }),
+        Err(source) => Err(LoadProblem::Unreadable { path: name, source }),
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    library: Library,
+    /// Canonical paths of the files loaded so far.
+    seen: HashSet<PathBuf>,
+}
+
+impl Loader {
+    fn push(&mut self, result: Result<Article, LoadProblem>) {
+        match result {
+            Ok(article) => self.library.articles.push(article),
+            Err(problem) => self.library.problems.push(problem),
+        }
+    }
+
+    fn problem(&mut self, problem: LoadProblem) {
+        self.library.problems.push(problem);
+    }
+
+    fn load_path(&mut self, path: &Path) {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => self.load_dir(path),
+            // Not only regular files: `<(command)` gives a pipe, which is fine to read.
+            Ok(_) => self.load_file(path),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                self.problem(not_found(path.to_path_buf()));
+            }
+            Err(source) => self.problem(LoadProblem::Unreadable {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    fn load_dir(&mut self, root: &Path) {
+        // `follow_links` makes walkdir detect loops against the ancestors of each entry;
+        // the `seen` set catches files reached twice by other routes.
+        let entries = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        for entry in entries {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_file() && has_text_extension(entry.path()) {
+                        self.load_file(entry.path());
+                    }
+                }
+                Err(err) => {
+                    if let Some(problem) = walk_problem(root, err) {
+                        self.problem(problem);
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_file(&mut self, path: &Path) {
+        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !self.seen.insert(key) {
+            return;
+        }
+        let result = match File::open(path).and_then(read_limited) {
+            Ok(Some(bytes)) => Article::from_bytes(path, &bytes),
+            Ok(None) => Err(LoadProblem::TooLarge {
+                path: path.to_path_buf(),
+                limit: MAX_ARTICLE_BYTES,
+            }),
+            Err(source) => Err(LoadProblem::Unreadable {
+                path: path.to_path_buf(),
+                source,
+            }),
+        };
+        self.push(result);
+    }
+}
+
+/// All bytes of `reader`, or `None` if there are more than [`MAX_ARTICLE_BYTES`].
+fn read_limited(reader: impl Read) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_ARTICLE_BYTES).then_some(bytes))
+}
+
+/// Dot-files and dot-directories (`.git`, `.obsidian`) are tool state, not articles.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| TEXT_EXTENSIONS.iter().any(|t| ext.eq_ignore_ascii_case(t)))
+}
+
+/// A path that does not resolve: missing, or a link to nothing.
+fn not_found(path: PathBuf) -> LoadProblem {
+    if fs::symlink_metadata(&path).is_ok() {
+        LoadProblem::BrokenLink { path }
+    } else {
+        LoadProblem::NotFound { path }
+    }
+}
+
+/// The problem a walk error stands for; `None` for a dangling link that would not have been
+/// loaded anyway (its name is not `.txt`/`.md`).
+fn walk_problem(root: &Path, err: walkdir::Error) -> Option<LoadProblem> {
+    let path = err.path().unwrap_or(root).to_path_buf();
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Some(LoadProblem::SymlinkLoop {
+            ancestor: ancestor.to_path_buf(),
+            path,
+        });
+    }
+    let source = err
+        .into_io_error()
+        .unwrap_or_else(|| io::Error::other("cannot walk this directory"));
+    if source.kind() == io::ErrorKind::NotFound {
+        return has_text_extension(&path).then(|| not_found(path));
+    }
+    Some(LoadProblem::Unreadable { path, source })
+}
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;
