@@ -4,5 +4,7 @@
 //! with no terminal and no global state. The binary is a thin shell around it.
 
 pub mod article;
+pub mod cli;
 pub mod extract;
+pub mod output;
 pub mod text;

@@ -240,6 +240,8 @@ fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>) -> Option<usiz
             (NpKind::Nominal, NpKind::Person) => {
                 !plural && role_matches(ent.role.as_deref(), words.last().map(String::as_str))
             }
+            // `Foreign ministry` and `The Foreign Ministry` are one organisation.
+            (NpKind::Org | NpKind::Nominal, NpKind::Org | NpKind::Nominal) => ent.words == words,
             (a, b) => a == b && ent.words == words,
         }
     });

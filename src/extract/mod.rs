@@ -155,6 +155,11 @@ pub fn extract(text: &str) -> Extraction {
                 .is_none_or(|np| !doc.span(np.first, np.end).slice(text).eq_ignore_ascii_case(outlet))
         });
     }
+    if std::env::var_os("SAYSO_DEBUG").is_some() {
+        for c in &found {
+            eprintln!("cand {:?} {:?} {:?}", c.rank, doc.span(c.first, c.end).slice(text), c.source.map(|n| doc.span(n.first, n.end).slice(text)));
+        }
+    }
     let accepted = settle(found);
     let (speakers, speaker_of) = entities::resolve(&doc, &accepted);
     let claims = accepted

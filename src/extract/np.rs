@@ -43,6 +43,14 @@ const MAX_NP: usize = 12;
 
 /// The noun phrase whose last token is `last`, not reaching before `floor`.
 pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
+    if last > floor && doc.is_punct(last, ')') {
+        // `Sen. David Perdue (R-Ga.)`: a bracketed affiliation after a name.
+        let open = (last.saturating_sub(8).max(floor)..last)
+            .rev()
+            .find(|&k| doc.is_punct(k, '('))?;
+        let np = ending_at(doc, open.checked_sub(1)?, floor)?;
+        return np.is_named().then_some(Np { end: last + 1, ..np });
+    }
     if last < floor || !doc.is_word(last) {
         return None;
     }
@@ -112,6 +120,18 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
 
 /// The noun phrase starting at `first`, not reaching `ceil` (exclusive).
 pub(crate) fn starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
+    let np = phrase_from(doc, first, ceil)?;
+    if np.is_named() && doc.is_punct(np.end, '(') {
+        // `Rep. Gwen Moore (D-Wis.)`
+        let close = (np.end + 1..(np.end + 8).min(ceil)).find(|&k| doc.is_punct(k, ')'));
+        if let Some(close) = close {
+            return Some(Np { end: close + 1, ..np });
+        }
+    }
+    Some(np)
+}
+
+fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
     if first >= ceil || !doc.is_word(first) {
         if doc.is_punct(first, '@') && doc.is_word(first + 1) && first + 1 < ceil {
             return Some(Np {
@@ -142,14 +162,17 @@ pub(crate) fn starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
         let mut head = None;
         while i < ceil && i - first < 8 {
             let l = doc.lex(i);
+            let modifier = start_det
+                || l.is(class::ROLE_MODIFIER | class::ROLE_NOUN | class::TITLE | class::DOCUMENT)
+                || is_adjective(doc.word(i));
             if doc.is_cap(i) {
                 head = Some(i);
-            } else if doc.is_lower(i)
-                && (l.is(class::ROLE_MODIFIER | class::ROLE_NOUN | class::TITLE | class::DOCUMENT)
-                    || is_adjective(doc.word(i)))
-            {
+            } else if doc.is_lower(i) && modifier && !is_function_word(doc, i) {
+                // A modifier (`nonpartisan`, `senior`) or the head noun.
                 if is_speaker_noun(doc, i) {
                     head = Some(i);
+                } else if head.is_some_and(|h| doc.is_cap(h)) {
+                    break;
                 }
             } else if doc.is_lower(i)
                 && doc.is(i, class::CONNECTOR)
@@ -199,7 +222,11 @@ fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) ->
         }
         first += 1;
     }
-    while first < last && doc.is(first, class::CONNECTOR) && doc.is_lower(first) {
+    while first < last
+        && doc.is(first, class::CONNECTOR)
+        && !doc.is(first, class::DETERMINER)
+        && doc.is_lower(first)
+    {
         first += 1;
     }
     let det = doc.is(first, class::DETERMINER) && !doc.is(first, class::TITLE);
@@ -287,6 +314,71 @@ fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
 /// A token that ends a clause although capitalised (`I` as a new subject is rare here).
 fn ends_clause(doc: &Doc, i: usize) -> bool {
     doc.lex(i).is(class::CUE) && !doc.is(i, class::TITLE)
+}
+
+/// Words that cannot be part of a noun phrase's modifiers: prepositions, conjunctions,
+/// verbs of saying, auxiliaries and adverbs, relative and personal pronouns.
+pub(crate) fn is_function_word(doc: &Doc, i: usize) -> bool {
+    doc.lex(i).is(
+        class::PREPOSITION
+            | class::CLAUSE_CONJ
+            | class::CUE
+            | class::BETWEEN
+            | class::RELATIVE
+            | class::PRONOUN_SUBJECT
+            | class::PRONOUN_OBJECT
+            | class::CONNECTOR,
+    ) && !doc.lex(i).is(class::ROLE_NOUN | class::TITLE)
+        || doc.is_between(i)
+}
+
+/// A subject the lexicon does not know, as a last resort before a core speech verb:
+/// the words back to the previous punctuation, clause word or sentence start (at most 10),
+/// e.g. `Experts on North Korea and nuclear nonproliferation`.
+pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
+    if !doc.is_word(last) || is_function_word(doc, last) && !doc.is_cap(last) {
+        return None;
+    }
+    let mut first = last;
+    while first > floor && last - first < 10 {
+        let p = first - 1;
+        let stop = !doc.is_word(p) && doc.kind(p) != Some(TokenKind::Number)
+            || doc.lex(p).is(class::CUE | class::RELATIVE | class::CLAUSE_CONJ) && doc.is_lower(p)
+            || doc.word_is(p, "that")
+            || (doc.word_is(p, "and") || doc.word_is(p, "or"))
+                && (doc.is(first, class::DETERMINER | class::PRONOUN_SUBJECT) || doc.is_cap(first));
+        if stop {
+            break;
+        }
+        first = p;
+    }
+    if first == last && doc.is_lower(last) && !is_speaker_noun(doc, last) {
+        return None;
+    }
+    if doc.is_cap(last) {
+        return classify(doc, first, last, true);
+    }
+    classify(doc, first, last, false)
+}
+
+/// Any noun phrase after `according to`: the words up to the next punctuation (at most 15),
+/// e.g. `the latest tally of the state's records`.
+pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
+    let mut end = first;
+    while end < ceil && end - first < 15 {
+        let ok = doc.is_word(end)
+            || doc.kind(end) == Some(TokenKind::Number)
+            || abbreviation_dot(doc, end)
+            || doc.is_punct(end, '\'') ;
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    if end == first || !doc.is_word(end - 1) {
+        return None;
+    }
+    classify(doc, first, end - 1, doc.is_cap(end - 1))
 }
 
 /// Nouns that can head a description of a speaker.

@@ -64,7 +64,8 @@ pub(crate) fn find_regions(doc: &mut Doc) -> Vec<Region> {
                 }
             }
             Some(o) => {
-                if closes(doc, i) || !opens(doc, i) || doc.word(i) == "\"" {
+                let straight = doc.tok(i).is_some_and(|t| t.ch == '"');
+                if straight || closes(doc, i) || !opens(doc, i) {
                     regions.push(Region {
                         open: o,
                         close: Some(i),
@@ -112,7 +113,7 @@ fn opens(doc: &Doc, i: usize) -> bool {
     }
     let next_attached = doc.tok(i + 1).is_some_and(|n| !n.space_before && n.kind != TokenKind::Break);
     let prev_open = i == 0 || t.space_before || doc.is_break(i - 1) || doc.is_punct(i - 1, '(');
-    next_attached && prev_open || t.ch == '”' && next_attached && prev_open
+    next_attached && prev_open
 }
 
 /// A quotation mark that closes: curly closer, or attached to the word before it.
@@ -145,11 +146,22 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
         }
         let words = (first..end).filter(|&i| doc.is_word(i)).count();
         if let Some(att) = attribution_after(doc, &r) {
+            // `With thousands of systems, "there is no single point of failure," he said.`:
+            // the words before the quote belong to the claim too.
+            let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
+            let mixed = lead < r.open
+                && (lead..r.open).all(|k| !doc.lex(k).is(class::CUE) && !doc.in_quote(k))
+                && (lead..r.open).any(|k| doc.is_word(k));
+            let first = if mixed { trim(doc, lead, r.open).0 } else { first };
             let mut cand = Candidate {
                 first,
                 end,
                 fragments: Vec::new(),
-                kind: ClaimKind::Direct,
+                kind: if mixed {
+                    ClaimKind::Mixed
+                } else {
+                    ClaimKind::Direct
+                },
                 source: Some(att.source),
                 cue: Some(att.cue),
                 inherit: Inherit::No,
@@ -257,7 +269,9 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         i = i.checked_sub(1)?;
     }
     let floor = doc.sentence(i).map_or(0, |s| s.first);
-    // Skip a short addressee or adjunct: `told reporters`, `said on Monday`.
+    let punctuated = i + 1 < r.open;
+    // Between the cue and the quote: nothing, or (before a comma or colon) an addressee
+    // or a short adjunct: `told reporters:`, `said on Monday,`.
     let mut cue = None;
     let mut j = i;
     while j >= floor && i - j < 6 {
@@ -265,10 +279,7 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
             cue = Some(j);
             break;
         }
-        if !doc.is_word(j) || doc.in_quote(j) {
-            break;
-        }
-        if j == 0 {
+        if !punctuated || !doc.is_word(j) || doc.in_quote(j) || j == 0 {
             break;
         }
         j -= 1;
@@ -308,23 +319,23 @@ pub(crate) fn sentence_end(doc: &Doc, i: usize) -> usize {
     doc.sentence(i).map_or(doc.len(), |s| s.end)
 }
 
-/// Does quote `next` continue the speech attributed right before `att_end`?
+/// Does quote `next` continue the speech attributed right before `att_end`? It does when
+/// it opens the next sentence of the same paragraph (`"A," she said. "B."`, whatever the
+/// attribution's length), or follows the attribution and a comma (`"A," she said, "B."`).
 fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
-    if next.open < att_end {
+    if next.open < att_end || (att_end..next.open).any(|i| doc.is_break(i)) {
         return false;
     }
-    let same_paragraph = (att_end..next.open).all(|i| !doc.is_break(i));
-    if !same_paragraph {
-        return false;
+    if next.open == att_end + 1 && doc.is_punct(att_end, ',') {
+        return true;
     }
-    // Only a short tail (`, adding`, `. `) between the attribution and the next quote, and
-    // the next quote opens a sentence or follows a comma.
-    let gap = next.open - att_end;
-    let opens_sentence = doc
-        .sentence(next.open)
-        .is_some_and(|s| s.first == next.open);
-    let after_comma = next.open > 0 && doc.is_punct(next.open - 1, ',');
-    gap <= 12 && (opens_sentence || after_comma)
+    let (Some(&a), Some(&b)) = (
+        doc.sentence_of.get(att_end.saturating_sub(1)),
+        doc.sentence_of.get(next.open),
+    ) else {
+        return false;
+    };
+    b == a + 1 && doc.sentences.get(b as usize).is_some_and(|s| s.first == next.open)
 }
 
 /// A quote that is a sentence (or more) on its own, not a phrase inside one.

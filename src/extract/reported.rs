@@ -45,13 +45,18 @@ fn is_used_cue(out: &[Candidate], i: usize) -> bool {
 }
 
 fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    let np = with_appositive(doc, np::starting_at(doc, i + 2, end)?);
+    let np = match np::starting_at(doc, i + 2, end) {
+        Some(np) => with_appositive(doc, np),
+        None => np::generic_starting_at(doc, i + 2, end)?,
+    };
     if np.kind == NpKind::Place {
         return None;
     }
     let att_end = np.role.map_or(np.end, |(_, e)| e.max(np.end));
     let cue = Some((i, i + 2));
-    let at_start = (first..i).all(|k| !doc.is_word(k) && !doc.kind(k).is_some_and(is_numeric));
+    // A capital `According` starts a sentence even where debris before it hid the boundary.
+    let at_start = doc.is_cap(i)
+        || (first..i).all(|k| !doc.is_word(k) && !doc.kind(k).is_some_and(is_numeric));
     let (content, fragments) = if at_start {
         // `According to X, …`
         let from = if doc.is_punct(att_end, ',') {
@@ -146,7 +151,12 @@ fn reported(
         return make(doc, content, Vec::new(), Some(source), cue_span);
     }
 
-    let subject = subject_before(doc, i, first);
+    let subject = subject_before(doc, i, first).or_else(|| {
+        // A subject the lexicon does not know, before a speech verb proper.
+        let core = lex.cue_has(cue::SPEECH) && !lex.cue_has(cue::BELIEF);
+        let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
+        core.then(|| np::generic_ending_at(doc, j, first)).flatten()
+    });
     if let Some(src) = subject {
         if src.kind == NpKind::Place {
             return None;
@@ -183,16 +193,35 @@ fn inverted(
     src: Np,
     cue: Option<(usize, usize)>,
 ) -> Option<Candidate> {
-    let head = trim(doc, first, comma);
+    let mut head = trim(doc, first, comma);
     // A direct quote before the attribution is the quote stage's business.
     if doc.is_quote(head.0) && (head.0..head.1).all(|k| doc.in_quote(k)) {
         return None;
     }
-    let after = skip_adjuncts(doc, att_end, end);
+    // `…, which, Tompkins said, is …`: the content is the relative clause.
+    if let Some(w) = comma.checked_sub(1)
+        && doc.is_lower(w)
+        && (doc.is(w, class::RELATIVE) || doc.word_is(w, "that"))
+    {
+        head = (w, w + 1);
+    }
+    let mut after = att_end;
+    if let Some((_, c)) = cue
+        && doc.lex(c - 1).cue_has(cue::ADDRESSEE)
+        && att_end == c
+        && let Some(np) = np::starting_at(doc, att_end, end)
+    {
+        after = np.end;
+    }
+    let after = skip_adjuncts(doc, after, end);
     if is_tail(doc, after, end) || is_participle_tail(doc, after) {
         return make(doc, head, Vec::new(), Some(src), cue);
     }
     if doc.is_punct(after, ',') {
+        if !resumes(doc, after + 1) {
+            // `…, X said Friday, as they …`: what follows is the writer's.
+            return make(doc, head, Vec::new(), Some(src), cue);
+        }
         // A parenthetical attribution: the content resumes after it.
         let tail = trim(doc, after + 1, clause_end(doc, after + 1, end));
         if tail.1 > tail.0 {
@@ -200,6 +229,19 @@ fn inverted(
         }
     }
     None
+}
+
+/// After a parenthetical attribution (`The plan, he said, is …`), does the content resume
+/// at `i`? Not when a subordinate clause, a relative or a participle follows.
+fn resumes(doc: &Doc, i: usize) -> bool {
+    if !doc.is_lower(i) {
+        return false;
+    }
+    let lex = doc.lex(i);
+    let w = doc.word(i);
+    !(lex.is(class::CLAUSE_CONJ | class::RELATIVE | class::CUE)
+        || matches!(w, "as" | "when" | "after" | "before" | "because" | "who" | "which" | "according" | "citing")
+        || w.len() > 4 && w.ends_with("ing"))
 }
 
 /// `, adding …`, `, according to …` after an attribution.
@@ -223,10 +265,17 @@ fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
         if doc.is_lower(i) && doc.is(i, class::PREPOSITION) && !doc.word_is(i, "that") {
             // A prepositional phrase of a few words, up to a comma, `that` or a clause.
             let mut j = i + 1;
-            while j < end && j - i <= 8 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number)) {
-                if doc.word_is(j, "that") || doc.is(j, class::CUE) && doc.is_lower(j) {
+            let mut noun_seen = false;
+            while j < end && j - i <= 6 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number)) {
+                let l = doc.lex(j);
+                if doc.word_is(j, "that")
+                    || l.is(class::CUE) && doc.is_lower(j)
+                    || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
+                    || noun_seen && l.is(class::DETERMINER)
+                {
                     break;
                 }
+                noun_seen |= !l.is(class::DETERMINER);
                 j += 1;
             }
             if j == i + 1 {
@@ -278,8 +327,13 @@ fn complement(
     if lex.cue_has(cue::CLAUSE_ONLY) {
         return None;
     }
-    if lex.cue_has(cue::INFINITIVE) && doc.word_is(i, "to") && doc.is_lower(i + 1) {
+    let next_lower = doc.is_lower(i + 1) || doc.is_quote(i + 1) && doc.is_lower(i + 2);
+    if lex.cue_has(cue::INFINITIVE) && doc.word_is(i, "to") && next_lower {
         return Some(trim(doc, i, clause_end(doc, i, end)));
+    }
+    if speechlike && doc.is_lower(j) && !np::is_function_word(doc, j) && !doc.word_is(j, "to") {
+        // `said geopolitical factors have …`: after a speech verb, any content word.
+        return Some(trim(doc, j, clause_end(doc, j, end)));
     }
     if (speechlike || lex.cue_has(cue::BELIEF)) && starts_clause(doc, j) {
         return Some(trim(doc, j, clause_end(doc, j, end)));
@@ -355,8 +409,13 @@ fn comma_then_closer(doc: &Doc, k: usize) -> bool {
     doc.is_punct(k, ',') && doc.is_quote(k + 1) && doc.tok(k + 1).is_some_and(|t| !t.space_before)
 }
 
-/// `X said.` / `said X.` / `X said, adding …` right at `i`, ending the sentence.
-fn attribution_follows(doc: &Doc, i: usize, end: usize) -> bool {
+/// A new attribution right at `i`: `X said` (`but he said …`) or `said X.`.
+fn attribution_follows(doc: &Doc, mut i: usize, end: usize) -> bool {
+    let conj = doc.is_lower(i)
+        && (doc.is(i, class::CLAUSE_CONJ) || doc.word_is(i, "and"));
+    if conj {
+        i += 1;
+    }
     if let Some(np) = np::starting_at(doc, i, end) {
         let mut j = np.end;
         while j < end && doc.is_between(j) {
@@ -365,8 +424,7 @@ fn attribution_follows(doc: &Doc, i: usize, end: usize) -> bool {
         let l = doc.lex(j);
         if l.is(class::CUE) && doc.is_lower(j) && l.form != Form::Gerund && l.cue_has(cue::SPEECH)
         {
-            let after = skip_adjuncts(doc, j + 1, end);
-            return is_tail(doc, after, end) || doc.is_punct(after, ',');
+            return true;
         }
     }
     let l = doc.lex(i);
@@ -443,3 +501,4 @@ fn previous_source(doc: &Doc, found: &[Candidate], i: usize, first: usize) -> Op
         .max_by_key(|(a, _)| *a)
         .map(|(_, s)| s)
 }
+

@@ -12,7 +12,8 @@ pub enum TokenKind {
     Word,
     /// Digits, possibly with inner `,` and `.` between digits (`17,000`, `518.4`).
     Number,
-    /// A double quotation mark: `"`, `“`, `”`, `„`, `«`, `»`.
+    /// A double quotation mark: `"`, `“`, `”`, `„`, `«`, `»`, and `''` or ``` `` ```
+    /// (recorded as `"`).
     DoubleQuote,
     /// A single quotation mark that is not inside a word: `'`, `‘`, `’`.
     SingleQuote,
@@ -154,6 +155,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += ch_len;
             let (kind, ch) = match ch {
                 '"' | '“' | '”' | '„' | '«' | '»' => (TokenKind::DoubleQuote, ch),
+                // Typewriter double quotes written as two single marks: '' or ``.
+                '\'' | '`' if bytes.get(i) == Some(&(ch as u8)) => {
+                    i += 1;
+                    (TokenKind::DoubleQuote, '"')
+                }
                 '\'' | '‘' | '’' => (TokenKind::SingleQuote, ch),
                 '—' | '–' | '―' => (TokenKind::Dash, ch),
                 '-' if bytes.get(i) == Some(&b'-') => {
@@ -248,6 +254,8 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
         let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
         let keep = match ch {
             '\'' | '’' => next_alnum && has_alpha,
+            // Handles and identifiers: `agent_of_change`.
+            '_' => next_alnum,
             '-' | '‑' => {
                 if next_alnum {
                     shape |= shape::HYPHEN;
@@ -339,6 +347,10 @@ mod tests {
             ]
         );
         assert_eq!(toks[10].breaks(), 2);
+        let nyt = tokenize("''We must,'' he told me.");
+        assert_eq!(nyt[0].kind, TokenKind::DoubleQuote);
+        assert_eq!(nyt[3].kind, TokenKind::DoubleQuote);
+        assert_eq!(nyt[3].text("''We must,'' he told me."), "''");
     }
 
     #[test]

@@ -1,0 +1,8 @@
+//! Output formats of `sayso extract`: JSON Lines (the evaluation contract) and a readable
+//! text report.
+
+mod json;
+mod report;
+
+pub use json::article_json;
+pub use report::article_report;

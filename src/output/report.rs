@@ -1,0 +1,111 @@
+//! A readable report of one article: speakers with their roles and claims, then the
+//! numbers with a little context.
+
+use std::fmt::Write;
+
+use crate::article::Article;
+use crate::extract::{Extraction, Span};
+
+/// The text report for one article.
+pub fn article_report(article: &Article, ex: &Extraction) -> String {
+    let text = article.text.as_str();
+    let mut out = String::new();
+    let _ = writeln!(out, "== {}", article.title);
+    let mut meta = vec![article.path.to_string_lossy().into_owned()];
+    meta.extend(article.date.clone());
+    meta.extend(article.source.clone());
+    meta.push(format!("id {}", article.id));
+    let _ = writeln!(out, "   {}", meta.join(" · "));
+    for w in &article.warnings {
+        let _ = writeln!(out, "   warning: {w}");
+    }
+    let _ = writeln!(out, "\nSpeakers ({})", ex.speakers.len());
+    for (k, s) in ex.speakers.iter().enumerate() {
+        let claims: Vec<_> = ex.claims.iter().filter(|c| c.speaker == Some(k)).collect();
+        let role = s.role.as_deref().map(|r| format!(" — {r}")).unwrap_or_default();
+        let _ = writeln!(out, "  {}{role}  ({} claims)", s.name, claims.len());
+        for c in claims {
+            write_claim(&mut out, text, c.kind.as_str(), c.cue, c.span);
+        }
+    }
+    let unattributed: Vec<_> = ex.claims.iter().filter(|c| c.speaker.is_none()).collect();
+    if !unattributed.is_empty() {
+        let _ = writeln!(out, "  (nobody named)  ({} claims)", unattributed.len());
+        for c in unattributed {
+            write_claim(&mut out, text, c.kind.as_str(), c.cue, c.span);
+        }
+    }
+    let _ = writeln!(out, "\nNumbers ({})", ex.numbers.len());
+    for n in &ex.numbers {
+        let value = match (n.value, n.unit) {
+            (Some(v), Some(u)) => format!(" = {} {u}", fmt_value(v)),
+            (Some(v), None) => format!(" = {}", fmt_value(v)),
+            _ => String::new(),
+        };
+        let qualifier = n.qualifier.map(|q| format!(", {q}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}{value} ({}{qualifier})  …{}…",
+            n.span.slice(text),
+            n.kind.as_str(),
+            context(text, n.span, 30)
+        );
+    }
+    out
+}
+
+fn write_claim(out: &mut String, text: &str, kind: &str, cue: Option<Span>, span: Span) {
+    let cue = cue.map(|c| c.slice(text)).unwrap_or("—");
+    let body: String = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let _ = writeln!(out, "    [{kind}, {cue}] {}", ellipsize(&body, 160));
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn ellipsize(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// A few words either side of `span`, on one line.
+fn context(text: &str, span: Span, width: usize) -> String {
+    let mut start = span.start.saturating_sub(width);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (span.end + width).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.get(start..end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    #[test]
+    fn lists_speakers_with_claims_and_numbers() {
+        let article = Article::from_text(
+            "t.txt",
+            "Budget news\n\n\"We will spend $5 billion,\" said Mayor Jane Doe.".into(),
+        );
+        let report = article_report(&article, &extract(&article.text));
+        assert!(report.contains("Jane Doe — Mayor  (1 claims)"), "{report}");
+        assert!(report.contains("[direct, said] We will spend $5 billion"), "{report}");
+    }
+}
