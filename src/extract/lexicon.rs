@@ -46,6 +46,10 @@ pub mod class {
     pub const PLACE: u32 = 1 << 19;
     /// Nouns that head documents and data rather than people (`report`, `poll`, `study`).
     pub const DOCUMENT: u32 = 1 << 20;
+    /// A cue form that is also a common noun (`state`, `claims`, `comments`).
+    pub const NOUN_FORM: u32 = 1 << 21;
+    /// Forms of `be`, which make a following participle passive.
+    pub const BE: u32 = 1 << 22;
 }
 
 /// Inflection of a cue verb.
@@ -65,28 +69,42 @@ pub enum Form {
 pub mod cue {
     /// A speech verb proper: its complement may follow with no `that` (`said China is …`),
     /// it may introduce a direct quote and may be inverted (`…, X said.`).
-    pub const SPEECH: u8 = 1;
+    pub const SPEECH: u16 = 1;
     /// Takes a `that` clause (`warned that`).
-    pub const THAT: u8 = 1 << 1;
+    pub const THAT: u16 = 1 << 1;
     /// A noun phrase object can be the content (`highlighted the record figure`).
-    pub const OBJECT_CONTENT: u8 = 1 << 2;
+    pub const OBJECT_CONTENT: u16 = 1 << 2;
     /// Takes an addressee before the content (`told reporters that`).
-    pub const ADDRESSEE: u8 = 1 << 3;
+    pub const ADDRESSEE: u16 = 1 << 3;
     /// A verb of belief or expectation (`believes`, `expects`): content only with a clause.
-    pub const BELIEF: u8 = 1 << 4;
+    pub const BELIEF: u16 = 1 << 4;
     /// `dismissed X as Y`, `described X as Y`: content is the object and its `as` phrase.
-    pub const AS_PHRASE: u8 = 1 << 5;
+    pub const AS_PHRASE: u16 = 1 << 5;
     /// Only with a clause after a comma, colon or `that` (`expressed, China is …`).
-    pub const CLAUSE_ONLY: u8 = 1 << 6;
+    pub const CLAUSE_ONLY: u16 = 1 << 6;
     /// May be followed by a `to`-infinitive content (`claimed to counter …`).
-    pub const INFINITIVE: u8 = 1 << 7;
+    pub const INFINITIVE: u16 = 1 << 7;
+    /// Takes a clause without `that` when one clearly starts (`argued he was right`).
+    pub const BARE: u16 = 1 << 8;
+    /// `say` and `tell`: whatever follows is the content (`said geopolitical factors …`).
+    pub const ANY: u16 = 1 << 9;
+    /// Gives orders as well as reports: `told his advisers to …`, `urged X to …`.
+    pub const DIRECTIVE: u16 = 1 << 10;
+    /// Content is a question: `asked whether …`, `wondered how …`.
+    pub const WH: u16 = 1 << 11;
+    /// A verb of judging or demanding whose object is the content (`criticized X for Y`,
+    /// `called for X`): only after a named subject or a pronoun.
+    pub const JUDGEMENT: u16 = 1 << 12;
+    /// A verb with which documents and data report (`the poll shows …`): any content when
+    /// its subject is a document.
+    pub const EVIDENCE: u16 = 1 << 13;
 }
 
 /// What the lexicon knows about one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Lex {
     pub class: u32,
-    pub cue: u8,
+    pub cue: u16,
     pub form: Form,
 }
 
@@ -95,7 +113,7 @@ impl Lex {
         self.class & class != 0
     }
 
-    pub fn cue_has(&self, flag: u8) -> bool {
+    pub fn cue_has(&self, flag: u16) -> bool {
         self.class & class::CUE != 0 && self.cue & flag != 0
     }
 }
@@ -135,29 +153,29 @@ fn table() -> &'static FxHashMap<Box<str>, Lex> {
 use cue::*;
 
 /// Cue verbs: base form, irregular forms (`s|past|ing`, empty for regular), flags.
-const CUES: &[(&str, &str, u8)] = &[
-    ("say", "says|said|saying", SPEECH | THAT),
-    ("tell", "tells|told|telling", SPEECH | THAT | ADDRESSEE),
+const CUES: &[(&str, &str, u16)] = &[
+    ("say", "says|said|saying", SPEECH | THAT | BARE | ANY),
+    ("tell", "tells|told|telling", SPEECH | THAT | ADDRESSEE | BARE | DIRECTIVE),
     ("add", "", SPEECH | THAT),
     ("note", "", SPEECH | THAT | OBJECT_CONTENT),
     ("state", "", SPEECH | THAT),
-    ("explain", "", SPEECH | THAT),
+    ("explain", "", SPEECH | THAT | BARE),
     ("stress", "", SPEECH | THAT | OBJECT_CONTENT),
     ("emphasize", "", SPEECH | THAT | OBJECT_CONTENT),
     ("emphasise", "", SPEECH | THAT | OBJECT_CONTENT),
-    ("insist", "", SPEECH | THAT),
-    ("argue", "", SPEECH | THAT),
-    ("claim", "", SPEECH | THAT | OBJECT_CONTENT | INFINITIVE),
-    ("warn", "", SPEECH | THAT | ADDRESSEE),
-    ("write", "writes|wrote|writing", SPEECH | THAT),
-    ("report", "", SPEECH | THAT),
-    ("suggest", "", SPEECH | THAT),
-    ("assert", "", SPEECH | THAT),
-    ("contend", "", SPEECH | THAT),
-    ("maintain", "", THAT),
-    ("predict", "", SPEECH | THAT),
-    ("concede", "", SPEECH | THAT),
-    ("admit", "admits|admitted|admitting", SPEECH | THAT),
+    ("insist", "", SPEECH | THAT | BARE),
+    ("argue", "", SPEECH | THAT | BARE),
+    ("claim", "", SPEECH | THAT | OBJECT_CONTENT | INFINITIVE | BARE),
+    ("warn", "", SPEECH | THAT | ADDRESSEE | BARE | DIRECTIVE),
+    ("write", "writes|wrote|writing", SPEECH | THAT | BARE),
+    ("report", "", SPEECH | THAT | BARE),
+    ("suggest", "", SPEECH | THAT | BARE | EVIDENCE),
+    ("assert", "", SPEECH | THAT | BARE),
+    ("contend", "", SPEECH | THAT | BARE),
+    ("maintain", "", THAT | BARE),
+    ("predict", "", SPEECH | THAT | BARE),
+    ("concede", "", SPEECH | THAT | BARE),
+    ("admit", "admits|admitted|admitting", SPEECH | THAT | BARE),
     ("confirm", "", SPEECH | THAT | OBJECT_CONTENT),
     ("declare", "", SPEECH | THAT),
     ("observe", "", SPEECH | THAT),
@@ -168,7 +186,7 @@ const CUES: &[(&str, &str, u8)] = &[
     ("answer", "", SPEECH | THAT),
     ("tweet", "", SPEECH | THAT),
     ("comment", "", SPEECH | THAT),
-    ("continue", "", SPEECH),
+    ("continue", "", CLAUSE_ONLY),
     ("caution", "", SPEECH | THAT),
     ("complain", "", SPEECH | THAT),
     ("charge", "", SPEECH | THAT),
@@ -177,7 +195,7 @@ const CUES: &[(&str, &str, u8)] = &[
     ("underscore", "", SPEECH | THAT | OBJECT_CONTENT),
     ("underline", "", SPEECH | THAT | OBJECT_CONTENT),
     ("testify", "testifies|testified|testifying", SPEECH | THAT),
-    ("acknowledge", "", SPEECH | THAT | OBJECT_CONTENT),
+    ("acknowledge", "", SPEECH | THAT | OBJECT_CONTENT | BARE),
     ("announce", "", SPEECH | THAT | OBJECT_CONTENT),
     ("conclude", "", SPEECH | THAT),
     ("counter", "", SPEECH | THAT),
@@ -192,18 +210,18 @@ const CUES: &[(&str, &str, u8)] = &[
     ("hint", "", THAT),
     ("imply", "implies|implied|implying", THAT),
     ("speculate", "", SPEECH | THAT),
-    ("estimate", "", THAT),
+    ("estimate", "", THAT | BARE),
     ("vow", "", SPEECH | THAT),
     ("promise", "", SPEECH | THAT),
     ("pledge", "", THAT),
     ("assure", "", SPEECH | THAT | ADDRESSEE),
     ("remind", "", SPEECH | THAT | ADDRESSEE),
     ("inform", "", THAT | ADDRESSEE),
-    ("ask", "", SPEECH),
-    ("wonder", "", SPEECH),
+    ("ask", "", SPEECH | ADDRESSEE | DIRECTIVE | WH),
+    ("wonder", "", SPEECH | WH),
     ("disclose", "", THAT | OBJECT_CONTENT),
-    ("reveal", "", THAT | OBJECT_CONTENT),
-    ("indicate", "", THAT),
+    ("reveal", "", THAT | OBJECT_CONTENT | EVIDENCE),
+    ("indicate", "", THAT | EVIDENCE),
     ("signal", "signals|signaled|signaling", THAT),
     ("deny", "denies|denied|denying", SPEECH | THAT | OBJECT_CONTENT),
     ("dismiss", "", AS_PHRASE),
@@ -211,24 +229,61 @@ const CUES: &[(&str, &str, u8)] = &[
     ("highlight", "", THAT | OBJECT_CONTENT),
     ("express", "", CLAUSE_ONLY),
     ("point", "", 0),
-    ("believe", "", BELIEF | THAT),
-    ("think", "thinks|thought|thinking", BELIEF),
-    ("feel", "feels|felt|feeling", BELIEF),
-    ("hope", "", BELIEF | THAT),
-    ("fear", "", BELIEF | THAT),
+    ("believe", "", BELIEF | THAT | BARE),
+    ("think", "thinks|thought|thinking", BELIEF | BARE),
+    ("feel", "feels|felt|feeling", BELIEF | BARE),
+    ("hope", "", BELIEF | THAT | BARE),
+    ("fear", "", BELIEF | THAT | BARE),
     ("worry", "worries|worried|worrying", BELIEF | THAT),
     ("expect", "", BELIEF | THAT),
     ("agree", "agrees|agreed|agreeing", THAT),
-    ("find", "finds|found|finding", THAT),
-    ("show", "shows|showed|showing", THAT),
+    ("find", "finds|found|finding", THAT | EVIDENCE),
+    ("show", "shows|showed|showing", THAT | EVIDENCE),
     ("declare", "", SPEECH | THAT),
     ("proclaim", "", SPEECH | THAT),
-    ("accuse", "", 0),
-    ("predict", "", SPEECH | THAT),
-    ("warn", "", SPEECH | THAT | ADDRESSEE),
+    ("accuse", "", JUDGEMENT),
+    ("predict", "", SPEECH | THAT | BARE),
+    ("warn", "", SPEECH | THAT | ADDRESSEE | BARE | DIRECTIVE),
     ("demand", "", THAT),
-    ("urge", "", 0),
+    ("urge", "", ADDRESSEE | DIRECTIVE),
+    ("cite", "", JUDGEMENT),
+    ("criticize", "", JUDGEMENT),
+    ("criticise", "", JUDGEMENT),
+    ("attack", "", JUDGEMENT),
+    ("condemn", "", JUDGEMENT),
+    ("blast", "", JUDGEMENT),
+    ("praise", "", JUDGEMENT),
+    ("slam", "slams|slammed|slamming", JUDGEMENT),
+    ("question", "", JUDGEMENT | WH),
+    ("call", "", JUDGEMENT),
+    ("blame", "", JUDGEMENT),
+    ("defend", "", JUDGEMENT),
+    ("reject", "", JUDGEMENT),
+    ("welcome", "", JUDGEMENT),
+    ("exclaim", "", SPEECH),
+    ("shout", "", SPEECH),
+    ("yell", "", SPEECH),
+    ("whisper", "", SPEECH),
+    ("chant", "", SPEECH),
+    ("scoff", "", SPEECH),
+    ("snap", "snaps|snapped|snapping", SPEECH),
 ];
+
+/// Cue forms that are common nouns as well: a cue only after a clear subject.
+const NOUN_FORMS: &[&str] = &[
+    "state", "states", "claim", "claims", "charge", "charges", "comment", "comments",
+    "remark", "remarks", "report", "reports", "note", "notes", "answer", "answers",
+    "estimate", "estimates", "promise", "promises", "tweet", "tweets", "post", "posts",
+    "reply", "replies", "joke", "jokes", "counter", "signal", "signals", "hope", "hopes",
+    "fear", "fears", "worry", "worries", "find", "finds", "show", "shows", "demand",
+    "demands", "pledge", "pledges", "vow", "vows", "muse", "point", "points", "warning",
+    "finding", "findings", "feeling", "thinking", "saying", "writing", "reporting",
+    "response", "record", "comment", "quip", "boast", "lament", "question", "hint", "hints",
+    "call", "calls", "attack", "attacks", "praise", "blast", "defend", "welcome", "questions",
+    "cite", "slam", "blame", "shout", "chant", "chants", "snap", "yell",
+];
+
+const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "am", "'s"];
 
 const SUBJECT_PRONOUNS: &[(&str, u32)] = &[
     ("he", class::MALE),
@@ -309,6 +364,10 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "filing", "complaint", "lawsuit", "ruling", "release", "review", "audit", "estimate",
     "estimates", "research", "article", "story", "book", "ad", "video", "post", "tweet",
     "paper", "records", "record", "census", "index", "numbers", "film", "documentary",
+    "averages", "average", "slide", "slides", "chart", "graph", "map", "footage", "image",
+    "images", "photo", "photos", "emails", "email", "transcript", "transcripts", "return",
+    "returns", "tally", "count", "results", "evidence", "report's", "forecast", "projection",
+    "projections", "model", "models", "tracker", "polling",
 ];
 
 const ORG_HEADS: &[&str] = &[
@@ -481,13 +540,16 @@ fn build() -> FxHashMap<Box<str>, Lex> {
     for &w in PLACES {
         add(w, class::PLACE);
     }
+    for &w in BE_FORMS {
+        add(w, class::BE);
+    }
     for &(w, g) in SUBJECT_PRONOUNS {
         add(w, class::PRONOUN_SUBJECT | g);
     }
     for &(w, g) in OBJECT_PRONOUNS {
         add(w, class::PRONOUN_OBJECT | g);
     }
-    let mut cues: Vec<(String, u8, Form)> = Vec::new();
+    let mut cues: Vec<(String, u16, Form)> = Vec::new();
     for &(base, forms, flags) in CUES {
         let parts: Vec<String> = if forms.is_empty() {
             inflect(base).to_vec()
@@ -504,6 +566,11 @@ fn build() -> FxHashMap<Box<str>, Lex> {
         e.class |= class::CUE;
         e.cue |= flags;
         e.form = form;
+    }
+    for &w in NOUN_FORMS {
+        if let Some(e) = map.get_mut(w) {
+            e.class |= class::NOUN_FORM;
+        }
     }
     map
 }

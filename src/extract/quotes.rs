@@ -4,7 +4,7 @@
 use super::ClaimKind;
 use super::candidate::{Candidate, Inherit, rank, trim};
 use super::doc::{Doc, NONE};
-use super::lexicon::{Form, class};
+use super::lexicon::{Form, class, cue};
 use super::np::{self, Np, NpKind};
 use crate::text::tokens::TokenKind;
 
@@ -65,6 +65,12 @@ pub(crate) fn find_regions(doc: &mut Doc) -> Vec<Region> {
             }
             Some(o) => {
                 let straight = doc.tok(i).is_some_and(|t| t.ch == '"');
+                let opened_straight = doc.tok(o).is_some_and(|t| t.ch == '"');
+                if opened_straight && !straight {
+                    // Curly marks inside a straight-quoted passage quote within it.
+                    i += 1;
+                    continue;
+                }
                 if straight || closes(doc, i) || !opens(doc, i) {
                     regions.push(Region {
                         open: o,
@@ -214,7 +220,7 @@ pub(crate) struct Attribution {
     pub end: usize,
 }
 
-/// `"…," said X` · `"…," X said` · `"…" — X`.
+/// `"…," said X` · `"…," X said` · `"…," X, a writer, said on Twitter`.
 fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     let close = r.close?;
     let mut i = close + 1;
@@ -224,34 +230,84 @@ fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     if doc.is_break(i) || i >= doc.len() {
         return None;
     }
+    let ceil = sentence_end(doc, i);
+    // A quote inside a clause that a cue before it governs is part of a reported claim.
+    let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
+    if (lead..r.open).any(|k| is_quote_cue(doc, k) && !doc.lex(k).is(class::NOUN_FORM)) {
+        return None;
+    }
     // `said X`
-    if is_quote_cue(doc, i) {
-        let np = np::starting_at(doc, i + 1, sentence_end(doc, i))?;
-        if np.kind == NpKind::Place {
+    if is_quote_cue(doc, i) && !doc.lex(i).is(class::NOUN_FORM) {
+        let np = np::starting_at(doc, i + 1, ceil)?;
+        if np.kind == NpKind::Place || doc.word_is(np.first, "that") {
             return None;
         }
         let np = with_appositive(doc, np);
+        let after = np.role.map_or(np.end, |(_, e)| e.max(np.end));
+        if !ends_attribution(doc, after, ceil) {
+            return None;
+        }
         return Some(Attribution {
             source: np,
             cue: (i, i + 1),
             end: np.end,
         });
     }
-    // `X said`
-    let ceil = sentence_end(doc, i);
-    let np = np::starting_at(doc, i, ceil)?;
-    let mut j = np.end;
-    while j < ceil && doc.is_between(j) {
+    // `X said`, `X, a writer for The Atlantic, said`, or any short subject before `said`.
+    let mut j = i;
+    while j < ceil && j - i < 12 && !is_quote_cue(doc, j) {
+        if doc.is_break(j) || doc.is_quote(j) || doc.is_punct(j, ';') {
+            return None;
+        }
         j += 1;
     }
-    if is_quote_cue(doc, j) && np.kind != NpKind::Place {
-        return Some(Attribution {
-            source: np,
-            cue: (j, j + 1),
-            end: j + 1,
-        });
+    if !is_quote_cue(doc, j) {
+        return None;
     }
-    None
+    // `"…," Figueroa told USA Today.`: the addressee is part of the attribution.
+    let mut after_cue = j + 1;
+    if doc.lex(j).cue_has(cue::ADDRESSEE)
+        && let Some(np) = np::starting_at(doc, after_cue, ceil)
+    {
+        after_cue = np.end;
+    }
+    if !ends_attribution(doc, after_cue, ceil) {
+        return None;
+    }
+    let subject_end = doc.skip_between_left(j.checked_sub(1)?, i)?;
+    let np = np::starting_at(doc, i, subject_end + 1)
+        .filter(|np| np.end == subject_end + 1 || doc.is_punct(np.end, ','))
+        .map(|np| with_appositive(doc, np))
+        .or_else(|| np::generic_ending_at(doc, subject_end, i))?;
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    Some(Attribution {
+        source: np,
+        cue: (j, j + 1),
+        end: j + 1,
+    })
+}
+
+/// After an attribution: the sentence ends, or a comma, an adjunct (`on Friday`, `in a
+/// statement`) or a participle (`, adding …`) follows — not the cue's own content.
+fn ends_attribution(doc: &Doc, i: usize, ceil: usize) -> bool {
+    let mut k = i;
+    while k < ceil && (doc.is(k, class::TIME) || doc.is_between(k)) {
+        k += 1;
+    }
+    if k >= ceil || doc.is_break(k) {
+        return true;
+    }
+    if doc.is_word(k) && doc.is_lower(k) && doc.is(k, class::PREPOSITION) {
+        return !doc.word_is(k, "that");
+    }
+    match doc.kind(k) {
+        Some(TokenKind::Punct) => !doc.is_punct(k, ':'),
+        Some(TokenKind::DoubleQuote) | Some(TokenKind::Dash) => true,
+        Some(TokenKind::Word) => doc.is(k, class::CLAUSE_CONJ | class::RELATIVE) || doc.word_is(k, "as"),
+        _ => false,
+    }
 }
 
 /// `X said: "…"` · `X said, "…"` · `X told reporters: "…"` · `X said "…"` · and a quote
@@ -285,6 +341,14 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         j -= 1;
     }
     let c = cue?;
+    if (c + 1..r.open).any(|k| doc.word_is(k, "that")) {
+        // `said via email that, "…"`: a reported clause quoting, not a direct quote.
+        return None;
+    }
+    if !punctuated && !ends_sentence_after(doc, r) {
+        // `claimed "Trump exaggerates" the level of …`: a quoted phrase inside a clause.
+        return None;
+    }
     let subject_end = doc.skip_between_left(c.checked_sub(1)?, floor)?;
     let np = np::ending_at(doc, subject_end, floor)?;
     if np.kind == NpKind::Place {
@@ -295,6 +359,16 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         cue: (c, c + 1),
         end: r.open,
     })
+}
+
+/// Does the sentence end right after the quote?
+fn ends_sentence_after(doc: &Doc, r: &Region) -> bool {
+    let Some(close) = r.close else { return true };
+    let mut k = close + 1;
+    while doc.is_punct(k, '.') || doc.is_punct(k, '!') || doc.is_punct(k, '?') {
+        k += 1;
+    }
+    k >= doc.len() || doc.is_break(k) || doc.sentence_of.get(k) != doc.sentence_of.get(close)
 }
 
 /// A verb that can attribute a quote: any reporting cue but a gerund.
@@ -327,6 +401,16 @@ fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
         return false;
     }
     if next.open == att_end + 1 && doc.is_punct(att_end, ',') {
+        return true;
+    }
+    // `"A," Tester said, referring to the excuse, "B."`
+    let same_sentence = doc.sentence_of.get(att_end) == doc.sentence_of.get(next.open);
+    if same_sentence
+        && doc.is_punct(att_end, ',')
+        && doc.is_punct(next.open - 1, ',')
+        && doc.lex(att_end + 1).form == Form::Gerund
+        && next.open - att_end <= 15
+    {
         return true;
     }
     let (Some(&a), Some(&b)) = (

@@ -151,15 +151,40 @@ fn reported(
         return make(doc, content, Vec::new(), Some(source), cue_span);
     }
 
+    if is_passive(doc, i, first) {
+        return None;
+    }
+    let noun_form = lex.is(class::NOUN_FORM);
     let subject = subject_before(doc, i, first).or_else(|| {
-        // A subject the lexicon does not know, before a speech verb proper.
-        let core = lex.cue_has(cue::SPEECH) && !lex.cue_has(cue::BELIEF);
+        // A subject the lexicon does not know, before `said` or `told`, or a document
+        // before `shows`.
+        if noun_form && !lex.cue_has(cue::EVIDENCE) || !lex.cue_has(cue::ANY | cue::EVIDENCE) {
+            return None;
+        }
         let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
-        core.then(|| np::generic_ending_at(doc, j, first)).flatten()
+        let np = np::generic_ending_at(doc, j, first).filter(|np| !possessive(doc, np.end - 1))?;
+        (lex.cue_has(cue::ANY) || is_document(doc, &np)).then_some(np)
     });
+    // A subordinate clause opening the sentence (`Although X admitted Y, …`) ends at its
+    // first comma.
+    let end = if starts_subordinate(doc, first) {
+        (i..end).find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k)).unwrap_or(end)
+    } else {
+        end
+    };
     if let Some(src) = subject {
         if src.kind == NpKind::Place {
             return None;
+        }
+        if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src) {
+            // `Polls show a close contest`, `the study found that …`
+            let j = skip_adjuncts(doc, cue_end, end);
+            let from = if doc.word_is(j, "that") { j + 1 } else { j };
+            let content = trim(doc, from, clause_end(doc, from, end));
+            return make(doc, content, Vec::new(), Some(src), cue_span);
+        }
+        if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
+            return judgement(doc, i, cue_end, end, src);
         }
         if let Some(content) = complement(doc, cue_end, lex, speechlike, end) {
             return make(doc, content, Vec::new(), Some(src), cue_span);
@@ -180,6 +205,77 @@ fn reported(
         return inverted(doc, i - 1, att_end, first, end, src, cue_span);
     }
     None
+}
+
+/// `X criticized Y for Z`, `X called for Y`, `X called on Y to Z`, `X cited Y`: the object
+/// is the content, when the subject names someone.
+fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Option<Candidate> {
+    if !(src.is_named() || src.kind == NpKind::Pronoun) || doc.lex(i).is(class::NOUN_FORM) && src.kind == NpKind::Pronoun && !doc.is_lower(src.first) {
+        return None;
+    }
+    if doc.word_is(i, "call") || doc.word_is(i, "calls") || doc.word_is(i, "called") || doc.word_is(i, "calling") {
+        if doc.word_is(cue_end, "for") || doc.word_is(cue_end, "on") {
+            cue_end += 1;
+        }
+    } else if doc.word_is(i, "question") || doc.word_is(i, "questioned") || doc.word_is(i, "questions") {
+        if starts_wh(doc, cue_end) {
+            let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
+            return make(doc, content, Vec::new(), Some(src), Some((i, cue_end)));
+        }
+    }
+    if !starts_object(doc, cue_end) || doc.is(cue_end, class::PRONOUN_OBJECT) && doc.is_punct(cue_end + 1, '.') {
+        return None;
+    }
+    let content = trim(doc, cue_end, first_comma(doc, cue_end, end));
+    make(doc, content, Vec::new(), Some(src), Some((i, cue_end)))
+}
+
+/// A noun phrase about a document or data (`the poll`, `Video of the incident`).
+fn is_document(doc: &Doc, np: &Np) -> bool {
+    (np.first..np.end).any(|k| doc.is(k, class::DOCUMENT) && !doc.is(k, class::ROLE_NOUN))
+}
+
+/// A question word opening the content: `whether`, `how`, `if`, `why`.
+fn starts_wh(doc: &Doc, i: usize) -> bool {
+    doc.is_lower(i)
+        && matches!(
+            doc.word(i),
+            "whether" | "how" | "why" | "what" | "when" | "where" | "who" | "which" | "if"
+        )
+}
+
+/// `was told`, `is expected`, `has been charged`: a passive participle reports nothing
+/// of its subject.
+fn is_passive(doc: &Doc, i: usize, floor: usize) -> bool {
+    if doc.lex(i).form != Form::Past {
+        return false;
+    }
+    let mut j = i;
+    while j > floor {
+        j -= 1;
+        let w = doc.word(j);
+        if doc.is_lower(j) && (w.ends_with("ly") || matches!(w, "not" | "also" | "never" | "often")) {
+            continue;
+        }
+        return doc.is(j, class::BE) && doc.is_lower(j);
+    }
+    false
+}
+
+/// A word ending in a possessive `'s` (`Clinton's comments`): not a subject.
+fn possessive(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// A sentence that opens with a subordinating conjunction (`Although`, `If`, `When`).
+fn starts_subordinate(doc: &Doc, first: usize) -> bool {
+    doc.is_cap(first)
+        && matches!(
+            doc.word(first).to_ascii_lowercase().as_str(),
+            "although" | "though" | "while" | "if" | "when" | "as" | "because" | "since"
+                | "after" | "before" | "unless" | "once" | "until" | "whereas"
+        )
 }
 
 /// `CONTENT, <attribution>.` or `CONTENT, <attribution>, CONTENT.`: `comma` is the comma
@@ -262,7 +358,7 @@ fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             i += 1;
             continue;
         }
-        if doc.is_lower(i) && doc.is(i, class::PREPOSITION) && !doc.word_is(i, "that") {
+        if doc.is_lower(i) && doc.is(i, class::PREPOSITION) && !is_infinitive(doc, i) {
             // A prepositional phrase of a few words, up to a comma, `that` or a clause.
             let mut j = i + 1;
             let mut noun_seen = false;
@@ -301,9 +397,15 @@ fn complement(
     }
     // `told reporters`, `told Prensa Latina`, `warned him`.
     if lex.cue_has(cue::ADDRESSEE)
-        && let Some(np) = np::starting_at(doc, i, end)
         && !doc.word_is(i, "that")
+        && let Some(np) = np::starting_at(doc, i, end)
     {
+        if is_infinitive(doc, np.end) {
+            // `told his advisers to figure out …`: an order, with its addressee.
+            return lex
+                .cue_has(cue::DIRECTIVE)
+                .then(|| trim(doc, i, first_comma(doc, i, end)));
+        }
         i = np.end;
     }
     let j = skip_adjuncts(doc, i, end);
@@ -311,8 +413,11 @@ fn complement(
         let from = j + 1;
         return Some(trim(doc, from, clause_end(doc, from, end)));
     }
+    if lex.cue_has(cue::WH) && starts_wh(doc, j) {
+        return Some(trim(doc, j, clause_end(doc, j, end)));
+    }
     if lex.cue_has(cue::AS_PHRASE) {
-        let stop = clause_end(doc, i, end);
+        let stop = first_comma(doc, i, end);
         let has_as = (i..stop).any(|k| doc.word_is(k, "as"));
         return has_as.then(|| trim(doc, i, stop));
     }
@@ -327,21 +432,33 @@ fn complement(
     if lex.cue_has(cue::CLAUSE_ONLY) {
         return None;
     }
-    let next_lower = doc.is_lower(i + 1) || doc.is_quote(i + 1) && doc.is_lower(i + 2);
-    if lex.cue_has(cue::INFINITIVE) && doc.word_is(i, "to") && next_lower {
-        return Some(trim(doc, i, clause_end(doc, i, end)));
+    if lex.cue_has(cue::INFINITIVE) && is_infinitive(doc, i) {
+        return Some(trim(doc, i, first_comma(doc, i, end)));
     }
-    if speechlike && doc.is_lower(j) && !np::is_function_word(doc, j) && !doc.word_is(j, "to") {
-        // `said geopolitical factors have …`: after a speech verb, any content word.
+    if lex.cue_has(cue::ANY) && doc.is_lower(j) && !np::is_function_word(doc, j) && !doc.word_is(j, "to") {
+        // `said geopolitical factors have …`: after `say`, any content word.
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
-    if (speechlike || lex.cue_has(cue::BELIEF)) && starts_clause(doc, j) {
+    if lex.cue_has(cue::BARE) && starts_clause(doc, j) {
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
     if lex.cue_has(cue::OBJECT_CONTENT) && starts_object(doc, i) {
-        return Some(trim(doc, i, clause_end(doc, i, end)));
+        return Some(trim(doc, i, first_comma(doc, i, end)));
     }
     None
+}
+
+/// `to` followed by a verb (`to counter`, `to "counter`).
+fn is_infinitive(doc: &Doc, i: usize) -> bool {
+    let k = if doc.is_quote(i + 1) { i + 2 } else { i + 1 };
+    doc.word_is(i, "to") && doc.is_lower(k) && !doc.is(k, class::DETERMINER | class::PRONOUN_OBJECT)
+}
+
+/// The first comma (outside quotes) from `i`, or `end`.
+fn first_comma(doc: &Doc, i: usize, end: usize) -> usize {
+    (i..end)
+        .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k))
+        .map_or(end, |k| if comma_then_closer(doc, k) { k + 2 } else { k })
 }
 
 /// Could a clause (the content of speech) start at `i`?
@@ -387,6 +504,19 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
         if doc.is_punct(k, ';') && !doc.in_quote(k) {
             return k;
         }
+        if k > i && !doc.in_quote(k) {
+            // `… and said she would …`: a second reporting verb starts its own claim.
+            if doc.word_is(k, "and") && is_reporting_verb(doc, k + 1) {
+                return k;
+            }
+            // `… — and he noted that …`
+            if doc.kind(k) == Some(TokenKind::Dash) {
+                let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") { k + 2 } else { k + 1 };
+                if attribution_follows(doc, n, end) {
+                    return k;
+                }
+            }
+        }
         if doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k) {
             // Comma inside the closing quote (`exploitation,"`): end after the quote.
             let stop = if comma_then_closer(doc, k) { k + 2 } else { k };
@@ -394,6 +524,7 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
             let lex = doc.lex(n);
             if lex.is(class::CUE) && doc.is_lower(n) && lex.form == Form::Gerund
                 || doc.word_is(n, "according")
+                || lex.is(class::PRONOUN_SUBJECT) && doc.is_lower(n)
                 || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
                 || attribution_follows(doc, n, end)
             {
@@ -403,6 +534,12 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
         k += 1;
     }
     end
+}
+
+/// A finite reporting verb at `i` (`said`, `noted`), not a gerund.
+fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
+    let l = doc.lex(i);
+    l.is(class::CUE) && doc.is_lower(i) && l.form != Form::Gerund && !l.is(class::NOUN_FORM)
 }
 
 fn comma_then_closer(doc: &Doc, k: usize) -> bool {
@@ -450,7 +587,7 @@ fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
         return sentence_subject(doc, floor, j);
     }
-    np::ending_at(doc, j, floor)
+    np::ending_at(doc, j, floor).filter(|np| !possessive(doc, np.end - 1))
 }
 
 /// `NAME, ROLE, said` — the comma at `j` closes an appositive or relative clause.
@@ -465,9 +602,11 @@ fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         if !opens {
             continue;
         }
-        let mut np = np::ending_at(doc, k.checked_sub(1)?, floor)?;
+        let Some(mut np) = np::ending_at(doc, k.checked_sub(1)?, floor) else {
+            continue;
+        };
         if !np.is_named() {
-            return None;
+            continue;
         }
         if !doc.is(k + 1, class::RELATIVE) {
             np.role = Some((k + 1, j));
