@@ -4,5 +4,7 @@
 //! with no terminal and no global state. The binary is a thin shell around it.
 
 pub mod article;
+pub mod config;
 pub mod extract;
 pub mod text;
+pub mod tui;

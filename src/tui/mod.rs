@@ -1,0 +1,3 @@
+//! The terminal reader.
+
+pub mod keymap;
