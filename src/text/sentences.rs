@@ -110,10 +110,10 @@ fn is_abbreviation(word: &str) -> bool {
     }
     let mut letters = word.chars();
     // An initial: a single capital letter (`J. Smith`).
-    if let (Some(first), None) = (letters.next(), letters.next()) {
-        if first.is_uppercase() {
-            return true;
-        }
+    if let (Some(first), None) = (letters.next(), letters.next())
+        && first.is_uppercase()
+    {
+        return true;
     }
     // A dotted acronym such as `U.S.A` (the final dot is the one being examined).
     word.contains('.')
