@@ -5,7 +5,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
-use crate::tui::component::{Ctx, Effect, PromptKind, inner, move_selection, visible_window};
+use crate::tui::component::{
+    Ctx, Effect, PromptKind, inner, move_selection, truncate, visible_window,
+};
 use crate::tui::keymap::Action;
 use crate::tui::store::{Slot, Store};
 use crate::tui::theme::Pane;
@@ -202,9 +204,12 @@ impl Library {
         let (start, end) = visible_window(self.view.len(), self.selected, self.offset, self.height);
         self.offset = start;
         let wide = body.width >= 60;
+        // Title column: what the date, source and four count columns (and gaps) leave.
+        let fixed = if wide { 10 + 12 + 2 } else { 0 } + 4 * 4;
+        let title_width = usize::from(body.width).saturating_sub(fixed);
         let rows = self.view[start..end].iter().enumerate().map(|(n, &i)| {
             let a = &ctx.store.articles()[i];
-            let mut cells = vec![Cell::from(a.title.as_str())];
+            let mut cells = vec![Cell::from(truncate(&a.title, title_width))];
             if wide {
                 cells.push(Cell::from(a.date.as_deref().unwrap_or("")));
                 cells.push(Cell::from(a.source.as_deref().unwrap_or("")));

@@ -389,6 +389,7 @@ impl Reader {
             area,
         );
         let body = inner(area);
+        self.height = usize::from(body.height).max(1);
         let Some(article) = article else {
             let hint = "Select an article in the library and press Enter.";
             frame.render_widget(Paragraph::new(TextSpan::styled(hint, theme.dim)), body);
@@ -400,7 +401,6 @@ impl Reader {
         let text = article.text.as_str();
         // One column for the cursor gutter, one for the scrollbar.
         let width = usize::from(body.width - 2);
-        self.height = usize::from(body.height);
         if width != self.wrap_width || self.lines.is_empty() {
             self.wrap_width = width;
             self.lines = wrap(text, width);

@@ -256,7 +256,12 @@ fn claim_line(ctx: &Ctx, article: usize, claim: usize, width: usize) -> Line<'st
     else {
         return Line::default();
     };
-    let title = truncate(&a.title, (width / 3).max(8));
+    let column = (width / 3).max(8);
+    let title = truncate(&a.title, column);
+    let title = format!(
+        "{title}{}",
+        " ".repeat(column.saturating_sub(crate::text::wrap::str_width(&title)))
+    );
     let snippet: String = c
         .span
         .slice(&a.text)
