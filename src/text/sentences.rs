@@ -146,19 +146,6 @@ fn push_trimmed(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
     }
 }
 
-/// Index of the sentence containing byte `offset`, or of the nearest one before it
-/// (the first sentence when `offset` lies before all of them); `None` when there are none.
-pub fn sentence_at(sentences: &[Span], offset: usize) -> Option<usize> {
-    if sentences.is_empty() {
-        return None;
-    }
-    Some(
-        sentences
-            .partition_point(|s| s.start <= offset)
-            .saturating_sub(1),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,16 +213,6 @@ mod tests {
             split("hard wrapped\nprose goes on."),
             ["hard wrapped\nprose goes on."]
         );
-    }
-
-    #[test]
-    fn sentence_at_finds_the_enclosing_or_previous_sentence() {
-        let text = "One. Two.";
-        let s = sentences(text);
-        assert_eq!(sentence_at(&s, 0), Some(0));
-        assert_eq!(sentence_at(&s, 4), Some(0));
-        assert_eq!(sentence_at(&s, 5), Some(1));
-        assert_eq!(sentence_at(&[], 5), None);
     }
 
     proptest! {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::extract::{Extraction, Span};
+// The engine's segmenter (`text::sentences::split` on main) replaces this one at merge.
 use crate::text::sentences::sentences;
 
 /// A highlighted span and what it belongs to.
@@ -94,6 +95,19 @@ impl Doc {
     }
 }
 
+/// Index of the sentence containing byte `offset`, or of the nearest one before it
+/// (the first sentence when `offset` lies before all of them); `None` when there are none.
+pub fn sentence_at(sentences: &[Span], offset: usize) -> Option<usize> {
+    if sentences.is_empty() {
+        return None;
+    }
+    Some(
+        sentences
+            .partition_point(|s| s.start <= offset)
+            .saturating_sub(1),
+    )
+}
+
 /// Sorts marks and clips overlaps, so each layer is sorted and non-overlapping.
 fn disjoint(mut marks: Vec<Mark>) -> Vec<Mark> {
     marks.sort_by_key(|m| (m.span.start, m.span.end));
@@ -127,6 +141,16 @@ mod tests {
             item,
             speaker: None,
         }
+    }
+
+    #[test]
+    fn sentence_at_finds_the_enclosing_or_previous_sentence() {
+        let text = "One. Two.";
+        let s = crate::text::sentences::sentences(text);
+        assert_eq!(sentence_at(&s, 0), Some(0));
+        assert_eq!(sentence_at(&s, 4), Some(0));
+        assert_eq!(sentence_at(&s, 5), Some(1));
+        assert_eq!(sentence_at(&[], 5), None);
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<St
     if paths.is_empty() {
         return (loader::embedded_seeds(), Vec::new());
     }
-    let library = loader::load_paths(&paths);
+    let library = loader::load_paths(paths.as_slice());
     let problems = library.problems.iter().map(ToString::to_string).collect();
     (library.articles, problems)
 }

@@ -12,10 +12,9 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 
 use crate::extract::{Extraction, Span};
 use crate::text::search::find_all;
-use crate::text::sentences::sentence_at;
 use crate::text::wrap::{WrappedLine, line_of, wrap};
 use crate::tui::component::{Ctx, Effect, Message, PromptKind, inner, truncate};
-use crate::tui::doc::{Doc, covering};
+use crate::tui::doc::{Doc, covering, sentence_at};
 use crate::tui::keymap::Action;
 use crate::tui::store::Store;
 use crate::tui::theme::Pane;
