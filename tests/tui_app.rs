@@ -87,6 +87,17 @@ fn claim_and_number_jumps_follow_the_text() {
 }
 
 #[test]
+fn reopening_the_open_article_keeps_the_position() {
+    let mut app = reading_bridge();
+    keys(&mut app, "]");
+    let at = app.reader().cursor();
+    app.handle_key(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(app.focus(), Pane::Library);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.focus(), app.reader().cursor()), (Pane::Reader, at));
+}
+
+#[test]
 fn sentence_and_line_moves() {
     let mut app = reading_bridge();
     keys(&mut app, ")");

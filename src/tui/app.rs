@@ -319,7 +319,10 @@ impl App {
         match effect {
             Effect::None | Effect::Close => {}
             Effect::Open(article) => {
-                self.open(article);
+                // Re-opening the article being read keeps the reading position.
+                if self.reader.article() != Some(article) {
+                    self.open(article);
+                }
                 self.focus = Pane::Reader;
             }
             Effect::Jump {
