@@ -11,10 +11,19 @@ use crate::extract::extract;
 use crate::output;
 
 #[derive(Debug, Parser)]
-#[command(name = "sayso", version, about = "A terminal reader for news articles that shows who said what")]
+#[command(
+    name = "sayso",
+    version,
+    about = "A terminal reader for news articles that shows who said what",
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Config file (else $SAYSO_CONFIG, else the platform config file, e.g.
+    /// ~/.config/sayso/config.toml).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
     /// Articles or folders to open (default: the library folders from the config, else the
     /// built-in samples).
     pub paths: Vec<PathBuf>,

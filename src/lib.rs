@@ -5,6 +5,8 @@
 
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod extract;
 pub mod output;
 pub mod text;
+pub mod tui;

@@ -1,16 +1,20 @@
+//! `sayso`: the reader by default, `sayso extract` and `sayso export` headless.
+
 use std::process::ExitCode;
 
 use clap::Parser;
 use sayso::cli::{Cli, Command, run_extract};
+use sayso::tui::{TuiOptions, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract { format, paths }) => run_extract(format, &paths),
-        None => {
-            eprintln!("sayso: the reader is not built yet; try `sayso extract`");
-            Ok(false)
-        }
+        None => run(TuiOptions {
+            paths: cli.paths,
+            config: cli.config,
+        })
+        .map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

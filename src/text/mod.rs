@@ -1,8 +1,10 @@
 //! Text utilities shared by the engine and the shell: spans, offsets, tokens, sentences.
 
 pub mod offsets;
+pub mod search;
 pub mod sentences;
 pub mod tokens;
+pub mod wrap;
 
 use serde::Serialize;
 

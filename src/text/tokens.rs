@@ -349,8 +349,8 @@ mod tests {
         assert_eq!(toks[10].breaks(), 2);
         let nyt = tokenize("''We must,'' he told me.");
         assert_eq!(nyt[0].kind, TokenKind::DoubleQuote);
-        assert_eq!(nyt[3].kind, TokenKind::DoubleQuote);
-        assert_eq!(nyt[3].text("''We must,'' he told me."), "''");
+        assert_eq!(nyt[4].kind, TokenKind::DoubleQuote);
+        assert_eq!(nyt[4].text("''We must,'' he told me."), "''");
     }
 
     #[test]

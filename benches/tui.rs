@@ -1,0 +1,187 @@
+//! Reader speed: first frame on a 10,000-article library, re-render after a keystroke on
+//! a 1 MB article; and, printed before the benches, memory held for a library against its
+//! size on disk.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{BatchSize, Criterion};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sayso::article::Article;
+use sayso::config::Config;
+use sayso::tui::app::{App, Settings};
+
+const LIBRARY_SIZE: usize = 10_000;
+
+fn seeds() -> Vec<Article> {
+    sayso::tui::load_library(&[], &Config::default()).0
+}
+
+/// Article `i` of a generated library: a sample with a distinct first line and title.
+fn generated(seeds: &[Article], i: usize) -> Article {
+    let s = &seeds[i % seeds.len()];
+    let mut a = s.clone();
+    a.id = format!("{i:016x}");
+    a.title = format!("{} #{i}", s.title);
+    a.path = PathBuf::from(format!("lib/{i:05}.txt"));
+    a.text = format!("Copy {i}\n{}", s.text);
+    a
+}
+
+/// `n` distinct articles made from the samples.
+fn library(n: usize) -> Vec<Article> {
+    let seeds = seeds();
+    (0..n).map(|i| generated(&seeds, i)).collect()
+}
+
+/// The generated library written to disk once (reused across runs).
+fn library_on_disk() -> (PathBuf, u64) {
+    let dir = std::env::temp_dir().join(format!("sayso-bench-library-{LIBRARY_SIZE}"));
+    if !dir.join("done").exists() {
+        std::fs::create_dir_all(&dir).expect("bench dir");
+        // One article at a time, so the memory measurement that follows starts clean.
+        let seeds = seeds();
+        for i in 0..LIBRARY_SIZE {
+            std::fs::write(dir.join(format!("{i:05}.txt")), generated(&seeds, i).text)
+                .expect("write article");
+        }
+        std::fs::write(dir.join("done"), "").expect("marker");
+    }
+    let bytes = std::fs::read_dir(&dir)
+        .expect("bench dir")
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    (dir, bytes)
+}
+
+/// A ~1 MB article made of the samples, repeated.
+fn big_article() -> Article {
+    let seeds = seeds();
+    let mut text = String::new();
+    while text.len() < 1_000_000 {
+        for s in &seeds {
+            text.push_str(&s.text);
+            text.push_str("\n\n");
+        }
+    }
+    let mut a = seeds[0].clone();
+    a.title = "One megabyte".into();
+    a.text = text;
+    a
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(120, 40)).expect("test terminal")
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Resident memory of this process, in bytes (Linux).
+fn rss() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+fn memory_report(dir: &Path, disk: u64) {
+    let before = rss();
+    let (articles, _) = sayso::tui::load_library(&[dir.to_path_buf()], &Config::default());
+    let mut app = App::new(articles, Settings::default());
+    app.store_mut().extract_all_now();
+    let mut term = terminal();
+    term.draw(|f| app.draw(f)).expect("draw");
+    if let (Some(b), Some(a)) = (before, rss()) {
+        let held = a.saturating_sub(b);
+        println!(
+            "memory: {LIBRARY_SIZE} articles, {:.1} MB on disk, {:.1} MB resident after load + extraction + first frame: {:.2}× (target ≤ 3×)",
+            disk as f64 / 1e6,
+            held as f64 / 1e6,
+            held as f64 / disk as f64
+        );
+    }
+    black_box(&app);
+}
+
+fn benches(c: &mut Criterion) {
+    let articles = library(LIBRARY_SIZE);
+    c.bench_function("first_frame_10k_articles", |b| {
+        b.iter_batched(
+            || articles.clone(),
+            |articles| {
+                let mut app = App::new(articles, Settings::default());
+                let mut term = terminal();
+                term.draw(|f| app.draw(f)).expect("draw");
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
+
+    let (dir, _) = library_on_disk();
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(10);
+    group.bench_function("load_from_disk_and_first_frame_10k_articles", |b| {
+        b.iter(|| {
+            let (articles, _) =
+                sayso::tui::load_library(std::slice::from_ref(&dir), &Config::default());
+            let mut app = App::new(articles, Settings::default());
+            let mut term = terminal();
+            term.draw(|f| app.draw(f)).expect("draw");
+            app
+        })
+    });
+    group.finish();
+
+    let big = big_article();
+    let mut app = App::new(vec![big.clone()], Settings::default());
+    app.store_mut().extract_all_now();
+    let mut term = terminal();
+    key(&mut app, KeyCode::Enter);
+    // A common word, so the frame has many search highlights to lay out.
+    for c in "/china".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    term.draw(|f| app.draw(f)).expect("draw");
+    let mut down = true;
+    c.bench_function("keystroke_and_frame_1mb_article", |b| {
+        b.iter(|| {
+            key(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
+            down = !down;
+            term.draw(|f| app.draw(f)).expect("draw");
+        })
+    });
+    c.bench_function("sentence_jump_and_frame_1mb_article", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char(')'));
+            term.draw(|f| app.draw(f)).expect("draw");
+        })
+    });
+
+    let mut group = c.benchmark_group("open");
+    group.sample_size(10);
+    group.bench_function("open_1mb_article_wrap_and_sentences", |b| {
+        let mut app = App::new(vec![big.clone()], Settings::default());
+        let mut term = terminal();
+        b.iter(|| {
+            key(&mut app, KeyCode::Enter);
+            term.draw(|f| app.draw(f)).expect("draw");
+            // Back to the library, where Enter opens the article again.
+            key(&mut app, KeyCode::BackTab);
+        })
+    });
+    group.finish();
+}
+
+fn main() {
+    let (dir, disk) = library_on_disk();
+    memory_report(&dir, disk);
+    let mut c = Criterion::default().configure_from_args();
+    benches(&mut c);
+    c.final_summary();
+}

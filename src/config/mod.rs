@@ -1,0 +1,182 @@
+//! The user's configuration: library folders, theme, default layers, keys, mouse.
+//!
+//! Looked up from `--config FILE`, then `$SAYSO_CONFIG`, then the platform config dir
+//! (`~/.config/sayso/config.toml` on Linux). The whole file is parsed and validated before
+//! any of it is used, so a bad file stops start-up with its file, line and column and is
+//! never half-applied.
+
+mod theme;
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use theme::{Colour, PaneColours, ThemeConfig};
+
+use crate::tui::keymap::{Binding, KeyChord, Keymap};
+
+/// Environment variable naming the config file.
+pub const CONFIG_ENV: &str = "SAYSO_CONFIG";
+
+/// Which highlight layers the reader shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Layers {
+    pub speakers: bool,
+    pub claims: bool,
+    pub numbers: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers {
+            speakers: true,
+            claims: true,
+            numbers: true,
+        }
+    }
+}
+
+/// The configuration file's contents, validated.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Folders (or files) opened when sayso is started without paths. `~/` is expanded;
+    /// relative paths are relative to the config file.
+    pub library: Vec<PathBuf>,
+    /// Mouse support: click to focus and select, wheel to scroll.
+    pub mouse: bool,
+    /// Layers shown when an article opens.
+    pub layers: Layers,
+    pub theme: ThemeConfig,
+    /// Key name → action name (or `none`), applied over the defaults.
+    pub keys: HashMap<KeyChord, Binding>,
+    /// The file this config was read from, if any.
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            library: Vec::new(),
+            mouse: true,
+            layers: Layers::default(),
+            theme: ThemeConfig::default(),
+            keys: HashMap::new(),
+            source: None,
+        }
+    }
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        /// 1-based.
+        line: usize,
+        /// 1-based, in characters.
+        column: usize,
+        message: String,
+    },
+}
+
+impl Config {
+    /// Loads the config from `explicit`, else `$SAYSO_CONFIG`, else the platform config
+    /// file if it exists, else the defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let platform = directories::ProjectDirs::from("", "", "sayso")
+            .map(|d| d.config_dir().join("config.toml"));
+        Config::load_from(explicit, std::env::var_os(CONFIG_ENV), platform)
+    }
+
+    /// [`Config::load`] with the environment given: the value of `$SAYSO_CONFIG` and the
+    /// platform default path.
+    pub fn load_from(
+        explicit: Option<&Path>,
+        env: Option<OsString>,
+        platform: Option<PathBuf>,
+    ) -> Result<Config, ConfigError> {
+        let chosen = match (explicit, env.filter(|v| !v.is_empty())) {
+            (Some(path), _) => Some(path.to_path_buf()),
+            (None, Some(env)) => Some(PathBuf::from(env)),
+            // The platform file is optional; an explicit or env file must exist.
+            (None, None) => platform.filter(|p| p.exists()),
+        };
+        match chosen {
+            Some(path) => Config::read(&path),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// Reads and validates one config file.
+    pub fn read(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut config = Config::parse(&text, path)?;
+        config.source = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses config text; `path` names it in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        toml::from_str::<Config>(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |s| line_column(text, s.start));
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })
+    }
+
+    /// The live keymap: defaults plus `[keys]`.
+    pub fn keymap(&self) -> Keymap {
+        Keymap::with_overrides(self.keys.iter())
+    }
+
+    /// The library folders with `~/` expanded and relative paths resolved against the
+    /// config file's folder.
+    pub fn library_paths(&self) -> Vec<PathBuf> {
+        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+        let base = self.source.as_deref().and_then(Path::parent);
+        self.library
+            .iter()
+            .map(|p| {
+                if let (Ok(rest), Some(home)) = (p.strip_prefix("~"), &home) {
+                    home.join(rest)
+                } else if p.is_relative() {
+                    base.map_or_else(|| p.clone(), |b| b.join(p))
+                } else {
+                    p.clone()
+                }
+            })
+            .collect()
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests;

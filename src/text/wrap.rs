@@ -1,0 +1,190 @@
+//! Word wrapping that keeps byte offsets: each display line is a byte range of the
+//! original text, so highlight spans map straight onto wrapped lines.
+
+use unicode_width::UnicodeWidthChar;
+
+/// One display line: the byte range `[start, end)` of the text it shows (no line break,
+/// no trailing white space).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrappedLine {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Display width of one character. Control characters (tabs, stray carriage returns) are
+/// drawn as one space, so they count as one column.
+pub fn char_width(c: char) -> usize {
+    if c.is_control() {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// Display width of a string, by [`char_width`].
+pub fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// Wraps `text` to `width` columns (at least 1): greedy, breaking at white space, hard
+/// splitting words longer than a line. Every paragraph line of the text gives at least
+/// one display line (blank lines stay blank).
+pub fn wrap(text: &str, width: usize) -> Vec<WrappedLine> {
+    let width = width.max(1);
+    let mut lines = Vec::with_capacity(text.len() / width.max(20) + 1);
+    let mut para_start = 0;
+    for para in text.split('\n') {
+        wrap_paragraph(para, para_start, width, &mut lines);
+        para_start += para.len() + 1;
+    }
+    lines
+}
+
+fn wrap_paragraph(para: &str, base: usize, width: usize, lines: &mut Vec<WrappedLine>) {
+    let first_len = lines.len();
+    // The line being filled: its start, end (after its last word) and width; plus the
+    // width of the white space after its last word.
+    let mut line: Option<(usize, usize, usize)> = None;
+    let mut gap = 0;
+    for (word_start, word) in words(para) {
+        let (start, end) = (base + word_start, base + word_start + word.len());
+        let word_w = str_width(word);
+        line = Some(match line {
+            Some((ls, _, lw)) if lw + gap + word_w <= width => (ls, end, lw + gap + word_w),
+            Some((ls, le, _)) => {
+                lines.push(WrappedLine { start: ls, end: le });
+                place_word(word, start, width, lines)
+            }
+            None => place_word(word, start, width, lines),
+        });
+        let after = &para[word_start + word.len()..];
+        gap = after
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(char_width)
+            .sum();
+    }
+    if let Some((ls, le, _)) = line {
+        lines.push(WrappedLine { start: ls, end: le });
+    }
+    if lines.len() == first_len {
+        lines.push(WrappedLine {
+            start: base,
+            end: base,
+        });
+    }
+}
+
+/// Starts a new line with `word`, hard splitting it when it is wider than a line; returns
+/// the line left open (start, end, width).
+fn place_word(
+    word: &str,
+    start: usize,
+    width: usize,
+    lines: &mut Vec<WrappedLine>,
+) -> (usize, usize, usize) {
+    let (mut ls, mut lw) = (start, 0);
+    for (i, c) in word.char_indices() {
+        let w = char_width(c);
+        if lw > 0 && lw + w > width {
+            lines.push(WrappedLine {
+                start: ls,
+                end: start + i,
+            });
+            ls = start + i;
+            lw = 0;
+        }
+        lw += w;
+    }
+    (ls, start + word.len(), lw)
+}
+
+/// The words (maximal runs of non-white-space) of `s` with their byte offsets.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        let tail = s.get(rest..)?;
+        let skip = tail.find(|c: char| !c.is_whitespace())?;
+        let start = rest + skip;
+        let len = s[start..]
+            .find(char::is_whitespace)
+            .unwrap_or(s.len() - start);
+        rest = start + len;
+        Some((start, &s[start..start + len]))
+    })
+}
+
+/// Index of the display line showing byte `offset` (offsets in white space between lines
+/// belong to the line before).
+pub fn line_of(lines: &[WrappedLine], offset: usize) -> usize {
+    lines
+        .partition_point(|l| l.start <= offset)
+        .saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn show<'a>(text: &'a str, lines: &[WrappedLine]) -> Vec<&'a str> {
+        lines.iter().map(|l| &text[l.start..l.end]).collect()
+    }
+
+    #[test]
+    fn wraps_greedily_at_spaces() {
+        let text = "the quick brown fox jumps";
+        assert_eq!(
+            show(text, &wrap(text, 10)),
+            ["the quick", "brown fox", "jumps"]
+        );
+    }
+
+    #[test]
+    fn keeps_blank_lines_and_paragraphs() {
+        let text = "one\n\ntwo  three";
+        assert_eq!(show(text, &wrap(text, 20)), ["one", "", "two  three"]);
+    }
+
+    #[test]
+    fn hard_splits_long_words() {
+        let text = "abcdefghij xy";
+        assert_eq!(show(text, &wrap(text, 4)), ["abcd", "efgh", "ij", "xy"]);
+    }
+
+    #[test]
+    fn counts_wide_characters_as_two_columns() {
+        let text = "中文字 ab";
+        assert_eq!(show(text, &wrap(text, 6)), ["中文字", "ab"]);
+        assert_eq!(show("中文", &wrap("中文", 1)), ["中", "文"]);
+    }
+
+    #[test]
+    fn line_of_maps_offsets() {
+        let text = "aaa bbb ccc";
+        let lines = wrap(text, 4);
+        assert_eq!(line_of(&lines, 0), 0);
+        assert_eq!(line_of(&lines, 3), 0);
+        assert_eq!(line_of(&lines, 4), 1);
+        assert_eq!(line_of(&lines, 11), 2);
+    }
+
+    proptest! {
+        #[test]
+        fn lines_fit_and_cover_every_word(text in "\\PC{0,120}|[a-z \n]{0,120}", width in 1usize..30) {
+            let lines = wrap(&text, width);
+            let mut last = 0;
+            for l in &lines {
+                prop_assert!(l.start >= last && l.end >= l.start && l.end <= text.len());
+                prop_assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
+                let s = &text[l.start..l.end];
+                prop_assert!(str_width(s) <= width || s.chars().count() == 1);
+                last = l.end;
+            }
+            let shown: String = lines.iter().map(|l| &text[l.start..l.end]).collect::<String>();
+            let shown: String = shown.split_whitespace().collect();
+            let all: String = text.split_whitespace().collect();
+            prop_assert_eq!(shown, all);
+        }
+    }
+}

@@ -1,0 +1,472 @@
+//! The app: all UI state, the dispatch of events to components, and drawing. Pure state
+//! transitions (no terminal), so tests drive it directly and render it on a TestBackend.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::component::{Ctx, Effect, Message, PromptKind};
+use super::components::help::Help;
+use super::components::insight::{Insight, Tab};
+use super::components::library::Library;
+use super::components::prompt::{Prompt, PromptOutcome};
+use super::components::reader::Reader;
+use super::components::speakers_index::SpeakersIndex;
+use super::components::status::{self, StatusView};
+use super::keymap::{Action, KeyChord, Keymap};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, layout, too_small};
+use super::store::Store;
+use super::theme::{Pane, Theme};
+use crate::article::Article;
+use crate::config::{Config, Layers};
+use crate::extract::Extraction;
+
+/// How long a transient message stays.
+const MESSAGE_TTL: Duration = Duration::from_secs(5);
+/// How often an open speakers index is rebuilt while extraction runs.
+const INDEX_REFRESH: Duration = Duration::from_secs(1);
+
+/// The parts of the config the UI uses.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub layers: Layers,
+    pub mouse: bool,
+}
+
+impl Settings {
+    pub fn from_config(config: &Config, no_color: bool) -> Self {
+        Settings {
+            keymap: config.keymap(),
+            theme: Theme::new(&config.theme, no_color),
+            layers: config.layers,
+            mouse: config.mouse,
+        }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::from_config(&Config::default(), false)
+    }
+}
+
+pub struct App {
+    store: Store,
+    theme: Theme,
+    keymap: Keymap,
+    layers: Layers,
+    mouse: bool,
+    focus: Pane,
+    library: Library,
+    reader: Reader,
+    insight: Insight,
+    index: Option<(SpeakersIndex, Instant)>,
+    help: Option<Help>,
+    prompt: Option<Prompt>,
+    message: Option<(Message, Instant)>,
+    /// The library view needs recomputing (new results while a filter is active).
+    library_dirty: bool,
+    /// An article the extraction threads should do next.
+    urgent: Option<usize>,
+    size: Rect,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(articles: Vec<Article>, settings: Settings) -> Self {
+        let store = Store::new(articles);
+        let library = Library::new(&store);
+        App {
+            store,
+            theme: settings.theme,
+            keymap: settings.keymap,
+            layers: settings.layers,
+            mouse: settings.mouse,
+            focus: Pane::Library,
+            library,
+            reader: Reader::default(),
+            insight: Insight::default(),
+            index: None,
+            help: None,
+            prompt: None,
+            message: None,
+            library_dirty: false,
+            urgent: None,
+            size: Rect::new(0, 0, 120, 40),
+            quit: false,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    pub fn reader(&self) -> &Reader {
+        &self.reader
+    }
+
+    pub fn insight(&self) -> &Insight {
+        &self.insight
+    }
+
+    pub fn layers(&self) -> Layers {
+        self.layers
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref().map(|(m, _)| m)
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    pub fn index(&self) -> Option<&SpeakersIndex> {
+        self.index.as_ref().map(|(i, _)| i)
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    pub fn mouse_enabled(&self) -> bool {
+        self.mouse
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The article the extraction threads should do next, once.
+    pub fn take_urgent(&mut self) -> Option<usize> {
+        self.urgent.take()
+    }
+
+    pub fn show_message(&mut self, message: Message) {
+        self.message = Some((message, Instant::now()));
+    }
+
+    /// Time passes: old messages go, an open speakers index catches up with extraction.
+    pub fn tick(&mut self, now: Instant) {
+        if self
+            .message
+            .as_ref()
+            .is_some_and(|(_, at)| now.duration_since(*at) >= MESSAGE_TTL)
+        {
+            self.message = None;
+        }
+        if let Some((index, built)) = &mut self.index
+            && index.is_stale(&self.store)
+            && now.duration_since(*built) >= INDEX_REFRESH
+        {
+            index.rebuild(&self.store);
+            *built = now;
+        }
+    }
+
+    /// Records an extraction result from the background threads.
+    pub fn extraction_done(&mut self, index: usize, result: Result<Extraction, String>) {
+        if let Err(e) = &result
+            && self.reader.article() == Some(index)
+        {
+            self.show_message(Message::error(e.clone()));
+        }
+        self.store.set(index, result);
+        self.reader.extraction_ready(index, &self.store);
+        self.library_dirty |= self.library.depends_on_extraction();
+    }
+
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) => self.handle_key(key),
+            Event::Mouse(mouse) if self.mouse => self.handle_mouse(mouse),
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent) {
+        // Key release and repeat events (kitty protocol, Windows) would act twice.
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        if let Some(prompt) = &mut self.prompt {
+            let outcome = prompt.key(key);
+            let (kind, input) = (prompt.kind, prompt.input.clone());
+            self.prompt_outcome(kind, &input, outcome);
+            return;
+        }
+        if let Some(action) = self.keymap.action(&KeyChord::from_event(key)) {
+            self.dispatch(action);
+        }
+    }
+
+    fn prompt_outcome(&mut self, kind: PromptKind, input: &str, outcome: PromptOutcome) {
+        match (kind, outcome) {
+            (_, PromptOutcome::Ignored) => {}
+            (PromptKind::Filter, PromptOutcome::Changed) => {
+                self.library.set_filter(input, &self.store)
+            }
+            (PromptKind::Search, PromptOutcome::Changed) => {
+                self.reader.set_search(input, &self.store)
+            }
+            (PromptKind::Filter, PromptOutcome::Submit) => self.prompt = None,
+            (PromptKind::Filter, PromptOutcome::Cancel) => {
+                self.prompt = None;
+                self.library.set_filter("", &self.store);
+            }
+            (PromptKind::Search, done) => {
+                self.prompt = None;
+                let effect = self
+                    .reader
+                    .finish_search(done == PromptOutcome::Submit, &self.store);
+                self.apply(effect);
+            }
+        }
+    }
+
+    /// Carries out one action: overlays first, then global actions, then the focused pane.
+    pub fn dispatch(&mut self, action: Action) {
+        if let Some(help) = &mut self.help {
+            if help.handle(action, &self.keymap) == Effect::Close {
+                self.help = None;
+            }
+            return;
+        }
+        if let Some((index, _)) = &mut self.index {
+            match index.handle(action, &self.store) {
+                Effect::Close => self.index = None,
+                effect => self.apply(effect),
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = Some(Help::default()),
+            Action::SpeakersIndex => {
+                self.index = Some((SpeakersIndex::new(&self.store), Instant::now()))
+            }
+            Action::NextPane => self.cycle_focus(true),
+            Action::PrevPane => self.cycle_focus(false),
+            Action::ToggleSpeakers => self.layers.speakers = !self.layers.speakers,
+            Action::ToggleClaims => self.layers.claims = !self.layers.claims,
+            Action::ToggleNumbers => self.layers.numbers = !self.layers.numbers,
+            _ => {
+                let effect = match self.focus {
+                    Pane::Library => self.library.handle(action, &self.store),
+                    Pane::Reader => self.reader.handle(action, &self.store),
+                    Pane::Insight => self.insight.handle(action, &self.store),
+                };
+                self.apply(effect);
+            }
+        }
+    }
+
+    /// Tab walks Library → Reader → each insight tab → Library; Shift-Tab walks back.
+    fn cycle_focus(&mut self, forward: bool) {
+        let tab = self.insight.tab();
+        self.focus = match (self.focus, forward) {
+            (Pane::Insight, true) if !tab.is_last() => {
+                self.insight.handle(Action::NextTab, &self.store);
+                Pane::Insight
+            }
+            (Pane::Insight, false) if !tab.is_first() => {
+                self.insight.handle(Action::PrevTab, &self.store);
+                Pane::Insight
+            }
+            (Pane::Library, true) => Pane::Reader,
+            (Pane::Reader, true) => {
+                self.insight.set_tab(Tab::ALL[0]);
+                Pane::Insight
+            }
+            (Pane::Insight, true) => Pane::Library,
+            (Pane::Library, false) => {
+                self.insight.set_tab(Tab::ALL[Tab::ALL.len() - 1]);
+                Pane::Insight
+            }
+            (Pane::Reader, false) => Pane::Library,
+            (Pane::Insight, false) => Pane::Reader,
+        };
+    }
+
+    fn open(&mut self, article: usize) {
+        self.reader.open(article, &self.store);
+        self.insight.show(article);
+        self.library.select_article(article);
+        if self.store.extraction(article).is_none() {
+            self.urgent = Some(article);
+        }
+    }
+
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None | Effect::Close => {}
+            Effect::Open(article) => {
+                // Re-opening the article being read keeps the reading position.
+                if self.reader.article() != Some(article) {
+                    self.open(article);
+                }
+                self.focus = Pane::Reader;
+            }
+            Effect::Jump {
+                article,
+                offset,
+                focus_reader,
+            } => {
+                if self.reader.article() != Some(article) {
+                    self.open(article);
+                }
+                self.reader.jump_to(offset, &self.store);
+                if focus_reader {
+                    self.focus = Pane::Reader;
+                    self.index = None;
+                }
+            }
+            Effect::Focus(pane) => self.focus = pane,
+            Effect::Prompt(kind) => {
+                let current = match kind {
+                    PromptKind::Filter => self.library.filter().to_string(),
+                    PromptKind::Search => String::new(),
+                };
+                self.prompt = Some(Prompt::new(kind, &current));
+            }
+            Effect::Message(m) => self.show_message(m),
+        }
+    }
+
+    fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        let (col, row) = (mouse.column, mouse.row);
+        let down = match mouse.kind {
+            MouseEventKind::ScrollDown => Some(true),
+            MouseEventKind::ScrollUp => Some(false),
+            _ => None,
+        };
+        let click = mouse.kind == MouseEventKind::Down(MouseButton::Left);
+        let areas = layout(self.size, self.focus);
+        if let Some(help) = &mut self.help {
+            if let Some(d) = down {
+                help.scroll(d);
+            }
+            return;
+        }
+        if let Some((index, _)) = &mut self.index {
+            match (down, click) {
+                (Some(d), _) => index.scroll(d),
+                (None, true) if row >= areas.body.y => index.click(row - areas.body.y),
+                _ => {}
+            }
+            return;
+        }
+        let Some((pane, rect)) = areas.pane_at(col, row) else {
+            return;
+        };
+        let rel = row - rect.y;
+        if click {
+            self.focus = pane;
+        }
+        match (pane, down) {
+            (Pane::Library, Some(d)) => self.library.scroll(d),
+            (Pane::Reader, Some(d)) => self.reader.scroll(d),
+            (Pane::Insight, Some(d)) => self.insight.scroll(d),
+            (Pane::Library, None) if click => {
+                let effect = self.library.click(rel);
+                self.apply(effect);
+            }
+            (Pane::Reader, None) if click => self.reader.click(rel),
+            (Pane::Insight, None) if click => self.insight.click(rel, col, rect),
+            _ => {}
+        }
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        self.size = area;
+        if too_small(area) {
+            let notice = format!(
+                "Terminal too small: sayso needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
+                area.width, area.height
+            );
+            let p =
+                Paragraph::new(Line::styled(notice, self.theme.error)).wrap(Wrap { trim: true });
+            frame.render_widget(p, area);
+            return;
+        }
+        if std::mem::take(&mut self.library_dirty) {
+            self.library.refresh(&self.store);
+        }
+        let areas = layout(area, self.focus);
+        let ctx = Ctx {
+            store: &self.store,
+            theme: &self.theme,
+            keymap: &self.keymap,
+            layers: self.layers,
+        };
+        if let Some((index, _)) = &mut self.index {
+            index.draw(frame, areas.body, &ctx);
+        } else {
+            if let Some(r) = areas.library {
+                self.library
+                    .draw(frame, r, &ctx, self.focus == Pane::Library);
+            }
+            if let Some(r) = areas.reader {
+                self.reader.draw(frame, r, &ctx, self.focus == Pane::Reader);
+            }
+            if let Some(r) = areas.insight {
+                self.insight
+                    .draw(frame, r, &ctx, self.focus == Pane::Insight);
+            }
+        }
+        if let Some(help) = &mut self.help {
+            help.draw(frame, areas.body, &ctx);
+        }
+        let (label, pane) = match (&self.help, &self.index) {
+            (Some(_), _) => ("HELP", None),
+            (None, Some(_)) => ("SPEAKERS", None),
+            _ => (self.focus.label(), Some(self.focus)),
+        };
+        let reader_article = self.reader.article().and_then(|i| self.store.article(i));
+        let title = reader_article.or_else(|| {
+            self.library
+                .selected_article()
+                .and_then(|i| self.store.article(i))
+        });
+        let view = StatusView {
+            focus: label,
+            pane,
+            title: title.map(|a| a.title.as_str()),
+            percent: reader_article.map(|_| self.reader.percent()),
+            layers: self.layers,
+            progress: self.store.progress(),
+            claim: if self.focus == Pane::Reader {
+                self.reader.claim_status(&self.store)
+            } else {
+                None
+            },
+            message: self.message.as_ref().map(|(m, _)| m),
+            prompt: self.prompt.as_ref(),
+            help_key: self
+                .keymap
+                .keys_for(Action::Help)
+                .first()
+                .map_or_else(|| "?".into(), ToString::to_string),
+        };
+        status::draw(frame, areas.status, &view, &self.theme);
+    }
+}

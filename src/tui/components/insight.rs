@@ -1,0 +1,498 @@
+//! The insight pane: the open article's speakers, claims (grouped by speaker) and numbers,
+//! in tabs; Enter jumps the reader to the item.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, Paragraph, Tabs};
+
+use crate::extract::{Extraction, Number, Span};
+use crate::tui::component::{Ctx, Effect, inner, move_selection, truncate, visible_window};
+use crate::tui::keymap::Action;
+use crate::tui::store::{Slot, Store};
+use crate::tui::theme::Pane;
+
+/// The insight tabs, in order. (Issue 4 adds a Notes tab.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Speakers,
+    Claims,
+    Numbers,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Speakers, Tab::Claims, Tab::Numbers];
+
+    pub const fn title(self) -> &'static str {
+        match self {
+            Tab::Speakers => "Speakers",
+            Tab::Claims => "Claims",
+            Tab::Numbers => "Numbers",
+        }
+    }
+
+    const fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn is_first(self) -> bool {
+        self.index() == 0
+    }
+
+    pub fn is_last(self) -> bool {
+        self.index() + 1 == Tab::ALL.len()
+    }
+
+    fn step(self, forward: bool) -> Tab {
+        let n = Tab::ALL.len();
+        let i = if forward {
+            (self.index() + 1) % n
+        } else {
+            (self.index() + n - 1) % n
+        };
+        Tab::ALL[i]
+    }
+}
+
+/// One row of a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Speaker(usize),
+    /// A speaker's heading in the Claims tab (`None`: unattributed claims).
+    Group(Option<usize>),
+    Claim(usize),
+    Number(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Insight {
+    article: Option<usize>,
+    tab: Tab,
+    selected: [usize; 3],
+    offset: [usize; 3],
+    /// Claims tab narrowed to one speaker (Enter on a speaker).
+    speaker_filter: Option<usize>,
+    height: usize,
+}
+
+impl Default for Insight {
+    fn default() -> Self {
+        Insight {
+            article: None,
+            tab: Tab::Speakers,
+            selected: [0; 3],
+            offset: [0; 3],
+            speaker_filter: None,
+            height: 10,
+        }
+    }
+}
+
+impl Insight {
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    pub fn set_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+    }
+
+    pub fn speaker_filter(&self) -> Option<usize> {
+        self.speaker_filter
+    }
+
+    /// Shows the article `index` (reset when it changes).
+    pub fn show(&mut self, index: usize) {
+        if self.article != Some(index) {
+            *self = Insight {
+                tab: self.tab,
+                height: self.height,
+                ..Insight::default()
+            };
+            self.article = Some(index);
+        }
+    }
+
+    fn rows(&self, x: &Extraction) -> Vec<Item> {
+        match self.tab {
+            Tab::Speakers => (0..x.speakers.len()).map(Item::Speaker).collect(),
+            Tab::Numbers => (0..x.numbers.len()).map(Item::Number).collect(),
+            Tab::Claims => {
+                let mut rows = Vec::new();
+                let groups = (0..x.speakers.len()).map(Some).chain([None]);
+                for g in
+                    groups.filter(|g| self.speaker_filter.is_none() || *g == self.speaker_filter)
+                {
+                    let claims: Vec<usize> = (0..x.claims.len())
+                        .filter(|&c| x.claims[c].speaker == g)
+                        .collect();
+                    if !claims.is_empty() {
+                        rows.push(Item::Group(g));
+                        rows.extend(claims.into_iter().map(Item::Claim));
+                    }
+                }
+                rows
+            }
+        }
+    }
+
+    pub fn handle(&mut self, action: Action, store: &Store) -> Effect {
+        match action {
+            Action::NextTab | Action::PrevTab => {
+                self.tab = self.tab.step(action == Action::NextTab);
+                return Effect::None;
+            }
+            Action::Back if self.speaker_filter.is_some() => {
+                self.speaker_filter = None;
+                self.selected[Tab::Claims.index()] = 0;
+                return Effect::None;
+            }
+            _ => {}
+        }
+        let Some((article, x)) = self
+            .article
+            .and_then(|a| store.extraction(a).map(|x| (a, x)))
+        else {
+            return Effect::None;
+        };
+        let rows = self.rows(x);
+        let t = self.tab.index();
+        if let Some(sel) = move_selection(action, self.selected[t], rows.len(), self.height) {
+            self.selected[t] = sel;
+            return Effect::None;
+        }
+        if action != Action::Open {
+            return Effect::None;
+        }
+        let jump = |offset: usize| Effect::Jump {
+            article,
+            offset,
+            focus_reader: false,
+        };
+        match rows.get(self.selected[t]) {
+            Some(Item::Speaker(s)) => {
+                self.speaker_filter = Some(*s);
+                self.tab = Tab::Claims;
+                // The first row is the speaker's heading; select their first claim.
+                self.selected[Tab::Claims.index()] = 1;
+                Effect::None
+            }
+            Some(Item::Group(Some(s))) => {
+                self.speaker_filter = if self.speaker_filter.is_some() {
+                    None
+                } else {
+                    Some(*s)
+                };
+                self.selected[t] = 0;
+                Effect::None
+            }
+            Some(Item::Claim(c)) => x
+                .claims
+                .get(*c)
+                .map_or(Effect::None, |c| jump(c.span.start)),
+            Some(Item::Number(n)) => x
+                .numbers
+                .get(*n)
+                .map_or(Effect::None, |n| jump(n.span.start)),
+            _ => Effect::None,
+        }
+    }
+
+    /// A click on row `row` of the pane (0 = border, 1 = tabs) selects that item; a
+    /// click on the tab line switches tabs.
+    pub fn click(&mut self, row: u16, column: u16, area: Rect) {
+        match row {
+            0 => {}
+            1 => {
+                let x = column.saturating_sub(area.x + 1) as usize;
+                let mut edge = 0;
+                for tab in Tab::ALL {
+                    edge += tab.title().len() + 3;
+                    if x < edge {
+                        self.tab = tab;
+                        break;
+                    }
+                }
+            }
+            r => {
+                let t = self.tab.index();
+                self.selected[t] = self.offset[t] + usize::from(r - 2);
+            }
+        }
+    }
+
+    pub fn scroll(&mut self, down: bool) {
+        let t = self.tab.index();
+        self.selected[t] = if down {
+            self.selected[t] + 3
+        } else {
+            self.selected[t].saturating_sub(3)
+        };
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx, focused: bool) {
+        let theme = ctx.theme;
+        let border = theme.pane_border(Some(Pane::Insight), focused);
+        frame.render_widget(
+            Block::bordered()
+                .title(Line::styled(" Insight ", border))
+                .border_style(border),
+            area,
+        );
+        let body = inner(area);
+        if body.height == 0 || body.width == 0 {
+            return;
+        }
+        let tabs = Tabs::new(Tab::ALL.map(Tab::title))
+            .select(self.tab.index())
+            .highlight_style(
+                border.patch(Style::new().add_modifier(ratatui::style::Modifier::REVERSED)),
+            )
+            .divider("|");
+        frame.render_widget(tabs, Rect { height: 1, ..body });
+        let list = Rect {
+            y: body.y + 1,
+            height: body.height - 1,
+            ..body
+        };
+        self.height = usize::from(list.height);
+        let Some(article) = self.article else {
+            frame.render_widget(
+                Paragraph::new(TextSpan::styled(
+                    "open an article to see who says what",
+                    theme.dim,
+                )),
+                list,
+            );
+            return;
+        };
+        let x = match ctx.store.slot(article) {
+            Some(Slot::Ready(x)) => x,
+            Some(Slot::Failed(e)) => {
+                frame.render_widget(
+                    Paragraph::new(TextSpan::styled(e.as_str(), theme.error)),
+                    list,
+                );
+                return;
+            }
+            _ => {
+                frame.render_widget(
+                    Paragraph::new(TextSpan::styled("extracting…", theme.dim)),
+                    list,
+                );
+                return;
+            }
+        };
+        let text = ctx.store.article(article).map_or("", |a| a.text.as_str());
+        let rows = self.rows(x);
+        if rows.is_empty() {
+            let what = match self.tab {
+                Tab::Speakers => "no speakers found",
+                Tab::Claims => "no claims found",
+                Tab::Numbers => "no numbers found",
+            };
+            frame.render_widget(Paragraph::new(TextSpan::styled(what, theme.dim)), list);
+            return;
+        }
+        let t = self.tab.index();
+        self.selected[t] = self.selected[t].min(rows.len() - 1);
+        let (start, end) =
+            visible_window(rows.len(), self.selected[t], self.offset[t], self.height);
+        self.offset[t] = start;
+        let width = usize::from(list.width);
+        let lines: Vec<Line> = rows[start..end]
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                let line = self.row_line(*item, x, text, width, ctx);
+                if start + n == self.selected[t] {
+                    line.style(if focused {
+                        theme.selection
+                    } else {
+                        theme.selection_unfocused
+                    })
+                } else {
+                    line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+
+    fn row_line(
+        &self,
+        item: Item,
+        x: &Extraction,
+        text: &str,
+        width: usize,
+        ctx: &Ctx,
+    ) -> Line<'static> {
+        let theme = ctx.theme;
+        let claims_of = |s: usize| x.claims.iter().filter(|c| c.speaker == Some(s)).count();
+        match item {
+            Item::Speaker(s) => {
+                let Some(sp) = x.speakers.get(s) else {
+                    return Line::default();
+                };
+                let count = format!("{:>3} ", claims_of(s));
+                let role = sp
+                    .role
+                    .as_deref()
+                    .map(|r| format!(" — {r}"))
+                    .unwrap_or_default();
+                let rest = truncate(
+                    &format!("{}{role}", sp.name),
+                    width.saturating_sub(count.len()),
+                );
+                Line::from(vec![
+                    TextSpan::styled(count, theme.dim),
+                    TextSpan::styled(rest, theme.claim(Some(s))),
+                ])
+            }
+            Item::Group(g) => {
+                let name = g
+                    .and_then(|s| x.speakers.get(s))
+                    .map_or("Unattributed", |s| s.name.as_str());
+                let n = x.claims.iter().filter(|c| c.speaker == g).count();
+                let label = truncate(&format!("{name} ({n})"), width);
+                Line::styled(label, theme.claim(g).patch(theme.header))
+            }
+            Item::Claim(c) => {
+                let Some(claim) = x.claims.get(c) else {
+                    return Line::default();
+                };
+                let snippet: String = claim
+                    .span
+                    .slice(text)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                Line::from(vec![
+                    TextSpan::raw("  "),
+                    TextSpan::styled(
+                        truncate(&snippet, width.saturating_sub(2)),
+                        theme.claim(claim.speaker),
+                    ),
+                ])
+            }
+            Item::Number(n) => {
+                let Some(num) = x.numbers.get(n) else {
+                    return Line::default();
+                };
+                let figure = num.span.slice(text).to_string();
+                let value = describe_value(num);
+                let context = context(text, num.span);
+                let head = format!("{figure}  {value}  ");
+                let ctx_width = width.saturating_sub(crate::text::wrap::str_width(&head));
+                Line::from(vec![
+                    TextSpan::styled(truncate(&figure, width), theme.numbers),
+                    TextSpan::styled(format!("  {value}  "), theme.header),
+                    TextSpan::styled(truncate(&context, ctx_width), theme.dim),
+                ])
+            }
+        }
+    }
+}
+
+/// `over 518,400,000,000 USD`, `2025 (year)`: the normalised value and unit of a number.
+pub fn describe_value(n: &Number) -> String {
+    let mut out = String::new();
+    if let Some(q) = n.qualifier {
+        out.push_str(q);
+        out.push(' ');
+    }
+    match n.value {
+        Some(v) => out.push_str(&format_value(v)),
+        None => out.push_str(n.kind.as_str()),
+    }
+    if let Some(u) = n.unit {
+        out.push(' ');
+        out.push_str(u);
+    } else if n.value.is_some() && !matches!(n.kind, crate::extract::NumberKind::Count) {
+        out.push_str(&format!(" ({})", n.kind.as_str()));
+    }
+    out
+}
+
+/// A value with thousands separators; up to three decimals.
+pub fn format_value(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let rounded = (v * 1000.0).round() / 1000.0;
+    let int = rounded.trunc().abs();
+    let digits = format!("{int:.0}");
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    let frac = (rounded.abs() - int).abs();
+    let mut out = if rounded < 0.0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    };
+    if frac > 0.0 {
+        let f = format!("{frac:.3}");
+        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    out
+}
+
+/// A few words either side of `span`, for the Numbers tab.
+pub fn context(text: &str, span: Span) -> String {
+    let before: Vec<&str> = text
+        .get(..span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .collect();
+    let after: Vec<&str> = text
+        .get(span.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(4)
+        .collect();
+    let before: Vec<&str> = before.into_iter().rev().collect();
+    format!(
+        "…{} [{}] {}…",
+        before.join(" "),
+        span.slice(text),
+        after.join(" ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_readable() {
+        assert_eq!(format_value(518.4e9), "518,400,000,000");
+        assert_eq!(format_value(5.25), "5.25");
+        assert_eq!(format_value(-1234.5), "-1,234.5");
+        assert_eq!(format_value(7.0), "7");
+    }
+
+    #[test]
+    fn context_shows_words_around_the_span() {
+        let text = "one two three four five 42 six seven eight nine ten";
+        let start = text.find("42").unwrap();
+        assert_eq!(
+            context(text, Span::new(start, start + 2)),
+            "…two three four five [42] six seven eight nine…"
+        );
+    }
+
+    #[test]
+    fn tabs_cycle() {
+        assert_eq!(Tab::Numbers.step(true), Tab::Speakers);
+        assert_eq!(Tab::Speakers.step(false), Tab::Numbers);
+        assert!(Tab::Speakers.is_first() && Tab::Numbers.is_last());
+    }
+}

@@ -1,0 +1,10 @@
+//! The screen's components: each keeps its own state, handles the actions that concern it
+//! and draws itself.
+
+pub mod help;
+pub mod insight;
+pub mod library;
+pub mod prompt;
+pub mod reader;
+pub mod speakers_index;
+pub mod status;

@@ -1,0 +1,213 @@
+//! Shared fixtures for the TUI tests: hand-made articles and extractions that stay stable
+//! whatever the engine finds, and a renderer onto a TestBackend.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use sayso::article::Article;
+use sayso::extract::{
+    Claim, ClaimKind, Extraction, Number, NumberKind, Span, Speaker, SpeakerKind,
+};
+use sayso::tui::app::{App, Settings};
+
+pub const BRIDGE: &str = "Jane Doe announces a bridge\n\n\"We will build it,\" said Jane Doe. The bridge will cost $5 million and open in 2027.\n\nCritics disagree. According to John Roe, the plan is too expensive. \"It is a waste,\" Roe said.\n";
+
+pub const TALKS: &str = "Wang Yi meets his counterparts\n\nForeign Minister Wang Yi said the talks were useful. Wang added that 3 agreements were signed.\n";
+
+pub fn article(name: &str, title: &str, date: Option<&str>, text: &str) -> Article {
+    Article {
+        id: format!("{:016x}", name.len() * 7919 + text.len()),
+        path: PathBuf::from(name),
+        title: title.into(),
+        date: date.map(Into::into),
+        source: Some("Test Wire".into()),
+        text: text.into(),
+        warnings: Vec::new(),
+    }
+}
+
+/// The span of the `n`th occurrence of `needle` in `text`.
+pub fn find(text: &str, needle: &str, n: usize) -> Span {
+    let start = text
+        .match_indices(needle)
+        .nth(n)
+        .map(|(i, _)| i)
+        .expect("needle in text");
+    Span::new(start, start + needle.len())
+}
+
+fn person(name: &str, role: Option<&str>, mentions: Vec<Span>) -> Speaker {
+    Speaker {
+        name: name.into(),
+        role: role.map(Into::into),
+        kind: SpeakerKind::Person,
+        mentions,
+    }
+}
+
+fn claim(span: Span, kind: ClaimKind, speaker: usize, source: Span, cue: Span) -> Claim {
+    Claim {
+        span,
+        fragments: Vec::new(),
+        kind,
+        speaker: Some(speaker),
+        source: Some(source),
+        cue: Some(cue),
+    }
+}
+
+/// What a good engine finds in [`BRIDGE`].
+pub fn bridge_extraction() -> Extraction {
+    let t = BRIDGE;
+    Extraction {
+        speakers: vec![
+            person(
+                "Jane Doe",
+                Some("Mayor"),
+                vec![find(t, "Jane Doe", 0), find(t, "Jane Doe", 1)],
+            ),
+            person(
+                "John Roe",
+                None,
+                vec![find(t, "John Roe", 0), find(t, "Roe", 1)],
+            ),
+        ],
+        claims: vec![
+            claim(
+                find(t, "We will build it,", 0),
+                ClaimKind::Direct,
+                0,
+                find(t, "Jane Doe", 1),
+                find(t, "said", 0),
+            ),
+            claim(
+                find(t, "the plan is too expensive", 0),
+                ClaimKind::Indirect,
+                1,
+                find(t, "John Roe", 0),
+                find(t, "According to", 0),
+            ),
+            claim(
+                find(t, "It is a waste,", 0),
+                ClaimKind::Direct,
+                1,
+                find(t, "Roe", 1),
+                find(t, "said", 1),
+            ),
+        ],
+        numbers: vec![
+            Number {
+                span: find(t, "$5 million", 0),
+                value: Some(5e6),
+                unit: Some("USD"),
+                kind: NumberKind::Money,
+                qualifier: None,
+            },
+            Number {
+                span: find(t, "2027", 0),
+                value: Some(2027.0),
+                unit: None,
+                kind: NumberKind::Year,
+                qualifier: None,
+            },
+        ],
+    }
+}
+
+/// What a good engine finds in [`TALKS`].
+pub fn talks_extraction() -> Extraction {
+    let t = TALKS;
+    Extraction {
+        speakers: vec![person(
+            "Wang Yi",
+            Some("Foreign Minister"),
+            vec![
+                find(t, "Wang Yi", 0),
+                find(t, "Wang Yi", 1),
+                find(t, "Wang", 2),
+            ],
+        )],
+        claims: vec![
+            claim(
+                find(t, "the talks were useful", 0),
+                ClaimKind::Indirect,
+                0,
+                find(t, "Wang Yi", 1),
+                find(t, "said", 0),
+            ),
+            claim(
+                find(t, "3 agreements were signed", 0),
+                ClaimKind::Indirect,
+                0,
+                find(t, "Wang", 2),
+                find(t, "added", 0),
+            ),
+        ],
+        numbers: vec![Number {
+            span: find(t, "3", 0),
+            value: Some(3.0),
+            unit: None,
+            kind: NumberKind::Count,
+            qualifier: None,
+        }],
+    }
+}
+
+/// An app over the two fixture articles (plus a second Wang Yi article), extracted.
+pub fn fixture_app() -> App {
+    let articles = vec![
+        article(
+            "bridge.txt",
+            "Jane Doe announces a bridge",
+            Some("2025-03-01"),
+            BRIDGE,
+        ),
+        article(
+            "talks.txt",
+            "Wang Yi meets his counterparts",
+            Some("2024-09-26"),
+            TALKS,
+        ),
+        article(
+            "talks2.txt",
+            "Wang Yi meets his counterparts again",
+            Some("2024-10-01"),
+            TALKS,
+        ),
+    ];
+    let mut app = App::new(articles, Settings::default());
+    app.extraction_done(0, Ok(bridge_extraction()));
+    app.extraction_done(1, Ok(talks_extraction()));
+    app.extraction_done(2, Ok(talks_extraction()));
+    app
+}
+
+/// An app over the embedded samples, extracted by the real engine.
+pub fn samples_app() -> App {
+    let (articles, problems) = sayso::tui::load_library(&[], &sayso::config::Config::default());
+    assert!(problems.is_empty());
+    let mut app = App::new(articles, Settings::default());
+    app.store_mut().extract_all_now();
+    app
+}
+
+pub fn render(app: &mut App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|f| app.draw(f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer's text, one line per row, trailing spaces trimmed.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,112 @@
+//! Snapshots of the main screens on a TestBackend, styles included (the buffer's Debug
+//! form lists every style change). The sample screens use the real engine, so they are
+//! re-accepted when the engine improves; the fixture screens stay put.
+
+mod common;
+
+use common::{fixture_app, render, samples_app};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sayso::tui::app::App;
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_key(&KeyEvent::new(KeyCode::Char(c), mods));
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn snapshot(app: &mut App, width: u16, height: u16) -> String {
+    format!("{:?}", render(app, width, height))
+}
+
+#[test]
+fn samples_library() {
+    let mut app = samples_app();
+    insta::assert_snapshot!(snapshot(&mut app, 120, 40));
+}
+
+#[test]
+fn samples_reader_and_insights() {
+    let mut app = samples_app();
+    render(&mut app, 120, 40);
+    keys(&mut app, "jj");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, ")");
+    insta::assert_snapshot!("samples_reader", snapshot(&mut app, 120, 40));
+    press(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("samples_insight_speakers", snapshot(&mut app, 120, 40));
+    press(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("samples_insight_claims", snapshot(&mut app, 120, 40));
+    press(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("samples_insight_numbers", snapshot(&mut app, 120, 40));
+}
+
+#[test]
+fn fixture_reader_on_a_claim() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]]");
+    insta::assert_snapshot!(snapshot(&mut app, 120, 24));
+}
+
+#[test]
+fn fixture_claims_tab_and_search() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "/roe");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!(snapshot(&mut app, 120, 24));
+}
+
+#[test]
+fn fixture_narrow_reader_with_layers_off() {
+    let mut app = fixture_app();
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "13");
+    insta::assert_snapshot!(snapshot(&mut app, 60, 16));
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = fixture_app();
+    keys(&mut app, "?");
+    insta::assert_snapshot!(snapshot(&mut app, 100, 50));
+}
+
+#[test]
+fn speakers_index() {
+    let mut app = fixture_app();
+    keys(&mut app, "S");
+    insta::assert_snapshot!("speakers_index", snapshot(&mut app, 100, 12));
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("speakers_index_claims", snapshot(&mut app, 100, 12));
+}
+
+#[test]
+fn too_small() {
+    let mut app = fixture_app();
+    insta::assert_snapshot!(snapshot(&mut app, 30, 6));
+}
+
+#[test]
+fn no_color() {
+    let settings = sayso::tui::app::Settings::from_config(&sayso::config::Config::default(), true);
+    let mut app = App::new(
+        vec![common::article("b.txt", "Bridge", None, common::BRIDGE)],
+        settings,
+    );
+    app.extraction_done(0, Ok(common::bridge_extraction()));
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]");
+    insta::assert_snapshot!(snapshot(&mut app, 100, 14));
+}
