@@ -117,12 +117,16 @@ pub(super) fn digits_first(b: &[u8], d: &Digits) -> Option<usize> {
         return slashed(b, d);
     }
     let end = day(b, d.start)?;
-    let mut j = end;
-    if let Some(of) = next_word(b, end).filter(|w| w.is(k::OF)) {
-        j = of.end;
-    }
-    let m = next_word(b, j)?;
-    let after = month_word(b, m)?;
+    // `15-16 June`, else `15 June`, `15th of June`.
+    let month_after = |mut j: usize| {
+        if let Some(of) = next_word(b, j).filter(|w| w.is(k::OF)) {
+            j = of.end;
+        }
+        month_word(b, next_word(b, j)?)
+    };
+    let after = day_range_end(b, end)
+        .and_then(month_after)
+        .or_else(|| month_after(end))?;
     Some(trailing_year(b, after).unwrap_or(after))
 }
 

@@ -6,8 +6,8 @@ use super::dates::is_year;
 use super::lexicon::{Entry, k, lookup};
 use super::numeral::{Digits, Spelled, next_word_is, pow10, read_digits, read_spelled};
 use super::scan::{
-    at_sentence_start, byte, is_alpha, is_digit, next_word, skip_space, token_end, word_at,
-    word_before,
+    at_sentence_start, byte, is_alpha, is_digit, next_word, prev_char, skip_space, token_end,
+    word_at, word_before,
 };
 use super::suffix::{Found, Suffix, read_glued, read_scale, read_spaced};
 use super::{Outcome, figure_number};
@@ -201,14 +201,10 @@ fn clock(b: &[u8], i: usize) -> bool {
         return false;
     };
     let dot_m = matches!(byte(b, w.end), b'.') && matches!(byte(b, w.end + 1), b'm' | b'M');
-    ((w.is(k::A) || w.is(key_p())) && dot_m)
+    ((w.is(k::A) || w.is(k::P)) && dot_m)
         || w.is(k::AM)
         || w.is(k::PM)
         || (w.is(k::O) && matches!(byte(b, w.end), b'\'' | 0xE2))
-}
-
-const fn key_p() -> u128 {
-    super::lexicon::key("p")
 }
 
 /// Turns the numeral `c1` (with its currency sign, if any) into a figure, or rejects it.
@@ -273,6 +269,14 @@ pub(super) fn figure(
     if one_day && c1.spelled && c1.words == 1 && c1.value == 1.0 && range.is_none() {
         return Outcome::Skip(c1.end);
     }
+    // `the 14th Five-Year Plan`, `the Big Three`: capitalised words inside a sentence
+    // name things; `top-five`, like `F-35`, is glued to a word.
+    let capital = byte(b, c1.start).is_ascii_uppercase() && !at_sentence_start(b, c1.start);
+    let glued_dash =
+        prev_char(b, c1.start) == Some('-') && is_alpha(byte(b, c1.start.wrapping_sub(2)));
+    if c1.spelled && (capital || glued_dash) {
+        return Outcome::Skip(c1.end);
+    }
     let bare = suffix.is_none() && money.is_none() && range.is_none();
     if bare && rejected(b, &c1, compound) {
         return if c1.spelled {
@@ -282,7 +286,10 @@ pub(super) fn figure(
         };
     }
     let end = suffix.map_or(last.end, |f| f.end);
+    let bare_year = bare && is_year_here(b, &c1);
     let (q, mut start) = match qualifier(b, start, floor) {
+        // `below 2005 levels`, `around 2010`: prepositions before a year, not hedges.
+        Some(("over" | "under" | "about" | "around" | "some", _)) if bare_year => (None, start),
         Some((q, s)) if range.is_none() => (Some(q), s),
         _ => (None, start),
     };
@@ -304,11 +311,15 @@ pub(super) fn figure(
             (NumberKind::Duration, Some(c1.value * f64::from(m)))
         }
         (None, None, Some(Suffix::Measure(_))) => (NumberKind::Measure, Some(c1.value)),
-        (None, None, None) if q.is_none() && is_year_here(b, &c1) => {
-            (NumberKind::Year, Some(c1.value))
-        }
+        (None, None, None) if q.is_none() && bare_year => (NumberKind::Year, Some(c1.value)),
         (None, None, None) => (NumberKind::Count, Some(c1.value)),
     };
+    // `minus 10 degrees`
+    let mut value = value;
+    if let Some(m) = word_before(b, start, floor).filter(|w| w.is(k::MINUS)) {
+        value = value.map(|v| -v);
+        start = m.start;
+    }
     Outcome::Found(figure_number(start, end, value, unit, kind, q))
 }
 
@@ -317,16 +328,16 @@ pub(super) fn figure(
 fn rejected(b: &[u8], c: &Core, compound: bool) -> bool {
     if c.spelled {
         let pronoun = c.words == 1 && c.value == 1.0 && !c.scaled;
-        let capital = byte(b, c.start).is_ascii_uppercase() && !at_sentence_start(b, c.start);
-        return pronoun || compound || capital || (!c.scaled && definite(b, c.start));
+        let time = c.words == 1 && c.value <= 12.0 && clock(b, c.end);
+        return pronoun || compound || time || (!c.scaled && definite(b, c.start));
     }
     if compound {
-        // `3-D`, `4-H`: a letter or two after the dash names a thing.
-        let w = word_at(b, c.end + 1);
-        return w.end - w.start <= 2 && w.capitalised(b);
+        // `3-D`, `7-Eleven`: a capitalised word after the dash makes a name.
+        return word_at(b, c.end + 1).capitalised(b);
     }
     c.plain.is_some()
-        && (in_name(b, c.start)
+        && (c.int_digits >= 8 // identifiers, timestamps, phone numbers
+            || in_name(b, c.start)
             || numbered(b, c.start)
             || list_marker(b, c.start, c.end)
             || (c.value <= 24.0 && clock(b, c.end)))

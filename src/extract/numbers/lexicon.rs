@@ -394,6 +394,8 @@ pub(super) mod k {
     pub const AM: u128 = key("am");
     pub const PM: u128 = key("pm");
     pub const O: u128 = key("o");
+    pub const MINUS: u128 = key("minus");
+    pub const P: u128 = key("p");
     pub const TH: u128 = key("th");
     pub const ST: u128 = key("st");
     pub const ND: u128 = key("nd");

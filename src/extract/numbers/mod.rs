@@ -190,12 +190,19 @@ fn at_digits(b: &[u8], floor: usize, i: usize) -> Outcome {
     let Some(d) = read_digits(b, i).filter(|d| !d.dotted) else {
         return skip;
     };
+    let sign = negative_sign(b, i);
     if let Some(end) = dates::digits_first(b, &d) {
         return Outcome::Found(figure_number(i, end, None, None, NumberKind::Date, None));
     }
-    // `10:30`, `3/4`: times, ratios, fractions written with digits.
-    if matches!(byte(b, d.end), b':' | b'/') && is_digit(byte(b, d.end + 1)) {
-        return skip;
+    // `10:30`, `3/4`: times, ratios, fractions written with digits; `6'3"`: a height.
+    let feet = byte(b, d.end) == b'\'' || b.get(d.end..d.end + 3) == Some("’".as_bytes());
+    let next = if feet && byte(b, d.end) != b'\'' {
+        d.end + 3
+    } else {
+        d.end + 1
+    };
+    if (matches!(byte(b, d.end), b':' | b'/') || feet) && is_digit(byte(b, next)) {
+        return Outcome::Skip(token_end(b, next));
     }
     if d.is_integer() && !d.grouped {
         if let Some(end) = dates::ordinal_suffix(b, d.end) {
@@ -212,7 +219,29 @@ fn at_digits(b: &[u8], floor: usize, i: usize) -> Outcome {
             return skip; // `007`, `02`: codes
         }
     }
-    figure(b, floor, i, digits_core(b, &d, false), None)
+    let mut core = digits_core(b, &d, false);
+    match sign {
+        Some(s) if s >= floor => {
+            core.value = -core.value;
+            core.base = -core.base;
+            core.plain = None;
+            core.start = s;
+            figure(b, floor, s, core, None)
+        }
+        _ => figure(b, floor, i, core, None),
+    }
+}
+
+/// A minus sign glued before the digits at `i` (`-10°C`, `−2.5%`), not a dash after a
+/// word or a number: where it starts.
+fn negative_sign(b: &[u8], i: usize) -> Option<usize> {
+    let s = match prev_char(b, i)? {
+        '-' => i - 1,
+        '\u{2212}' => i - 3,
+        _ => return None,
+    };
+    let free = s == 0 || matches!(byte(b, s - 1), b' ' | b'\t' | b'\n' | b'(');
+    free.then_some(s)
 }
 
 /// A lexicon word at `w` that may start a number.

@@ -256,6 +256,12 @@ fn years() {
     assert_eq!(one("in the 1990s").1, "date");
     assert_eq!(one("it weighed 1500 tonnes").1, "measure");
     assert_eq!(one("he has 1500 followers").1, "count");
+    // Prepositions before a year are no hedges; real hedges make it a count.
+    assert_eq!(
+        found("cut to below 2005 levels")[0],
+        ("2005", "year", Some(2005.0), None, None)
+    );
+    assert_eq!(one("more than 2000 people").4, Some("more than"));
 }
 
 #[test]
@@ -272,6 +278,8 @@ fn dates() {
         ("due 02/07/2025.", "02/07/2025"),
         ("on Sept. 11, 2001,", "Sept. 11, 2001"),
         ("from March 2 to April 5", "March 2 to April 5"),
+        ("met on 15-16 June 2023 in", "15-16 June 2023"),
+        ("on June 20–21, 2024.", "June 20–21, 2024"),
     ] {
         assert_eq!(one(text), (date, "date", None, None, None), "{text}");
     }
@@ -342,6 +350,13 @@ fn parts_of_names_and_codes_are_not_numbers() {
         "at 8 a.m., at 10:30, by 5 pm",
         "the H1N1 virus and CO2",
         "a 3-D film",
+        "he is 6'3\" tall",
+        "at three o'clock",
+        "timestamp=\"1474387200\"",
+        "a 7-Eleven shop",
+        "the Five-Year Plan",
+        "the Big Three",
+        "a top-five finish",
     ];
     for text in none {
         assert!(texts(text).is_empty(), "{text:?} gave {:?}", texts(text));
@@ -368,6 +383,19 @@ fn pronoun_one_and_definite_references_are_not_numbers() {
     // With a unit or a scale they are figures again.
     assert_eq!(texts("the two million residents"), ["two million"]);
     assert_eq!(texts("in the three years since"), ["three years"]);
+}
+
+#[test]
+fn negative_numbers_keep_their_sign() {
+    assert_eq!(
+        one("it fell to -10°C"),
+        ("-10°C", "measure", Some(-10.0), Some("°C"), None)
+    );
+    assert_eq!(one("growth of −2.5% last year").2, Some(-2.5));
+    assert_eq!(one("minus 10 degrees Celsius").2, Some(-10.0));
+    // A dash after a word, or a spaced sign, is no minus.
+    assert_eq!(one("+ ↺ − 16 px").2, Some(16.0));
+    assert_eq!(one("pages 5-10").1, "range");
 }
 
 #[test]
