@@ -195,6 +195,15 @@ fn range_after(b: &[u8], c1: &Core, between: bool, money: bool) -> RangeEnd {
     if ordered { RangeEnd::Found(c2) } else { code }
 }
 
+/// The second term of a proportion: `one in three`, `3 in 10`.
+fn ratio_after(b: &[u8], c1: &Core) -> Option<Core> {
+    let small = c1.value >= 1.0 && c1.value < 100.0 && c1.value.fract() == 0.0 && !c1.scaled;
+    let inn = next_word(b, c1.end).filter(|w| small && w.is(super::lexicon::key("in")))?;
+    let c2 = core_at(b, skip_space(b, inn.end), false)?;
+    let ok = c2.value > c1.value && c2.year().is_none() && !is_alpha(byte(b, c2.end));
+    ok.then_some(c2)
+}
+
 /// `8 a.m.`, `5 pm`, `9 o'clock`: a time of day, not a figure.
 fn clock(b: &[u8], i: usize) -> bool {
     let Some(w) = next_word(b, i) else {
@@ -215,7 +224,7 @@ pub(super) fn figure(
     c1: Core,
     money: Option<&'static str>,
 ) -> Outcome {
-    let skip_code = Outcome::Skip(token_end(b, c1.start));
+    let skip_code = || Outcome::Skip(token_end(b, c1.start));
     let mut suffix = suffix_at(b, c1.end, c1.scaled || money.is_some());
     if money.is_some()
         && matches!(
@@ -230,7 +239,7 @@ pub(super) fn figure(
     }
     let glued = is_alpha(byte(b, c1.end));
     if glued && suffix.is_none() {
-        return skip_code; // `5G`
+        return skip_code(); // `5G`
     }
     let compound = byte(b, c1.end) == b'-' && is_alpha(byte(b, c1.end + 1)) && suffix.is_none();
     let between = word_before(b, start, floor).filter(|w| w.is(k::BETWEEN));
@@ -242,12 +251,21 @@ pub(super) fn figure(
                 suffix = suffix_at(b, c2.end, c2.scaled || money.is_some())
                     .filter(|f| !(money.is_some() && matches!(f.suffix, Suffix::Money(_))));
                 if is_alpha(byte(b, c2.end)) && suffix.is_none() {
-                    return skip_code;
+                    return skip_code();
                 }
             }
-            RangeEnd::Code => return skip_code,
+            RangeEnd::Code => return skip_code(),
             RangeEnd::None => {}
         }
+    }
+    if suffix.is_none()
+        && range.is_none()
+        && money.is_none()
+        && let Some(c2) = ratio_after(b, &c1)
+    {
+        let (q, start) = qualifier(b, start, floor).map_or((None, start), |(q, s)| (Some(q), s));
+        let v = Some(c1.value / c2.value);
+        return Outcome::Found(figure_number(start, c2.end, v, None, NumberKind::Count, q));
     }
     let last = range.unwrap_or(c1);
     // A singular duration needs a one (`one year`) or a compound (`three-year`).
@@ -282,14 +300,23 @@ pub(super) fn figure(
         return if c1.spelled {
             Outcome::Skip(c1.end)
         } else {
-            skip_code
+            skip_code()
         };
     }
     let end = suffix.map_or(last.end, |f| f.end);
     let bare_year = bare && is_year_here(b, &c1);
+    let duration = matches!(
+        suffix,
+        Some(Found {
+            suffix: Suffix::Duration(..),
+            ..
+        })
+    );
     let (q, mut start) = match qualifier(b, start, floor) {
         // `below 2005 levels`, `around 2010`: prepositions before a year, not hedges.
         Some(("over" | "under" | "about" | "around" | "some", _)) if bare_year => (None, start),
+        // `$374 billion over 10 years`: over a span of time, not more than it.
+        Some(("over" | "under", _)) if duration => (None, start),
         Some((q, s)) if range.is_none() => (Some(q), s),
         _ => (None, start),
     };

@@ -130,6 +130,10 @@ pub(super) fn read_spaced(b: &[u8], i: usize, scaled: bool) -> Option<Found> {
     if j > i && byte(b, j) == 0xC2 && byte(b, j + 1) == 0xB0 {
         return Some(degrees(b, j + 2));
     }
+    // `500 €`: the euro sign written after the amount, as on the continent.
+    if b.get(j..j + 3) == Some("€".as_bytes()) {
+        return Some(found(Suffix::Money("EUR"), j + 3, false));
+    }
     let w = next_word(b, i).filter(|_| j > i)?;
     let singular = byte(b, w.end.saturating_sub(1)) != b's';
     let then = |key: u128| next_word(b, w.end).filter(|n| n.is(key));

@@ -86,6 +86,7 @@ fn money_with_signs_codes_and_names() {
     // Pounds without money around them weigh something.
     assert_eq!(one("he weighs 200 pounds").3, Some("lb"));
     assert_eq!(value("a $3.5tn economy"), 3.5e12);
+    assert_eq!(one("a fine of 500 € was").3, Some("EUR"));
     assert_eq!(texts("a $ sign alone, and $ 5"), ["$ 5"]);
 }
 
@@ -128,6 +129,11 @@ fn spelled_out_numbers() {
     assert_eq!(value("a third of the population"), 1.0 / 3.0);
     assert_eq!(value("two-thirds of voters"), 2.0 / 3.0);
     assert_eq!(value("three quarters of them"), 0.75);
+    assert_eq!(
+        one("one in three said no"),
+        ("one in three", "count", Some(1.0 / 3.0), None, None)
+    );
+    assert_eq!(value("nearly 3 in 10 adults"), 0.3);
     assert_eq!(value("one fifth of them"), 0.2);
     assert_eq!(texts("three million first-time buyers"), ["three million"]);
     // Number words do not chain without grammar.
@@ -208,6 +214,7 @@ fn qualifiers_are_kept_apart_and_spanned() {
     assert_eq!(q("an estimated 5,000 troops"), Some("estimated"));
     assert_eq!(q("as many as 300 people"), Some("up to"));
     assert_eq!(q("more than a decade ago"), Some("more than"));
+    assert_eq!(found("cost $84 billion over 10 years")[1].0, "10 years");
     // Years take no hedge, and `over` must touch the number.
     assert_eq!(one("over the next three years").0, "three years");
     assert_eq!(q("in 2024"), None);
