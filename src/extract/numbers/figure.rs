@@ -23,7 +23,7 @@ pub(super) struct Core {
     pub base: f64,
     pub scaled: bool,
     pub spelled: bool,
-    /// A spelled number of one word (`one`, `two`), with no scale.
+    /// How many number words it is spelled with (0 for digits).
     pub words: u32,
     /// Digits only: the plain integer (no separators, decimals or scale).
     pub plain: Option<u64>,

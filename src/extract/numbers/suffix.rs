@@ -120,8 +120,8 @@ fn degrees(b: &[u8], i: usize) -> Found {
 }
 
 /// A spaced suffix: ` percent`, ` per cent`, ` dollars`, ` US dollars`, ` USD`,
-/// ` years`, ` km`, ` square miles`, ` %`. `money` says a currency was already given,
-/// `scaled` that a scale word was (`5 million pounds` is money, `200 pounds` weight).
+/// ` years`, ` km`, ` square miles`, ` %`, ` €`. `scaled` says a scale word or a currency
+/// came before (`5 million pounds` is money, `200 pounds` a weight).
 pub(super) fn read_spaced(b: &[u8], i: usize, scaled: bool) -> Option<Found> {
     let j = skip_space(b, i);
     if j > i && byte(b, j) == b'%' {
