@@ -1,0 +1,3 @@
+//! Annotations: tagged, noted passages of articles; their storage, re-anchoring and export.
+pub mod format;
+pub mod model;
