@@ -1,5 +1,8 @@
 //! Annotations: tagged, noted passages of articles; their storage, re-anchoring and export.
+pub mod anchor;
 pub mod atomic;
 pub mod format;
+pub mod fuzzy;
 pub mod merge;
 pub mod model;
+pub mod myers;
