@@ -6,3 +6,4 @@ pub mod fuzzy;
 pub mod merge;
 pub mod model;
 pub mod myers;
+pub mod store;
