@@ -3,6 +3,8 @@ pub mod anchor;
 pub mod atomic;
 pub mod format;
 pub mod fuzzy;
+pub mod history;
+pub mod library;
 pub mod merge;
 pub mod model;
 pub mod myers;

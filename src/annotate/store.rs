@@ -133,6 +133,8 @@ pub enum StoreError {
     },
     #[error("{}: no annotation with id {id}", path.display())]
     NoSuchAnnotation { path: PathBuf, id: AnnotationId },
+    #[error("no such annotation file in the library")]
+    UnknownFile,
     #[error("no data directory: set --data-dir or SAYSO_DATA_DIR")]
     NoDataDir,
 }
