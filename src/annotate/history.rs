@@ -9,6 +9,8 @@ pub struct FileId(pub(crate) usize);
 
 /// One change to one annotation.
 #[derive(Debug, Clone, PartialEq)]
+// Edits live briefly in small numbers (one per changed annotation): boxing buys nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Edit {
     Insert {
         file: FileId,

@@ -113,6 +113,11 @@ impl Library {
         &self.problems
     }
 
+    /// Takes the list of [`problems`](Self::problems) (e.g. to report them once).
+    pub fn take_problems(&mut self) -> Vec<StoreError> {
+        std::mem::take(&mut self.problems)
+    }
+
     pub fn file(&self, id: FileId) -> Option<&AnnotationFile> {
         self.files.get(id.0)
     }

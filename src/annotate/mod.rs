@@ -1,6 +1,7 @@
 //! Annotations: tagged, noted passages of articles; their storage, re-anchoring and export.
 pub mod anchor;
 pub mod atomic;
+pub mod export;
 pub mod format;
 pub mod fuzzy;
 pub mod history;
