@@ -139,7 +139,11 @@ fn both_changed_note_contained_is_not_duplicated() {
 #[test]
 fn added_on_both_sides_with_same_id_merges() {
     let local = ann("a", 0, "same", 1);
-    let (out, report) = merge(&[], std::slice::from_ref(&local), std::slice::from_ref(&local));
+    let (out, report) = merge(
+        &[],
+        std::slice::from_ref(&local),
+        std::slice::from_ref(&local),
+    );
     assert_eq!(out, [local]);
     assert!(report.is_empty());
 }
