@@ -162,6 +162,9 @@ pub struct AnnotationFile {
     path: PathBuf,
     /// The file as last read or written by this instance (`None`: not on disk then).
     base: Option<AnnotationDoc>,
+    /// The file's bytes when `base` was last read or written, if known: a save that finds
+    /// them unchanged on disk skips re-parsing (a byte comparison is exact, unlike mtimes).
+    base_bytes: Option<Vec<u8>>,
     /// The annotations as this instance sees them.
     doc: AnnotationDoc,
     /// Why the file is read-only, when it failed to parse.
@@ -178,6 +181,7 @@ impl AnnotationFile {
             Ok(None) => Ok(AnnotationFile {
                 path: path.to_owned(),
                 base: None,
+                base_bytes: None,
                 doc: AnnotationDoc::new(article),
                 broken: None,
             }),
@@ -190,6 +194,7 @@ impl AnnotationFile {
         AnnotationFile {
             path: path.to_owned(),
             base: Some(doc.clone()),
+            base_bytes: None,
             doc,
             broken: None,
         }
@@ -199,6 +204,7 @@ impl AnnotationFile {
         AnnotationFile {
             path: path.to_owned(),
             base: None,
+            base_bytes: None,
             doc: AnnotationDoc::new(article),
             broken: Some(problem),
         }
@@ -333,7 +339,7 @@ impl AnnotationFile {
             fs::create_dir_all(dir).map_err(io_error(dir))?;
         }
         let lock = FileLock::acquire(&self.path, LOCK_TIMEOUT)?;
-        let disk = self.read_for_merge()?;
+        let (disk, mut bytes) = self.read_for_merge()?;
         let (merged, report) = self.merged_with(disk.as_ref());
         if disk.as_ref() != Some(&merged) {
             let text = format::render(&merged).map_err(|source| StoreError::Render {
@@ -342,9 +348,11 @@ impl AnnotationFile {
             })?;
             atomic::write_atomic(&self.path, text.as_bytes(), &lock)
                 .map_err(io_error(&self.path))?;
+            bytes = Some(text.into_bytes());
         }
         drop(lock);
         self.base = Some(merged.clone());
+        self.base_bytes = bytes;
         self.doc = merged;
         Ok(report)
     }
@@ -352,20 +360,30 @@ impl AnnotationFile {
     /// Takes in what other instances saved since this one last read the file, keeping this
     /// instance's unsaved changes. A file that no longer parses makes this one read-only.
     pub fn reload(&mut self) -> Result<MergeReport, StoreError> {
-        let disk = self.read_for_merge()?;
+        let (disk, bytes) = self.read_for_merge()?;
         let (merged, report) = self.merged_with(disk.as_ref());
         self.base = disk;
+        self.base_bytes = bytes;
         self.doc = merged;
         Ok(report)
     }
 
-    fn read_for_merge(&mut self) -> Result<Option<AnnotationDoc>, StoreError> {
-        match read_doc(&self.path) {
-            Err(StoreError::Parse(problem)) => {
+    /// The file as it is on disk now, and its bytes.
+    fn read_for_merge(&mut self) -> Result<(Option<AnnotationDoc>, Option<Vec<u8>>), StoreError> {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((None, None)),
+            Err(e) => return Err(io_error(&self.path)(e)),
+        };
+        if self.base.is_some() && self.base_bytes.as_ref() == Some(&bytes) {
+            return Ok((self.base.clone(), Some(bytes)));
+        }
+        match format::parse_bytes(&self.path, &bytes) {
+            Ok(doc) => Ok((Some(doc), Some(bytes))),
+            Err(problem) => {
                 self.broken = Some(problem.clone());
                 Err(StoreError::ReadOnly { problem })
             }
-            other => other,
         }
     }
 
