@@ -22,8 +22,29 @@ use sayso::text::offsets::CodePoints;
 /// About 100 KB of varied prose, with a few non-ASCII characters.
 fn article(bytes: usize) -> String {
     const WORDS: [&str; 24] = [
-        "minister", "said", "the", "budget", "would", "grow", "“record”", "talks", "in", "Genève", "officials",
-        "added", "that", "prices", "fell", "by", "percent", "critics", "argued", "reform", "was", "late", "and",
+        "minister",
+        "said",
+        "the",
+        "budget",
+        "would",
+        "grow",
+        "“record”",
+        "talks",
+        "in",
+        "Genève",
+        "officials",
+        "added",
+        "that",
+        "prices",
+        "fell",
+        "by",
+        "percent",
+        "critics",
+        "argued",
+        "reform",
+        "was",
+        "late",
+        "and",
         "costly",
     ];
     let mut text = String::with_capacity(bytes + 64);
@@ -68,7 +89,11 @@ fn annotations(text: &str, count: usize) -> Vec<Annotation> {
         .map(|(i, t)| {
             let mut a = Annotation::new(t, Timestamp::now());
             a.tags = vec!["claim".into(), format!("topic-{}", i % 7)];
-            a.note = if i % 3 == 0 { format!("Check this.\nSource {i}.") } else { String::new() };
+            a.note = if i % 3 == 0 {
+                format!("Check this.\nSource {i}.")
+            } else {
+                String::new()
+            };
             a
         })
         .collect()
@@ -111,7 +136,8 @@ fn bench_load(c: &mut Criterion) {
             title: format!("Article {i}"),
             extra: toml::Table::new(),
         };
-        let mut file = AnnotationFile::open(&files_dir.join(format!("{id}.toml")), meta).expect("open");
+        let mut file =
+            AnnotationFile::open(&files_dir.join(format!("{id}.toml")), meta).expect("open");
         for a in annotations(&text, 3) {
             file.upsert(a).expect("add");
         }

@@ -395,6 +395,16 @@ impl Library {
             .collect()
     }
 
+    /// Takes in what other instances saved to every file since it was last read (unsaved
+    /// changes here are kept); returns the errors. Files that stopped parsing become
+    /// read-only; read-only files fixed by hand become writable.
+    pub fn reload_all(&mut self) -> Vec<StoreError> {
+        self.files
+            .iter_mut()
+            .filter_map(|f| f.reload().err())
+            .collect()
+    }
+
     /// Every tag with its number of annotations, most used first, then by name.
     pub fn tag_index(&self) -> Vec<TagCount> {
         let mut counts: HashMap<&str, usize> = HashMap::new();

@@ -225,6 +225,20 @@ impl Annotation {
         }
     }
 
+    /// A new annotation on the byte span `span` of `text` (a claim's span, or a
+    /// selection), with the claim's speaker if any; `None` for an empty or invalid span.
+    pub fn on_passage(
+        text: &str,
+        span: Span,
+        speaker: Option<&str>,
+        now: Timestamp,
+    ) -> Option<Self> {
+        let target = Target::from_span(text, &CodePoints::new(text), span)?;
+        let mut annotation = Annotation::new(target, now);
+        annotation.speaker = speaker.map(str::to_owned);
+        Some(annotation)
+    }
+
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| t == tag)
     }

@@ -54,9 +54,29 @@ impl Storage {
     /// The file a new annotation file for this article gets.
     pub fn file_for(&self, article_id: &str, article_path: &Path) -> PathBuf {
         match self {
-            Storage::Dir(dir) => dir.join(format!("{article_id}.toml")),
+            Storage::Dir(dir) => dir.join(format!("{}.toml", file_stem(article_id))),
             Storage::Sidecar => sidecar_path(article_path),
         }
+    }
+}
+
+/// An article id made safe as a file name (ids are hex digits; anything else, such as a
+/// path separator, becomes `_`).
+fn file_stem(article_id: &str) -> String {
+    let stem: String = article_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if stem.is_empty() {
+        "_".to_owned()
+    } else {
+        stem
     }
 }
 
@@ -358,7 +378,8 @@ impl AnnotationFile {
     }
 
     /// Takes in what other instances saved since this one last read the file, keeping this
-    /// instance's unsaved changes. A file that no longer parses makes this one read-only.
+    /// instance's unsaved changes. A file that no longer parses makes this one read-only;
+    /// a read-only file that parses again (fixed by hand) becomes writable.
     pub fn reload(&mut self) -> Result<MergeReport, StoreError> {
         let (disk, bytes) = self.read_for_merge()?;
         let (merged, report) = self.merged_with(disk.as_ref());
@@ -379,7 +400,11 @@ impl AnnotationFile {
             return Ok((self.base.clone(), Some(bytes)));
         }
         match format::parse_bytes(&self.path, &bytes) {
-            Ok(doc) => Ok((Some(doc), Some(bytes))),
+            Ok(doc) => {
+                // Fixed by hand since it was found broken: writable again.
+                self.broken = None;
+                Ok((Some(doc), Some(bytes)))
+            }
             Err(problem) => {
                 self.broken = Some(problem.clone());
                 Err(StoreError::ReadOnly { problem })

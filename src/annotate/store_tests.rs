@@ -210,6 +210,10 @@ fn data_dir_resolution_order() {
     assert_eq!("data_dir".parse(), Ok(StorageMode::DataDir));
     assert!("cloud".parse::<StorageMode>().is_err());
     assert_eq!(
+        Storage::Dir("/d".into()).file_for("../../etc/x", Path::new("a")),
+        PathBuf::from("/d/______etc_x.toml")
+    );
+    assert_eq!(
         Storage::Sidecar.file_for("id", Path::new("a/b.txt")),
         PathBuf::from("a/b.txt.sayso.toml")
     );
