@@ -156,6 +156,22 @@ impl History {
         Some(change)
     }
 
+    /// Puts back the change [`take_undo`](Self::take_undo) returned, when it could not be
+    /// undone.
+    pub fn restore_undo(&mut self) {
+        if let Some(change) = self.undone.pop() {
+            self.done.push(change);
+        }
+    }
+
+    /// Puts back the change [`take_redo`](Self::take_redo) returned, when it could not be
+    /// redone.
+    pub fn restore_redo(&mut self) {
+        if let Some(change) = self.done.pop() {
+            self.undone.push(change);
+        }
+    }
+
     /// The change to redo, moved back to the undo stack.
     pub fn take_redo(&mut self) -> Option<Change> {
         let change = self.undone.pop()?;

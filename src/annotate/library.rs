@@ -306,6 +306,10 @@ impl Library {
             return Ok(None);
         };
         let inverse = change.inverse(Timestamp::now());
+        if let Err(e) = self.check_writable(&inverse) {
+            self.history.restore_undo();
+            return Err(e);
+        }
         self.apply_and_save(&inverse)?;
         Ok(Some(change.label))
     }
@@ -316,6 +320,10 @@ impl Library {
             return Ok(None);
         };
         let again = change.redone(Timestamp::now());
+        if let Err(e) = self.check_writable(&again) {
+            self.history.restore_redo();
+            return Err(e);
+        }
         self.history.replace_last_done(again.clone());
         self.apply_and_save(&again)?;
         Ok(Some(again.label))

@@ -192,7 +192,17 @@ fn broken_files_are_listed_read_only_and_the_rest_loads() {
         matches!(refused, Err(StoreError::ReadOnly { .. })),
         "{refused:?}"
     );
-    assert!(!lib.can_undo() || lib.undo().is_ok());
+    // An undo that would touch a file broken meanwhile is refused and stays undoable.
+    let good_id = lib.tagged("x")[0].1.id.clone();
+    lib.set_note(good, &good_id, "noted").expect("note");
+    std::fs::write(
+        dir.path().join("annotations").join("1111111111111111.toml"),
+        "oops = ",
+    )
+    .expect("break");
+    lib.reload_all();
+    assert!(matches!(lib.undo(), Err(StoreError::ReadOnly { .. })));
+    assert!(lib.can_undo());
 }
 
 #[test]
