@@ -3,6 +3,7 @@
 //! The library holds the functional core — article model, extraction, output formats —
 //! with no terminal and no global state. The binary is a thin shell around it.
 
+pub mod annotate;
 pub mod article;
 pub mod cli;
 pub mod config;

@@ -1,0 +1,72 @@
+//! JSON: the annotations grouped with their articles.
+
+use serde::Serialize;
+
+use super::{ExportError, ExportedArticle};
+
+#[derive(Serialize)]
+struct Export<'a> {
+    articles: Vec<Article<'a>>,
+}
+
+#[derive(Serialize)]
+struct Article<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    annotations: Vec<Item<'a>>,
+}
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    created: String,
+    updated: String,
+    speaker: Option<&'a str>,
+    tags: &'a [String],
+    note: &'a str,
+    quote: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+    /// Code points, end exclusive.
+    start: usize,
+    end: usize,
+    status: &'static str,
+}
+
+pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
+    let export = Export {
+        articles: articles
+            .iter()
+            .map(|article| Article {
+                id: &article.meta.id,
+                path: &article.meta.path,
+                title: &article.meta.title,
+                annotations: article
+                    .annotations
+                    .iter()
+                    .map(|item| {
+                        let a = item.annotation;
+                        Item {
+                            id: a.id.as_str(),
+                            created: a.created.to_string(),
+                            updated: a.updated.to_string(),
+                            speaker: a.speaker.as_deref(),
+                            tags: &a.tags,
+                            note: &a.note,
+                            quote: &a.target.exact,
+                            prefix: &a.target.prefix,
+                            suffix: &a.target.suffix,
+                            start: item.start,
+                            end: item.end,
+                            status: item.status_str(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&export)?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,91 @@
+//! Markdown: per article a heading and its path, each passage as a block quote, then the
+//! speaker, `#tags`, status and id, then the note.
+
+use std::fmt::Write;
+
+use super::ExportedArticle;
+
+pub fn render(articles: &[ExportedArticle<'_>]) -> String {
+    let mut out = String::from("# sayso annotations\n");
+    for article in articles {
+        let meta = article.meta;
+        let title = one_line(if meta.title.trim().is_empty() {
+            &meta.path
+        } else {
+            &meta.title
+        });
+        let _ = write!(out, "\n## {title}\n\n");
+        if !meta.path.is_empty() {
+            let _ = writeln!(out, "{}\n", code(&meta.path));
+        }
+        for item in &article.annotations {
+            let a = item.annotation;
+            for line in a.target.exact.lines() {
+                let line = escape_line_start(line.trim_end());
+                if line.is_empty() {
+                    out.push_str(">\n");
+                } else {
+                    let _ = writeln!(out, "> {line}");
+                }
+            }
+            out.push('\n');
+            let mut facts: Vec<String> = Vec::new();
+            if let Some(speaker) = a.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+                facts.push(format!("— **{}**", one_line(speaker)));
+            }
+            if !a.tags.is_empty() {
+                facts.push(
+                    a.tags
+                        .iter()
+                        .map(|t| format!("#{}", t.replace(char::is_whitespace, "-")))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+            facts.push(item.status_str().to_owned());
+            facts.push(format!("id {}", code(a.id.as_str())));
+            let _ = writeln!(out, "{}\n", facts.join(" · "));
+            if !a.note.trim().is_empty() {
+                let _ = writeln!(out, "{}\n", a.note.trim_end());
+            }
+        }
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Inline code that survives backticks in the text.
+fn code(s: &str) -> String {
+    let ticks = "`".repeat(longest_run(s, '`') + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{s}{pad}{ticks}")
+}
+
+fn longest_run(s: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for ch in s.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// Keeps a quoted line from turning into a heading, list or nested quote.
+fn escape_line_start(line: &str) -> String {
+    let starts_block = line.starts_with(['#', '>', '-', '+', '*', '=', '|'])
+        || line
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if starts_block {
+        format!("\\{line}")
+    } else {
+        line.to_owned()
+    }
+}

@@ -1,0 +1,223 @@
+//! Save → load → export round trips for every format.
+
+use super::*;
+use crate::annotate::model::{Target, Timestamp};
+use crate::extract::Span;
+use crate::text::offsets::CodePoints;
+
+const TEXT: &str = "Intro — “Prices will fall, \"soon\", and\nfor good,” the minister said. \
+    # Not a heading. Analysts doubted it.";
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    storage: Storage,
+    article: PathBuf,
+    ids: Vec<String>,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("prices.txt");
+    std::fs::write(&article, TEXT).expect("write article");
+    let storage = Storage::in_data_dir(&dir.path().join("data"));
+    let mut lib = Library::load(storage.clone(), &[]);
+    let file = lib
+        .open_article("abcdef0123456789", &article, "Prices, “soon”")
+        .expect("open");
+    let mut ids = Vec::new();
+    for (quote, tags, note, speaker) in [
+        (
+            "Prices will fall, \"soon\", and\nfor good,",
+            vec!["claim", "economy"],
+            "Tricky, isn't it? \"Quoted\", with commas,\nand a second line.",
+            Some("the minister"),
+        ),
+        ("# Not a heading.", vec!["other"], "", None),
+        ("Analysts doubted it.", vec![], "plain", None),
+    ] {
+        let start = TEXT.find(quote).expect("quote in text");
+        let target = Target::from_span(
+            TEXT,
+            &CodePoints::new(TEXT),
+            Span::new(start, start + quote.len()),
+        )
+        .expect("valid span");
+        let mut a = Annotation::new(target, Timestamp::now());
+        a.tags = tags.into_iter().map(str::to_owned).collect();
+        a.note = note.to_owned();
+        a.speaker = speaker.map(str::to_owned);
+        ids.push(a.id.to_string());
+        lib.add(file, a).expect("add");
+    }
+    Fixture {
+        _dir: dir,
+        storage,
+        article,
+        ids,
+    }
+}
+
+fn export(f: &Fixture, format: ExportFormat, filter: &ExportFilter) -> ExportOutput {
+    export_library(&f.storage, &[], format, filter).expect("export")
+}
+
+#[test]
+fn json_round_trip() {
+    let f = fixture();
+    let out = export(&f, ExportFormat::Json, &ExportFilter::default());
+    let v: serde_json::Value = serde_json::from_str(&out.text).expect("valid JSON");
+    let article = &v["articles"][0];
+    assert_eq!(article["title"], "Prices, “soon”");
+    assert_eq!(article["path"], f.article.to_string_lossy().as_ref());
+    let items = article["annotations"].as_array().expect("array");
+    let ids: Vec<&str> = items.iter().filter_map(|i| i["id"].as_str()).collect();
+    assert_eq!(ids, f.ids);
+    let first = &items[0];
+    assert_eq!(first["quote"], "Prices will fall, \"soon\", and\nfor good,");
+    assert_eq!(first["speaker"], "the minister");
+    assert_eq!(first["tags"], serde_json::json!(["claim", "economy"]));
+    assert_eq!(first["status"], "exact");
+    // Code points: "Intro — “" is 9 characters (12 bytes).
+    assert_eq!(first["start"], 9);
+    assert!(
+        first["note"]
+            .as_str()
+            .is_some_and(|n| n.ends_with("second line."))
+    );
+}
+
+#[test]
+fn csv_round_trip_with_commas_quotes_and_newlines() {
+    let f = fixture();
+    let out = export(&f, ExportFormat::Csv, &ExportFilter::default());
+    assert!(
+        out.text
+            .contains("\"Prices will fall, \"\"soon\"\", and\nfor good,\""),
+        "RFC 4180 quoting"
+    );
+    let mut reader = ::csv::Reader::from_reader(out.text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), csv::COLUMNS);
+    let rows: Vec<::csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    let row = &rows[0];
+    assert_eq!(&row[col("id")], f.ids[0]);
+    assert_eq!(
+        &row[col("quote")],
+        "Prices will fall, \"soon\", and\nfor good,"
+    );
+    assert_eq!(
+        &row[col("note")],
+        "Tricky, isn't it? \"Quoted\", with commas,\nand a second line."
+    );
+    assert_eq!(&row[col("tags")], "claim;economy");
+    assert_eq!(&row[col("article_title")], "Prices, “soon”");
+    assert_eq!(&row[col("status")], "exact");
+    assert_eq!(&row[col("start")], "9");
+}
+
+#[test]
+fn w3c_round_trip() {
+    let f = fixture();
+    let out = export(&f, ExportFormat::W3c, &ExportFilter::default());
+    let v: serde_json::Value = serde_json::from_str(&out.text).expect("valid JSON-LD");
+    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["type"], "AnnotationCollection");
+    assert_eq!(v["total"], 3);
+    let items = v["first"]["items"].as_array().expect("items");
+    let first = &items[0];
+    assert_eq!(first["id"], format!("urn:sayso:annotation:{}", f.ids[0]));
+    assert_eq!(first["type"], "Annotation");
+    let selectors = first["target"]["selector"].as_array().expect("selectors");
+    assert_eq!(selectors[0]["type"], "TextQuoteSelector");
+    assert_eq!(
+        selectors[0]["exact"],
+        "Prices will fall, \"soon\", and\nfor good,"
+    );
+    assert!(
+        selectors[0]["prefix"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("Intro — “"))
+    );
+    assert_eq!(selectors[1]["type"], "TextPositionSelector");
+    assert_eq!(selectors[1]["start"], 9);
+    let bodies = first["body"].as_array().expect("bodies");
+    let purposes: Vec<&str> = bodies
+        .iter()
+        .filter_map(|b| b["purpose"].as_str())
+        .collect();
+    assert_eq!(purposes, ["commenting", "tagging", "tagging"]);
+    assert!(bodies.iter().all(|b| b["type"] == "TextualBody"));
+    assert!(
+        first["target"]["source"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("file:///"))
+    );
+}
+
+#[test]
+fn markdown_round_trip() {
+    let f = fixture();
+    let out = export(&f, ExportFormat::Markdown, &ExportFilter::default());
+    let md = out.text;
+    assert!(md.contains("\n## Prices, “soon”\n"), "{md}");
+    assert!(
+        md.contains("> Prices will fall, \"soon\", and\n> for good,\n"),
+        "multi-line quote:\n{md}"
+    );
+    assert!(
+        md.contains("— **the minister** · #claim #economy · exact · id `"),
+        "{md}"
+    );
+    assert!(md.contains("> \\# Not a heading."), "escaped:\n{md}");
+    for id in &f.ids {
+        assert!(md.contains(id.as_str()), "id {id} kept");
+    }
+    assert!(md.contains("and a second line.\n"));
+}
+
+#[test]
+fn filters_by_tag_and_article() {
+    let f = fixture();
+    let by_tag = ExportFilter {
+        tags: vec!["#economy".into(), "other".into()],
+        ..ExportFilter::default()
+    };
+    assert_eq!(export(&f, ExportFormat::Json, &by_tag).count, 2);
+    let by_article = ExportFilter {
+        articles: vec![f.article.to_string_lossy().into_owned()],
+        ..ExportFilter::default()
+    };
+    assert_eq!(export(&f, ExportFormat::Csv, &by_article).count, 3);
+    let elsewhere = ExportFilter {
+        articles: vec!["no/such/article.txt".into()],
+        ..ExportFilter::default()
+    };
+    assert_eq!(export(&f, ExportFormat::Csv, &elsewhere).count, 0);
+}
+
+#[test]
+fn changed_and_missing_articles_report_their_status() {
+    let f = fixture();
+    std::fs::write(&f.article, format!("New lead paragraph. {TEXT}")).expect("edit");
+    let out = export(&f, ExportFormat::Json, &ExportFilter::default());
+    let v: serde_json::Value = serde_json::from_str(&out.text).expect("JSON");
+    assert_eq!(v["articles"][0]["annotations"][0]["status"], "moved");
+    assert_eq!(v["articles"][0]["annotations"][0]["start"], 29);
+    std::fs::remove_file(&f.article).expect("remove");
+    let out = export(&f, ExportFormat::Json, &ExportFilter::default());
+    let v: serde_json::Value = serde_json::from_str(&out.text).expect("JSON");
+    assert_eq!(v["articles"][0]["annotations"][0]["status"], "unchecked");
+}
+
+#[test]
+fn format_names() {
+    for format in ExportFormat::ALL {
+        assert_eq!(format.as_str().parse::<ExportFormat>().ok(), Some(format));
+    }
+    assert!("pdf".parse::<ExportFormat>().is_err());
+}

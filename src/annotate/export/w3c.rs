@@ -1,0 +1,95 @@
+//! W3C Web Annotation Data Model: an `AnnotationCollection` (JSON-LD) whose one page holds
+//! the annotations. Each targets its article (a `file://` IRI when the recorded path is
+//! absolute, else `urn:sayso:article:<id>`) with a `TextQuoteSelector` and a
+//! `TextPositionSelector` (code points), and has `TextualBody` bodies: the note
+//! (`commenting`) and one per tag (`tagging`). Ids are `urn:sayso:annotation:<id>`;
+//! the speaker and anchoring status are extension properties under `sayso:`.
+
+use serde_json::{Value, json};
+
+use super::{ExportError, ExportedArticle};
+use crate::annotate::format::ArticleMeta;
+
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+pub const ANNOTATION_IRI_PREFIX: &str = "urn:sayso:annotation:";
+
+pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
+    let mut items = Vec::new();
+    for article in articles {
+        let source = source_iri(article.meta);
+        for item in &article.annotations {
+            let a = item.annotation;
+            let mut body: Vec<Value> = Vec::new();
+            if !a.note.is_empty() {
+                body.push(json!({
+                    "type": "TextualBody",
+                    "purpose": "commenting",
+                    "value": a.note,
+                    "format": "text/plain",
+                }));
+            }
+            for tag in &a.tags {
+                body.push(json!({ "type": "TextualBody", "purpose": "tagging", "value": tag }));
+            }
+            let mut annotation = json!({
+                "id": format!("{ANNOTATION_IRI_PREFIX}{}", a.id),
+                "type": "Annotation",
+                "created": a.created.to_string(),
+                "modified": a.updated.to_string(),
+                "body": body,
+                "target": {
+                    "source": source,
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": a.target.exact,
+                            "prefix": a.target.prefix,
+                            "suffix": a.target.suffix,
+                        },
+                        { "type": "TextPositionSelector", "start": item.start, "end": item.end },
+                    ],
+                },
+                "sayso:status": item.status_str(),
+            });
+            if let (Some(speaker), Some(map)) = (&a.speaker, annotation.as_object_mut()) {
+                map.insert("sayso:speaker".to_owned(), json!(speaker));
+            }
+            items.push(annotation);
+        }
+    }
+    let collection = json!({
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "sayso annotations",
+        "total": items.len(),
+        "first": {
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    });
+    let mut text = serde_json::to_string_pretty(&collection)?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn source_iri(meta: &ArticleMeta) -> String {
+    if meta.path.starts_with('/') {
+        format!("file://{}", percent_encode(&meta.path))
+    } else {
+        format!("urn:sayso:article:{}", meta.id)
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and `/` (RFC 3986).
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

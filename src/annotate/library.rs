@@ -1,0 +1,511 @@
+//! All annotation files of a library: loading, finding an article's file, the operations
+//! the reader performs (add, edit, delete, rename a tag everywhere), undo/redo, and the
+//! tag index.
+//!
+//! Every operation is applied in memory, recorded for undo, then saved at once (merged and
+//! written atomically, see [`AnnotationFile::save`]). When a save fails the change stays in
+//! memory, the error is returned, and [`Library::save_all`] tries again.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::format::ArticleMeta;
+use super::history::{Change, Edit, FileId, History};
+use super::merge::MergeReport;
+use super::model::{Annotation, AnnotationId, Timestamp, normalize_tag};
+use super::store::{AnnotationFile, Storage, StoreError, read_doc, sidecar_path};
+
+/// A tag and how many annotations carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: String,
+    pub count: usize,
+}
+
+/// The annotation files of a library, indexed by file, article id and article path.
+#[derive(Debug)]
+pub struct Library {
+    storage: Storage,
+    files: Vec<AnnotationFile>,
+    by_file: HashMap<PathBuf, FileId>,
+    by_article_id: HashMap<String, FileId>,
+    by_article_path: HashMap<String, FileId>,
+    problems: Vec<StoreError>,
+    history: History,
+}
+
+impl Library {
+    /// An empty library that will keep its files in `storage`.
+    pub fn new(storage: Storage) -> Self {
+        Library {
+            storage,
+            files: Vec::new(),
+            by_file: HashMap::new(),
+            by_article_id: HashMap::new(),
+            by_article_path: HashMap::new(),
+            problems: Vec::new(),
+            history: History::default(),
+        }
+    }
+
+    /// Loads every annotation file: all `*.toml` of the storage directory, or in sidecar
+    /// mode the sidecars of `article_paths` that exist. Never fails as a whole: files that
+    /// cannot be read or parsed are listed in [`problems`](Self::problems); those that do
+    /// not parse stay in the library, read-only.
+    pub fn load(storage: Storage, article_paths: &[PathBuf]) -> Self {
+        let mut library = Library::new(storage);
+        let mut paths: Vec<PathBuf> = match &library.storage {
+            Storage::Dir(dir) => match fs::read_dir(dir) {
+                Ok(entries) => entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                    .collect(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(source) => {
+                    library.problems.push(StoreError::Io {
+                        path: dir.clone(),
+                        source,
+                    });
+                    Vec::new()
+                }
+            },
+            Storage::Sidecar => article_paths
+                .iter()
+                .map(|p| sidecar_path(p))
+                .filter(|p| p.is_file())
+                .collect(),
+        };
+        paths.sort();
+        paths.dedup();
+        for (path, result) in read_all(paths) {
+            match result {
+                Ok(Some(doc)) => {
+                    library.insert_file(AnnotationFile::from_disk(&path, doc));
+                }
+                Ok(None) => {}
+                Err(StoreError::Parse(problem)) => {
+                    // Named by article id in the data dir: the article still finds its
+                    // (read-only) annotations.
+                    let meta = ArticleMeta {
+                        id: path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                        ..ArticleMeta::default()
+                    };
+                    library.problems.push(StoreError::Parse(problem.clone()));
+                    library.insert_file(AnnotationFile::broken(&path, meta, problem));
+                }
+                Err(e) => library.problems.push(e),
+            }
+        }
+        library
+    }
+
+    pub fn storage(&self) -> &Storage {
+        &self.storage
+    }
+
+    /// Files that could not be loaded, or that are read-only because they do not parse.
+    pub fn problems(&self) -> &[StoreError] {
+        &self.problems
+    }
+
+    /// Takes the list of [`problems`](Self::problems) (e.g. to report them once).
+    pub fn take_problems(&mut self) -> Vec<StoreError> {
+        std::mem::take(&mut self.problems)
+    }
+
+    pub fn file(&self, id: FileId) -> Option<&AnnotationFile> {
+        self.files.get(id.0)
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &AnnotationFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+    }
+
+    pub fn annotation(&self, file: FileId, id: &AnnotationId) -> Option<&Annotation> {
+        self.file(file)?.get(id)
+    }
+
+    fn insert_file(&mut self, file: AnnotationFile) -> FileId {
+        let id = FileId(self.files.len());
+        self.by_file.insert(file.path().to_owned(), id);
+        let meta = file.article();
+        if !meta.id.is_empty() {
+            self.by_article_id.entry(meta.id.clone()).or_insert(id);
+        }
+        if !meta.path.is_empty() {
+            self.by_article_path.entry(meta.path.clone()).or_insert(id);
+        }
+        self.files.push(file);
+        id
+    }
+
+    /// The annotation file of an article without creating one: by file name, then by the
+    /// recorded article id, then by recorded path (the text changed since: re-anchor).
+    pub fn find(&self, article_id: &str, article_path: &Path) -> Option<FileId> {
+        let path = article_path.to_string_lossy();
+        self.by_file
+            .get(&self.storage.file_for(article_id, article_path))
+            .or_else(|| self.by_article_id.get(article_id))
+            .or_else(|| self.by_article_path.get(path.as_ref()))
+            .copied()
+    }
+
+    /// The annotation file of an article, found as [`find`](Self::find) does, else read
+    /// from disk if another instance created it since loading, else new (written with the
+    /// first annotation). The article's current id, path and title are recorded.
+    pub fn open_article(
+        &mut self,
+        article_id: &str,
+        article_path: &Path,
+        title: &str,
+    ) -> Result<FileId, StoreError> {
+        let path_text = article_path.to_string_lossy().into_owned();
+        let id = match self.find(article_id, article_path) {
+            Some(id) => id,
+            None => {
+                let meta = ArticleMeta {
+                    id: article_id.to_owned(),
+                    path: path_text.clone(),
+                    title: title.to_owned(),
+                    extra: toml::Table::new(),
+                };
+                let file =
+                    AnnotationFile::open(&self.storage.file_for(article_id, article_path), meta)?;
+                self.insert_file(file)
+            }
+        };
+        if let Some(file) = self.files.get_mut(id.0)
+            && !file.is_read_only()
+        {
+            file.set_article(article_id, &path_text, title);
+        }
+        self.by_article_id.insert(article_id.to_owned(), id);
+        self.by_article_path.insert(path_text, id);
+        Ok(id)
+    }
+
+    fn file_mut(&mut self, id: FileId) -> Result<&mut AnnotationFile, StoreError> {
+        self.files.get_mut(id.0).ok_or(StoreError::UnknownFile)
+    }
+
+    /// Adds an annotation to an article's file.
+    pub fn add(&mut self, file: FileId, annotation: Annotation) -> Result<MergeReport, StoreError> {
+        let edit = Edit::Insert { file, annotation };
+        self.commit(Change::new("add annotation", vec![edit]))
+    }
+
+    /// Changes an annotation (`updated` is set to now).
+    pub fn edit(
+        &mut self,
+        file: FileId,
+        id: &AnnotationId,
+        change: impl FnOnce(&mut Annotation),
+    ) -> Result<MergeReport, StoreError> {
+        let before = self.existing(file, id)?.clone();
+        let mut after = before.clone();
+        change(&mut after);
+        after.updated = Timestamp::now().max(before.updated);
+        self.commit(Change::new(
+            "edit annotation",
+            vec![Edit::Replace {
+                file,
+                before,
+                after,
+            }],
+        ))
+    }
+
+    /// Replaces an annotation's note.
+    pub fn set_note(
+        &mut self,
+        file: FileId,
+        id: &AnnotationId,
+        note: &str,
+    ) -> Result<MergeReport, StoreError> {
+        self.edit(file, id, |a| a.note = note.to_owned())
+    }
+
+    /// Replaces an annotation's tags (cleaned with [`normalize_tag`], duplicates dropped).
+    pub fn set_tags(
+        &mut self,
+        file: FileId,
+        id: &AnnotationId,
+        tags: &[String],
+    ) -> Result<MergeReport, StoreError> {
+        let mut clean: Vec<String> = Vec::new();
+        for tag in tags.iter().filter_map(|t| normalize_tag(t)) {
+            if !clean.contains(&tag) {
+                clean.push(tag);
+            }
+        }
+        self.edit(file, id, |a| a.tags = clean)
+    }
+
+    /// Deletes an annotation.
+    pub fn remove(&mut self, file: FileId, id: &AnnotationId) -> Result<MergeReport, StoreError> {
+        let annotation = self.existing(file, id)?.clone();
+        self.commit(Change::new(
+            "delete annotation",
+            vec![Edit::Remove { file, annotation }],
+        ))
+    }
+
+    /// Renames tag `from` to `to` in every writable file, merging into `to` where an
+    /// annotation already has it; one undo step. Returns how many annotations changed.
+    pub fn rename_tag(&mut self, from: &str, to: &str) -> Result<usize, StoreError> {
+        let Some(to) = normalize_tag(to) else {
+            return Ok(0);
+        };
+        let now = Timestamp::now();
+        let mut edits = Vec::new();
+        for (file_id, file) in self.files() {
+            if file.is_read_only() {
+                continue;
+            }
+            for before in file.annotations().iter().filter(|a| a.has_tag(from)) {
+                let mut after = before.clone();
+                let mut tags: Vec<String> = Vec::with_capacity(after.tags.len());
+                for tag in &before.tags {
+                    let tag = if tag == from { &to } else { tag };
+                    if !tags.contains(tag) {
+                        tags.push(tag.clone());
+                    }
+                }
+                after.tags = tags;
+                after.updated = now.max(before.updated);
+                edits.push(Edit::Replace {
+                    file: file_id,
+                    before: before.clone(),
+                    after,
+                });
+            }
+        }
+        let changed = edits.len();
+        if changed > 0 {
+            self.commit(Change::new(format!("rename tag {from} → {to}"), edits))?;
+        }
+        Ok(changed)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Undoes the last change of this session; returns its label, `None` if nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<String>, StoreError> {
+        let Some(change) = self.history.take_undo() else {
+            return Ok(None);
+        };
+        let inverse = change.inverse(Timestamp::now());
+        if let Err(e) = self.check_writable(&inverse) {
+            self.history.restore_undo();
+            return Err(e);
+        }
+        self.apply_and_save(&inverse)?;
+        Ok(Some(change.label))
+    }
+
+    /// Redoes the last undone change; returns its label, `None` if nothing to redo.
+    pub fn redo(&mut self) -> Result<Option<String>, StoreError> {
+        let Some(change) = self.history.take_redo() else {
+            return Ok(None);
+        };
+        let again = change.redone(Timestamp::now());
+        if let Err(e) = self.check_writable(&again) {
+            self.history.restore_redo();
+            return Err(e);
+        }
+        self.history.replace_last_done(again.clone());
+        self.apply_and_save(&again)?;
+        Ok(Some(again.label))
+    }
+
+    fn existing(&self, file: FileId, id: &AnnotationId) -> Result<&Annotation, StoreError> {
+        let f = self.file(file).ok_or(StoreError::UnknownFile)?;
+        f.get(id).ok_or_else(|| StoreError::NoSuchAnnotation {
+            path: f.path().to_owned(),
+            id: id.clone(),
+        })
+    }
+
+    fn commit(&mut self, change: Change) -> Result<MergeReport, StoreError> {
+        self.check_writable(&change)?;
+        self.history.record(change.clone());
+        self.apply_and_save(&change)
+    }
+
+    fn check_writable(&self, change: &Change) -> Result<(), StoreError> {
+        for edit in &change.edits {
+            let file = self.file(edit.file()).ok_or(StoreError::UnknownFile)?;
+            if let Some(problem) = file.problem() {
+                return Err(StoreError::ReadOnly {
+                    problem: problem.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies `change` in memory, then saves every file it touched.
+    fn apply_and_save(&mut self, change: &Change) -> Result<MergeReport, StoreError> {
+        self.check_writable(change)?;
+        let mut touched: BTreeMap<FileId, ()> = BTreeMap::new();
+        for edit in &change.edits {
+            let file_id = edit.file();
+            let file = self.file_mut(file_id)?;
+            match edit {
+                Edit::Insert { annotation, .. } => {
+                    file.upsert(annotation.clone())?;
+                }
+                Edit::Replace { after, .. } => {
+                    file.upsert(after.clone())?;
+                }
+                // Already gone (deleted by another instance, merged in): nothing to do.
+                Edit::Remove { annotation, .. } => {
+                    if file.get(&annotation.id).is_some() {
+                        file.remove(&annotation.id)?;
+                    }
+                }
+            }
+            touched.insert(file_id, ());
+        }
+        let mut total = MergeReport::default();
+        let mut first_error = None;
+        for file_id in touched.into_keys() {
+            match self.file_mut(file_id).and_then(AnnotationFile::save) {
+                Ok(report) => total = add_reports(total, report),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        match first_error {
+            Some(e) => Err(e),
+            None => Ok(total),
+        }
+    }
+
+    /// Saves every file with unsaved changes; returns the errors (empty: all saved).
+    pub fn save_all(&mut self) -> Vec<StoreError> {
+        self.files
+            .iter_mut()
+            .filter(|f| f.is_dirty() && !f.is_read_only())
+            .filter_map(|f| f.save().err())
+            .collect()
+    }
+
+    /// Takes in what other instances saved to every file since it was last read (unsaved
+    /// changes here are kept); returns the errors. Files that stopped parsing become
+    /// read-only; read-only files fixed by hand become writable.
+    pub fn reload_all(&mut self) -> Vec<StoreError> {
+        self.files
+            .iter_mut()
+            .filter_map(|f| f.reload().err())
+            .collect()
+    }
+
+    /// Every tag with its number of annotations, most used first, then by name.
+    pub fn tag_index(&self) -> Vec<TagCount> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for file in &self.files {
+            for a in file.annotations() {
+                for tag in &a.tags {
+                    *counts.entry(tag.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let mut index: Vec<TagCount> = counts
+            .into_iter()
+            .map(|(tag, count)| TagCount {
+                tag: tag.to_owned(),
+                count,
+            })
+            .collect();
+        index.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
+        index
+    }
+
+    /// Completion candidates for a tag being typed: tags starting with `typed` (ignoring
+    /// case, and a leading `#`), most used first.
+    pub fn tag_candidates(&self, typed: &str) -> Vec<String> {
+        let typed = typed.trim().trim_start_matches('#').to_lowercase();
+        self.tag_index()
+            .into_iter()
+            .filter(|t| t.tag.to_lowercase().starts_with(&typed))
+            .map(|t| t.tag)
+            .collect()
+    }
+
+    /// Every annotation carrying `tag`, by file then position.
+    pub fn tagged(&self, tag: &str) -> Vec<(FileId, &Annotation)> {
+        self.files()
+            .flat_map(|(id, f)| {
+                f.annotations()
+                    .iter()
+                    .filter(|a| a.has_tag(tag))
+                    .map(move |a| (id, a))
+            })
+            .collect()
+    }
+}
+
+fn add_reports(a: MergeReport, b: MergeReport) -> MergeReport {
+    MergeReport {
+        added_from_disk: a.added_from_disk + b.added_from_disk,
+        changed_on_disk: a.changed_on_disk + b.changed_on_disk,
+        deleted_on_disk: a.deleted_on_disk + b.deleted_on_disk,
+        merged_conflicts: a.merged_conflicts + b.merged_conflicts,
+        kept_over_delete: a.kept_over_delete + b.kept_over_delete,
+    }
+}
+
+/// Reads and parses files on all cores; results in the order of `paths`.
+type ReadResult = (
+    PathBuf,
+    Result<Option<super::format::AnnotationDoc>, StoreError>,
+);
+
+fn read_all(paths: Vec<PathBuf>) -> Vec<ReadResult> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads <= 1 || paths.len() < 64 {
+        return paths
+            .into_iter()
+            .map(|p| {
+                let r = read_doc(&p);
+                (p, r)
+            })
+            .collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| (p.clone(), read_doc(p)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+#[cfg(test)]
+#[path = "library_tests.rs"]
+mod tests;
