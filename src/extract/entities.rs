@@ -6,6 +6,7 @@ use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{self, Np, NpKind};
 use super::{Speaker, SpeakerKind, Span};
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
@@ -50,7 +51,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &[Candidate]) -> (Vec<Speaker>, Vec<Opt
             })
         })
         .collect();
-    scan_names(doc, claims, &mut mentions);
+    scan_names(doc, &mut mentions);
     mentions.sort_by_key(|m| (m.np.first, m.claim.is_none()));
     mentions.dedup_by(|b, a| a.np.first == b.np.first && a.np.end == b.np.end && {
         // Keep the claim link when a scanned name duplicates a source.
@@ -61,13 +62,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &[Candidate]) -> (Vec<Speaker>, Vec<Opt
     });
 
     let mut entities: Vec<Entity> = Vec::new();
+    let mut index = Index::default();
     // Entity of each mention (None for unresolved pronouns and dropped scan names).
     let mut linked: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
     for (m_idx, m) in mentions.iter().enumerate() {
         let e = match m.np.kind {
             NpKind::Pronoun => resolve_pronoun(doc, m, &mentions[..m_idx], &linked, &mut entities),
             NpKind::Place => None,
-            _ => link_named(doc, m, &mut entities),
+            _ => link_named(doc, m, &mut entities, &mut index),
         };
         linked.push(e);
         if let Some(e) = e
@@ -76,7 +78,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &[Candidate]) -> (Vec<Speaker>, Vec<Opt
             ent.mentions.push(mention_span(doc, &m.np));
         }
     }
-    merge_descriptions(&mut entities, &mut linked);
+    merge_descriptions(&mut entities, &mut linked, &index);
 
     // Speaker of each claim.
     let mut claim_entity: Vec<Option<usize>> = vec![None; claims.len()];
@@ -164,10 +166,9 @@ fn text_of(doc: &Doc, range: (usize, usize)) -> String {
 /// Person mentions outside claims' sources that coreference needs: names with a title
 /// (`Secretary of State Marco Rubio`) or an appositive (`Zhang Run, director-general …`),
 /// and later surnames of known people (`Rubio, during his visits …`).
-fn scan_names(doc: &Doc, claims: &[Candidate], out: &mut Vec<Mention>) {
+fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
     let n = doc.len();
     let mut i = 0;
-    let known_before = out.len();
     let mut weak: Vec<Mention> = Vec::new();
     while i < n {
         let starts_chain = doc.is_cap(i) && (i == 0 || !doc.is_cap(i - 1)) && !doc.in_quote(i);
@@ -203,24 +204,77 @@ fn scan_names(doc: &Doc, claims: &[Candidate], out: &mut Vec<Mention>) {
         i = next;
     }
     // Surnames and bare names count only when they match a known person.
-    let known: Vec<Vec<String>> = out
+    let known: rustc_hash::FxHashSet<String> = out
         .iter()
         .filter(|m| m.np.kind == NpKind::Person)
-        .map(|m| words_of(doc, &m.np))
+        .flat_map(|m| words_of(doc, &m.np))
         .collect();
-    let _ = (known_before, claims);
     for m in weak {
         let w = words_of(doc, &m.np);
-        if known
-            .iter()
-            .any(|k| w.iter().all(|x| k.contains(x)) && !w.is_empty())
-        {
+        if !w.is_empty() && w.iter().all(|x| known.contains(x)) {
             out.push(m);
         }
     }
 }
 
-fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>) -> Option<usize> {
+/// Entities by the words of their names and roles, so linking a mention looks at the few
+/// entities that share a word with it rather than at all of them.
+#[derive(Default)]
+struct Index {
+    by_word: FxHashMap<String, Vec<usize>>,
+    by_role_word: FxHashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn add_words(&mut self, e: usize, words: &[String]) {
+        for w in words {
+            let list = self.by_word.entry(w.clone()).or_default();
+            if list.last() != Some(&e) {
+                list.push(e);
+            }
+        }
+    }
+
+    fn add_role(&mut self, e: usize, role: &str) {
+        for w in role.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let list = self.by_role_word.entry(w).or_default();
+            if list.last() != Some(&e) {
+                list.push(e);
+            }
+        }
+    }
+
+    /// Entities sharing a name word with `words`, or (for descriptions) whose role holds
+    /// `head`; most recently created first.
+    fn candidates(&self, words: &[String], head: Option<&str>) -> Vec<usize> {
+        let mut out: Vec<usize> = words
+            .iter()
+            .filter_map(|w| self.by_word.get(w))
+            .flatten()
+            .copied()
+            .collect();
+        if let Some(h) = head {
+            let key = role_key(h);
+            if let Some(list) = self.by_role_word.get(key) {
+                out.extend(list);
+            }
+        }
+        out.sort_unstable_by(|a, b| b.cmp(a));
+        out.dedup();
+        out
+    }
+}
+
+/// The role word a description's head is looked up by (`FM` → `minister`).
+fn role_key(head: &str) -> &str {
+    match head {
+        "fm" | "pm" => "minister",
+        h => h,
+    }
+}
+
+fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>, index: &mut Index) -> Option<usize> {
     let words = words_of(doc, &m.np);
     if words.is_empty() {
         return None;
@@ -228,9 +282,10 @@ fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>) -> Option<usiz
     let role = m.np.role.map(|r| text_of(doc, r));
     let display = text_of(doc, m.np.name);
     let plural = m.np.kind == NpKind::Nominal && words.last().is_some_and(|w| w.ends_with('s'));
+    let head = (m.np.kind == NpKind::Nominal).then(|| words.last().map(String::as_str)).flatten();
     // Most recent compatible entity first.
-    let found = (0..entities.len()).rev().find(|&e| {
-        let ent = &entities[e];
+    let found = index.candidates(&words, head).into_iter().find(|&e| {
+        let Some(ent) = entities.get(e) else { return false };
         match (m.np.kind, ent.kind) {
             (NpKind::Person, NpKind::Person) => {
                 words.iter().all(|w| ent.words.contains(w))
@@ -249,15 +304,24 @@ fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>) -> Option<usiz
         Some(e) => {
             let ent = &mut entities[e];
             if m.np.kind == ent.kind && words.len() > ent.words.len() {
+                index.add_words(e, &words);
                 ent.words = words;
                 ent.display = display;
             }
-            if ent.role.is_none() {
-                ent.role = role;
+            if ent.role.is_none()
+                && let Some(r) = role
+            {
+                index.add_role(e, &r);
+                ent.role = Some(r);
             }
             Some(e)
         }
         None => {
+            let e = entities.len();
+            index.add_words(e, &words);
+            if let Some(r) = &role {
+                index.add_role(e, r);
+            }
             entities.push(Entity {
                 kind: m.np.kind,
                 words,
@@ -267,7 +331,7 @@ fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>) -> Option<usiz
                 plural,
                 mentions: Vec::new(),
             });
-            Some(entities.len() - 1)
+            Some(e)
         }
     }
 }
@@ -288,26 +352,39 @@ fn role_matches(role: Option<&str>, head: Option<&str>) -> bool {
 
 /// A description that names a person's role (`the Chinese FM` before `Foreign Minister
 /// Wang Yi`) is that person, when exactly one person has that role.
-fn merge_descriptions(entities: &mut [Entity], linked: &mut [Option<usize>]) {
+fn merge_descriptions(entities: &mut [Entity], linked: &mut [Option<usize>], index: &Index) {
+    let mut remap: Vec<Option<usize>> = vec![None; entities.len()];
     for d in 0..entities.len() {
         if entities[d].kind != NpKind::Nominal || entities[d].plural {
             continue;
         }
-        let head = entities[d].words.last().cloned();
-        let matches: Vec<usize> = (0..entities.len())
+        let Some(head) = entities[d].words.last().cloned() else {
+            continue;
+        };
+        let matches: Vec<usize> = index
+            .by_role_word
+            .get(role_key(&head))
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|&p| {
                 entities[p].kind == NpKind::Person
-                    && role_matches(entities[p].role.as_deref(), head.as_deref())
+                    && role_matches(entities[p].role.as_deref(), Some(&head))
             })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
             .collect();
         if let [p] = matches[..] {
+            remap[d] = Some(p);
             let moved = std::mem::take(&mut entities[d].mentions);
             entities[p].mentions.extend(moved);
-            for l in linked.iter_mut() {
-                if *l == Some(d) {
-                    *l = Some(p);
-                }
-            }
+        }
+    }
+    for l in linked.iter_mut() {
+        if let Some(e) = *l
+            && let Some(Some(p)) = remap.get(e)
+        {
+            *l = Some(*p);
         }
     }
 }
@@ -346,14 +423,16 @@ fn resolve_pronoun(
         }
     };
     let pick = |subjects_only: bool, window: u32| -> Option<usize> {
+        // Mentions are in text order: stop at the first one outside the window.
         before
             .iter()
             .zip(linked)
             .rev()
-            .filter(|(b, _)| {
+            .take_while(|(b, _)| {
                 let s = doc.sentence_of.get(b.np.first).copied().unwrap_or(0);
-                here.saturating_sub(s) <= window && (!subjects_only || b.subject)
+                here.saturating_sub(s) <= window
             })
+            .filter(|(b, _)| !subjects_only || b.subject)
             .find_map(|(_, e)| e.filter(|&e| fits(e)))
     };
     let e = pick(true, 3).or_else(|| pick(false, 5))?;

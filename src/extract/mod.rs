@@ -189,11 +189,20 @@ pub fn extract(text: &str) -> Extraction {
 /// text order.
 fn settle(mut found: Vec<candidate::Candidate>) -> Vec<candidate::Candidate> {
     found.sort_by_key(|c| (c.rank, c.first, std::cmp::Reverse(c.end)));
+    // Kept ranges by start; they never overlap, so only the neighbours of a new range can
+    // collide with it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut kept: Vec<candidate::Candidate> = Vec::with_capacity(found.len());
     for c in found {
-        if c.end > c.first && kept.iter().all(|k| c.end <= k.first || k.end <= c.first) {
-            kept.push(c);
+        if c.end <= c.first {
+            continue;
         }
+        let before = taken.range(..c.end).next_back();
+        if before.is_some_and(|(_, &end)| end > c.first) {
+            continue;
+        }
+        taken.insert(c.first, c.end);
+        kept.push(c);
     }
     kept.sort_by_key(|c| c.first);
     kept

@@ -11,10 +11,26 @@ use crate::text::tokens::TokenKind;
 
 /// Adds reported-speech candidates to `out` (which already holds the quote candidates).
 pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
-    for s in 0..doc.sentences.len() {
-        let Some(sent) = doc.sentences.get(s).copied() else {
-            continue;
-        };
+    // Cue tokens already used by quote attributions.
+    let mut used = vec![false; doc.len()];
+    for c in out.iter() {
+        if let Some((a, b)) = c.cue {
+            for slot in used.iter_mut().take(b).skip(a) {
+                *slot = true;
+            }
+        }
+    }
+    // Attributions per sentence, for participles (`…, adding that …`).
+    let mut sources: Vec<Vec<(usize, Np)>> = vec![Vec::new(); doc.sentences.len()];
+    for c in out.iter() {
+        if let (Some((a, _)), Some(np)) = (c.cue, c.source)
+            && let Some(&s) = doc.sentence_of.get(a)
+            && let Some(list) = sources.get_mut(s as usize)
+        {
+            list.push((a, np));
+        }
+    }
+    for (s, sent) in doc.sentences.iter().enumerate() {
         let mut i = sent.first;
         while i < sent.end {
             if doc.in_quote(i) || !doc.is_word(i) {
@@ -29,19 +45,20 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 continue;
             }
             let lex = doc.lex(i);
-            if lex.is(class::CUE) && doc.is_lower(i) && !is_used_cue(out, i) {
-                if let Some(c) = reported(doc, i, lex, sent.first, sent.end, out) {
+            if lex.is(class::CUE) && doc.is_lower(i) && !used.get(i).copied().unwrap_or(false) {
+                let earlier = sources.get(s).map_or(&[][..], Vec::as_slice);
+                if let Some(c) = reported(doc, i, lex, sent.first, sent.end, earlier) {
+                    if let (Some((a, _)), Some(np)) = (c.cue, c.source)
+                        && let Some(list) = sources.get_mut(s)
+                    {
+                        list.push((a, np));
+                    }
                     out.push(c);
                 }
             }
             i += 1;
         }
     }
-}
-
-/// Is token `i` already the cue of a candidate (a quote's attribution)?
-fn is_used_cue(out: &[Candidate], i: usize) -> bool {
-    out.iter().any(|c| c.cue.is_some_and(|(a, b)| a <= i && i < b))
 }
 
 fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
@@ -127,7 +144,7 @@ fn reported(
     lex: Lex,
     first: usize,
     end: usize,
-    found: &[Candidate],
+    earlier: &[(usize, Np)],
 ) -> Option<Candidate> {
     let mut cue_end = i + 1;
     if doc.word_is(i, "point") || doc.word_is(i, "pointed") || doc.word_is(i, "points") {
@@ -145,7 +162,11 @@ fn reported(
         if !doc.is_punct(i.checked_sub(1)?, ',') {
             return None;
         }
-        let source = previous_source(doc, found, i, first)
+        let source = earlier
+            .iter()
+            .filter(|(a, _)| *a < i)
+            .max_by_key(|(a, _)| *a)
+            .map(|(_, np)| *np)
             .or_else(|| sentence_subject(doc, first, i))?;
         let content = complement(doc, cue_end, lex, speechlike, end)?;
         return make(doc, content, Vec::new(), Some(source), cue_span);
@@ -626,18 +647,3 @@ fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
     let comma = (first..before).find(|&k| doc.is_punct(k, ','))?;
     np::starting_at(doc, comma + 1, before).filter(|np| np.kind != NpKind::Place)
 }
-
-/// The source of the nearest earlier attribution in the same sentence.
-fn previous_source(doc: &Doc, found: &[Candidate], i: usize, first: usize) -> Option<Np> {
-    found
-        .iter()
-        .filter_map(|c| {
-            let (a, _) = c.cue?;
-            (a >= first.saturating_sub(0) && a < i || c.end <= i && c.end >= first)
-                .then_some((a, c.source?))
-        })
-        .filter(|(a, _)| doc.sentence_of.get(*a) == doc.sentence_of.get(i))
-        .max_by_key(|(a, _)| *a)
-        .map(|(_, s)| s)
-}
-
