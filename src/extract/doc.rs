@@ -150,6 +150,19 @@ impl<'a> Doc<'a> {
                 i -= 1;
                 continue;
             }
+            // A time adjunct between subject and verb: `Sanders on Tuesday said`,
+            // `who in 2010 said`, `The president this weekend told`.
+            let time = self.is(i, class::TIME) && self.is_word(i)
+                || self.kind(i) == Some(crate::text::tokens::TokenKind::Number);
+            if time && i > floor {
+                let p = i - 1;
+                let lead = self.is_lower(p)
+                    && (self.is(p, class::PREPOSITION) || self.is(p, class::TIME));
+                if lead && p > floor {
+                    i = p - 1;
+                    continue;
+                }
+            }
             return Some(i);
         }
     }

@@ -38,7 +38,11 @@ pub(crate) fn find_regions(doc: &mut Doc) -> Vec<Region> {
             if let Some(o) = open {
                 // A quote running into the next paragraph continues only when that paragraph
                 // opens with a quotation mark (the newspaper convention).
-                if doc.is_quote(i + 1) && !labelled_turn(doc, i + 2) {
+                let same_style = doc
+                    .tok(i + 1)
+                    .zip(doc.tok(o))
+                    .is_some_and(|(n, o)| (n.ch == '"') == (o.ch == '"'));
+                if doc.is_quote(i + 1) && same_style && !labelled_turn(doc, i + 2) {
                     i += 2;
                     continue;
                 }
@@ -340,7 +344,24 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         }
         j -= 1;
     }
-    let c = cue?;
+    let c = match cue {
+        Some(c) => c,
+        None => {
+            // `footage of Trump saying during the debate, "…"`
+            let g = (floor..=i).rev().take(6).find(|&k| {
+                doc.lex(k).is(class::CUE) && doc.lex(k).form == Form::Gerund && doc.is_lower(k)
+            })?;
+            let np = np::ending_at(doc, g.checked_sub(1)?, floor).filter(|np| np.is_named())?;
+            if !punctuated || (g + 1..r.open).any(|k| doc.word_is(k, "that")) {
+                return None;
+            }
+            return Some(Attribution {
+                source: np,
+                cue: (g, g + 1),
+                end: r.open,
+            });
+        }
+    };
     if (c + 1..r.open).any(|k| doc.word_is(k, "that")) {
         // `said via email that, "…"`: a reported clause quoting, not a direct quote.
         return None;
@@ -401,6 +422,13 @@ fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
         return false;
     }
     if next.open == att_end + 1 && doc.is_punct(att_end, ',') {
+        return true;
+    }
+    // `"A," he said, but "B."`
+    if next.open == att_end + 2
+        && doc.is_punct(att_end, ',')
+        && (doc.word_is(att_end + 1, "but") || doc.word_is(att_end + 1, "and"))
+    {
         return true;
     }
     // `"A," Tester said, referring to the excuse, "B."`

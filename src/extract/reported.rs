@@ -62,9 +62,19 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
 }
 
 fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    let np = match np::starting_at(doc, i + 2, end) {
-        Some(np) => with_appositive(doc, np),
-        None => np::generic_starting_at(doc, i + 2, end)?,
+    let reaches_boundary = |np: &Np| {
+        let e = np.role.map_or(np.end, |(_, e)| e.max(np.end));
+        doc.is_punct(e, ',') || is_tail(doc, e, end)
+    };
+    let np = match np::starting_at(doc, i + 2, end).map(|np| with_appositive(doc, np)) {
+        Some(np) if reaches_boundary(&np) => np,
+        _ => {
+            let mut np = np::generic_starting_at(doc, i + 2, end)?;
+            if let Some(role) = np::appositive_after(doc, np.end, end) {
+                np.role = Some(role);
+            }
+            np
+        }
     };
     if np.kind == NpKind::Place {
         return None;
@@ -157,9 +167,18 @@ fn reported(
     let speechlike = lex.cue_has(cue::SPEECH) || cue_end == i + 2;
     let cue_span = Some((i, cue_end));
 
-    // `…, adding that …` — the speaker of this sentence's earlier attribution.
+    // `…, adding that …`, `… and saying …`, `began by saying …`: the speaker of this
+    // sentence's earlier attribution, or its subject.
     if lex.form == Form::Gerund {
-        if !doc.is_punct(i.checked_sub(1)?, ',') {
+        let p = i.checked_sub(1)?;
+        let linked = doc.is_punct(p, ',')
+            || doc.is_lower(p)
+                && (doc.word_is(p, "and")
+                    || matches!(
+                        doc.word(p),
+                        "by" | "for" | "after" | "before" | "while" | "from" | "without" | "when"
+                    ));
+        if !linked {
             return None;
         }
         let source = earlier
@@ -207,12 +226,29 @@ fn reported(
         if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
             return judgement(doc, i, cue_end, end, src);
         }
-        if let Some(content) = complement(doc, cue_end, lex, speechlike, end) {
+        let after_comma = src.first > first && doc.is_punct(src.first - 1, ',');
+        let content = complement(doc, cue_end, lex, speechlike, end);
+        // `Even if X, Mr. Morgan said, he has …`: an attribution set off by commas inside
+        // the content.
+        let parenthetical = after_comma && doc.is_punct(skip_adjuncts(doc, cue_end, end), ',');
+        if let Some(content) = content
+            && !parenthetical
+        {
             return make(doc, content, Vec::new(), Some(src), cue_span);
         }
         // `…, X said.` — the content comes first.
-        if speechlike && doc.is_punct(src.first.checked_sub(1)?, ',') {
+        if speechlike && after_comma {
             return inverted(doc, src.first - 1, cue_end, first, end, src, cue_span);
+        }
+        // `…, attorneys for the family said.`: a longer subject than the lexicon knows.
+        if speechlike
+            && is_tail(doc, skip_adjuncts(doc, cue_end, end), end)
+            && let Some(j) = doc.skip_between_left(i.checked_sub(1)?, first)
+            && let Some(g) = np::generic_ending_at(doc, j, first)
+            && g.first > first
+            && doc.is_punct(g.first - 1, ',')
+        {
+            return inverted(doc, g.first - 1, cue_end, first, end, g, cue_span);
         }
         return None;
     }
@@ -361,11 +397,18 @@ fn resumes(doc: &Doc, i: usize) -> bool {
         || w.len() > 4 && w.ends_with("ing"))
 }
 
-/// `, adding …`, `, according to …` after an attribution.
+/// `, adding …`, `, according to …`, `, including …` after an attribution.
 fn is_participle_tail(doc: &Doc, i: usize) -> bool {
-    doc.is_punct(i, ',')
-        && (doc.lex(i + 1).is(class::CUE) && doc.lex(i + 1).form == Form::Gerund
-            || doc.word_is(i + 1, "according"))
+    doc.is_punct(i, ',') && (is_participle(doc, i + 1) || doc.word_is(i + 1, "according"))
+}
+
+/// A participle opening a phrase (`adding`, `referencing`, `implicitly putting`).
+fn is_participle(doc: &Doc, mut i: usize) -> bool {
+    if doc.is_between(i) && doc.word(i).ends_with("ly") {
+        i += 1;
+    }
+    let w = doc.word(i);
+    doc.is_lower(i) && (doc.lex(i).form == Form::Gerund || w.len() > 5 && w.ends_with("ing"))
 }
 
 /// Skips time and place adjuncts after a cue: `on Monday`, `in a statement`, `Tuesday`,
@@ -456,7 +499,8 @@ fn complement(
     if lex.cue_has(cue::INFINITIVE) && is_infinitive(doc, i) {
         return Some(trim(doc, i, first_comma(doc, i, end)));
     }
-    if lex.cue_has(cue::ANY) && doc.is_lower(j) && !np::is_function_word(doc, j) && !doc.word_is(j, "to") {
+    let content_word = !np::is_function_word(doc, j) || doc.is(j, class::NOUN_FORM);
+    if lex.cue_has(cue::ANY) && doc.is_lower(j) && content_word && !doc.word_is(j, "to") {
         // `said geopolitical factors have …`: after `say`, any content word.
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
@@ -527,13 +571,17 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
         }
         if k > i && !doc.in_quote(k) {
             // `… and said she would …`: a second reporting verb starts its own claim.
-            if doc.word_is(k, "and") && is_reporting_verb(doc, k + 1) {
+            let conj = doc.word_is(k, "and") || doc.word_is(k, "but") || doc.word_is(k, "or");
+            let verb = if doc.word_is(k + 1, "also") { k + 2 } else { k + 1 };
+            if conj && is_reporting_verb(doc, verb) {
                 return k;
             }
             // `… — and he noted that …`
             if doc.kind(k) == Some(TokenKind::Dash) {
                 let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") { k + 2 } else { k + 1 };
-                if attribution_follows(doc, n, end) {
+                let aside = doc.is_lower(k + 1)
+                    && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE) || doc.word_is(k + 1, "as"));
+                if aside || attribution_follows(doc, n, end) {
                     return k;
                 }
             }
@@ -543,7 +591,7 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
             let stop = if comma_then_closer(doc, k) { k + 2 } else { k };
             let n = if comma_then_closer(doc, k) { k + 2 } else { k + 1 };
             let lex = doc.lex(n);
-            if lex.is(class::CUE) && doc.is_lower(n) && lex.form == Form::Gerund
+            if is_participle(doc, n)
                 || doc.word_is(n, "according")
                 || lex.is(class::PRONOUN_SUBJECT) && doc.is_lower(n)
                 || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
@@ -611,8 +659,37 @@ fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     np::ending_at(doc, j, floor).filter(|np| !possessive(doc, np.end - 1))
 }
 
-/// `NAME, ROLE, said` — the comma at `j` closes an appositive or relative clause.
+/// `NAME, ROLE, said` — the comma at `j` closes an appositive or relative clause. The
+/// subject is the noun phrase opening the clause (`Johnnie Wilson, of Springfield, Va.,
+/// said`, `A lawyer for the outlets, David Schulz, said`).
 fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    if let Some(np) = named_appositive(doc, j, floor) {
+        return Some(np);
+    }
+    let first_comma = (floor..j).find(|&k| doc.is_punct(k, ','))?;
+    if j - floor > 45 {
+        return None;
+    }
+    let np = np::starting_at(doc, floor, first_comma)
+        .filter(|np| np.end == first_comma)
+        .or_else(|| np::generic_ending_at(doc, first_comma.checked_sub(1)?, floor))
+        .filter(|np| np.first == floor || doc.is(floor, class::NOT_NAME))?;
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    // A name set off between the commas names the speaker better than a description.
+    let second = (first_comma + 1..j).find(|&k| doc.is_punct(k, ',')).unwrap_or(j);
+    if !np.is_named()
+        && let Some(name) = np::starting_at(doc, first_comma + 1, second)
+        && name.end == second
+        && name.kind == NpKind::Person
+    {
+        return Some(Np { role: Some((np.first, np.end)), ..name });
+    }
+    Some(Np { role: Some((first_comma + 1, j)), ..np })
+}
+
+fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     let mut k = j;
     while k > floor && j - k < 40 {
         k -= 1;
