@@ -410,7 +410,7 @@ const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "to", "from", "with", "by", "for", "during", "after", "before", "about",
     "of", "over", "under", "into", "onto", "upon", "against", "among", "amid", "between",
     "through", "throughout", "toward", "towards", "via", "per", "within", "without", "across",
-    "behind", "beyond", "near", "outside", "inside", "since", "until", "despite", "like",
+    "behind", "beyond", "near", "outside", "inside", "since", "until", "despite", "like", "as",
 ];
 
 const TIME_WORDS: &[&str] = &[

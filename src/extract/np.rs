@@ -177,6 +177,7 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
             } else if doc.is_lower(i)
                 && doc.is(i, class::CONNECTOR)
                 && doc.is_cap(i + 1)
+                && !doc.is(i + 1, class::TIME)
                 && head.is_some()
             {
                 // `the Department of State`
@@ -203,6 +204,7 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
         } else if doc.is_lower(n)
             && doc.is(n, class::CONNECTOR | class::NAME_PARTICLE)
             && doc.is_cap(n + 1)
+            && !doc.is(n + 1, class::TIME)
             && n + 1 < ceil
         {
             last = n + 1;
@@ -379,6 +381,35 @@ pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Optio
         return None;
     }
     classify(doc, first, end - 1, doc.is_cap(end - 1))
+}
+
+/// The end of an addressee after `told`/`warned`/`asked` (`him`, `reporters`, `Prensa
+/// Latina`, `the crowd`, `his top advisers`), or `None` when no addressee starts at `i`.
+pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
+    if i >= ceil || doc.word_is(i, "that") || doc.word_is(i, "to") {
+        return None;
+    }
+    if doc.is(i, class::PRONOUN_OBJECT) && doc.is_lower(i) {
+        return Some(i + 1);
+    }
+    if let Some(np) = starting_at(doc, i, ceil)
+        && np.kind != NpKind::Pronoun
+    {
+        return Some(np.end);
+    }
+    if doc.is_lower(i) && doc.is(i, class::DETERMINER) {
+        // `the crowd`, `his top advisers`: a determiner and a few content words.
+        let mut j = i + 1;
+        while j < ceil && j - i <= 4 && doc.is_word(j) && !is_function_word(doc, j) && !doc.is(j, class::TIME) {
+            j += 1;
+        }
+        return (j > i + 1).then_some(j);
+    }
+    if doc.is_lower(i) && !is_function_word(doc, i) && doc.word(i).ends_with('s') && !doc.is(i, class::TIME) {
+        // `reporters`, `supporters`
+        return Some(i + 1);
+    }
+    None
 }
 
 /// Nouns that can head a description of a speaker.

@@ -259,7 +259,7 @@ fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     }
     // `X said`, `X, a writer for The Atlantic, said`, or any short subject before `said`.
     let mut j = i;
-    while j < ceil && j - i < 12 && !is_quote_cue(doc, j) {
+    while j < ceil && j - i < 25 && !is_quote_cue(doc, j) {
         if doc.is_break(j) || doc.is_quote(j) || doc.is_punct(j, ';') {
             return None;
         }
@@ -271,9 +271,9 @@ fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     // `"…," Figueroa told USA Today.`: the addressee is part of the attribution.
     let mut after_cue = j + 1;
     if doc.lex(j).cue_has(cue::ADDRESSEE)
-        && let Some(np) = np::starting_at(doc, after_cue, ceil)
+        && let Some(a_end) = np::addressee_end(doc, after_cue, ceil)
     {
-        after_cue = np.end;
+        after_cue = a_end;
     }
     if !ends_attribution(doc, after_cue, ceil) {
         return None;
@@ -434,10 +434,9 @@ fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
     // `"A," Tester said, referring to the excuse, "B."`
     let same_sentence = doc.sentence_of.get(att_end) == doc.sentence_of.get(next.open);
     if same_sentence
-        && doc.is_punct(att_end, ',')
         && doc.is_punct(next.open - 1, ',')
-        && doc.lex(att_end + 1).form == Form::Gerund
         && next.open - att_end <= 15
+        && (att_end..next.open).all(|k| !doc.lex(k).is(class::CUE) || doc.lex(k).form == Form::Gerund)
     {
         return true;
     }

@@ -362,9 +362,9 @@ fn inverted(
     if let Some((_, c)) = cue
         && doc.lex(c - 1).cue_has(cue::ADDRESSEE)
         && att_end == c
-        && let Some(np) = np::starting_at(doc, att_end, end)
+        && let Some(a_end) = np::addressee_end(doc, att_end, end)
     {
-        after = np.end;
+        after = a_end;
     }
     let after = skip_adjuncts(doc, after, end);
     if is_tail(doc, after, end) || is_participle_tail(doc, after) {
@@ -393,8 +393,11 @@ fn resumes(doc: &Doc, i: usize) -> bool {
     let lex = doc.lex(i);
     let w = doc.word(i);
     !(lex.is(class::CLAUSE_CONJ | class::RELATIVE | class::CUE)
-        || matches!(w, "as" | "when" | "after" | "before" | "because" | "who" | "which" | "according" | "citing")
-        || w.len() > 4 && w.ends_with("ing"))
+        || matches!(
+            w,
+            "as" | "when" | "after" | "before" | "because" | "who" | "which" | "according"
+                | "citing" | "referring" | "including" | "speaking" | "pointing"
+        ))
 }
 
 /// `, adding …`, `, according to …`, `, including …` after an attribution.
@@ -428,10 +431,12 @@ fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             let mut noun_seen = false;
             while j < end && j - i <= 6 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number)) {
                 let l = doc.lex(j);
+                let w = doc.word(j);
                 if doc.word_is(j, "that")
-                    || l.is(class::CUE) && doc.is_lower(j)
+                    || l.is(class::CUE | class::BE) && doc.is_lower(j)
                     || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
                     || noun_seen && l.is(class::DETERMINER)
+                    || doc.is_lower(j) && w.len() > 4 && w.ends_with("ing")
                 {
                     break;
                 }
@@ -461,16 +466,15 @@ fn complement(
     }
     // `told reporters`, `told Prensa Latina`, `warned him`.
     if lex.cue_has(cue::ADDRESSEE)
-        && !doc.word_is(i, "that")
-        && let Some(np) = np::starting_at(doc, i, end)
+        && let Some(a_end) = np::addressee_end(doc, i, end)
     {
-        if is_infinitive(doc, np.end) {
+        if is_infinitive(doc, a_end) {
             // `told his advisers to figure out …`: an order, with its addressee.
             return lex
                 .cue_has(cue::DIRECTIVE)
                 .then(|| trim(doc, i, first_comma(doc, i, end)));
         }
-        i = np.end;
+        i = a_end;
     }
     let j = skip_adjuncts(doc, i, end);
     if doc.word_is(j, "that") && doc.is_lower(j) {
@@ -552,6 +556,9 @@ fn starts_object(doc: &Doc, i: usize) -> bool {
     match doc.kind(i) {
         Some(TokenKind::Word) => {
             let lex = doc.lex(i);
+            if lex.is(class::TIME) && !lex.is(class::DETERMINER) {
+                return false;
+            }
             !lex.is(class::PREPOSITION | class::CUE | class::CLAUSE_CONJ | class::BETWEEN)
                 || lex.is(class::DETERMINER)
         }
@@ -593,7 +600,7 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
             let lex = doc.lex(n);
             if is_participle(doc, n)
                 || doc.word_is(n, "according")
-                || lex.is(class::PRONOUN_SUBJECT) && doc.is_lower(n)
+                || lex.is(class::PRONOUN_SUBJECT) && doc.is_lower(n) && k >= i + 6
                 || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
                 || attribution_follows(doc, n, end)
             {
