@@ -411,7 +411,9 @@ fn is_participle(doc: &Doc, mut i: usize) -> bool {
         i += 1;
     }
     let w = doc.word(i);
-    doc.is_lower(i) && (doc.lex(i).form == Form::Gerund || w.len() > 5 && w.ends_with("ing"))
+    doc.is_lower(i)
+        && (doc.lex(i).form == Form::Gerund || w.len() > 5 && w.ends_with("ing"))
+        && !matches!(w, "including" | "allowing" | "making" | "leaving" | "meaning")
 }
 
 /// Skips time and place adjuncts after a cue: `on Monday`, `in a statement`, `Tuesday`,
