@@ -283,7 +283,10 @@ const NOUN_FORMS: &[&str] = &[
     "cite", "slam", "blame", "shout", "chant", "chants", "snap", "yell",
 ];
 
-const BE_FORMS: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "am", "'s"];
+const BE_FORMS: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "am", "'s", "isn't", "wasn't", "aren't",
+    "weren't",
+];
 
 const SUBJECT_PRONOUNS: &[(&str, u32)] = &[
     ("he", class::MALE),
@@ -398,7 +401,9 @@ const BETWEEN_WORDS: &[&str] = &[
     "recently", "still", "never", "always", "even", "just", "already", "not", "only",
     "publicly", "privately", "separately", "first", "initially", "ultimately", "finally",
     "flatly", "firmly", "frequently", "clearly", "strongly", "formally", "quietly", "last",
-    "similarly", "likewise", "too", "now", "today", "yesterday", "tonight",
+    "similarly", "likewise", "too", "now", "today", "yesterday", "tonight", "isn't", "wasn't",
+    "aren't", "weren't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "won't",
+    "wouldn't",
 ];
 
 const CLAUSE_CONJUNCTIONS: &[&str] = &[

@@ -345,7 +345,9 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
     while first > floor && last - first < 10 {
         let p = first - 1;
         let stop = !doc.is_word(p) && doc.kind(p) != Some(TokenKind::Number)
-            || doc.lex(p).is(class::CUE | class::RELATIVE | class::CLAUSE_CONJ) && doc.is_lower(p)
+            || doc.lex(p).is(class::CUE | class::RELATIVE | class::CLAUSE_CONJ | class::BETWEEN | class::BE)
+                && doc.is_lower(p)
+            || doc.lex(p).is(class::PRONOUN_SUBJECT) && doc.is_lower(p)
             || doc.word_is(p, "that")
             || (doc.word_is(p, "and") || doc.word_is(p, "or"))
                 && (doc.is(first, class::DETERMINER | class::PRONOUN_SUBJECT) || doc.is_cap(first));
@@ -395,7 +397,18 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
     if let Some(np) = starting_at(doc, i, ceil)
         && np.kind != NpKind::Pronoun
     {
-        return Some(np.end);
+        // `the RT America audience`: nouns after the name belong to the addressee.
+        let mut end = np.end;
+        while end < ceil
+            && end - np.end < 3
+            && doc.is_lower(end)
+            && !is_function_word(doc, end)
+            && !doc.is(end, class::TIME | class::DETERMINER)
+            && !doc.word_is(end, "that")
+        {
+            end += 1;
+        }
+        return Some(end);
     }
     if doc.is_lower(i) && doc.is(i, class::DETERMINER) {
         // `the crowd`, `his top advisers`: a determiner and a few content words.

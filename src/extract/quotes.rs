@@ -371,7 +371,14 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         return None;
     }
     let subject_end = doc.skip_between_left(c.checked_sub(1)?, floor)?;
-    let np = np::ending_at(doc, subject_end, floor)?;
+    let np = if (doc.word_is(subject_end, "and") || doc.word_is(subject_end, "then")) && doc.is_lower(subject_end) {
+        // `I laughed and said, "…"`: the subject of the sentence.
+        np::starting_at(doc, floor, subject_end)?
+    } else {
+        np::ending_at(doc, subject_end, floor).or_else(|| {
+            doc.lex(c).cue_has(cue::ANY).then(|| np::generic_ending_at(doc, subject_end, floor)).flatten()
+        })?
+    };
     if np.kind == NpKind::Place {
         return None;
     }

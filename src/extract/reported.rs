@@ -169,9 +169,11 @@ fn reported(
 
     // `…, adding that …`, `… and saying …`, `began by saying …`: the speaker of this
     // sentence's earlier attribution, or its subject.
-    if lex.form == Form::Gerund {
+    let progressive = lex.form == Form::Gerund && i > first && doc.is(i - 1, class::BE);
+    if lex.form == Form::Gerund && !progressive {
         let p = i.checked_sub(1)?;
         let linked = doc.is_punct(p, ',')
+            || doc.word_is(cue_end, "that")
             || doc.is_lower(p)
                 && (doc.word_is(p, "and")
                     || matches!(
@@ -327,7 +329,13 @@ fn possessive(doc: &Doc, i: usize) -> bool {
 
 /// A sentence that opens with a subordinating conjunction (`Although`, `If`, `When`).
 fn starts_subordinate(doc: &Doc, first: usize) -> bool {
-    doc.is_cap(first)
+    doc.is_cap(first) && starts_subordinate_word(doc, first)
+}
+
+/// A subordinating conjunction at `i`, any case.
+fn starts_subordinate_word(doc: &Doc, i: usize) -> bool {
+    let first = i;
+    doc.is_word(first)
         && matches!(
             doc.word(first).to_ascii_lowercase().as_str(),
             "although" | "though" | "while" | "if" | "when" | "as" | "because" | "since"
@@ -466,6 +474,16 @@ fn complement(
     if i >= end {
         return None;
     }
+    // `told one of his young protégés on a regular basis that …`: a long addressee before
+    // `that`.
+    if lex.cue_has(cue::ADDRESSEE)
+        && let Some(t) = (i..end.min(i + 14)).take_while(|&k| doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number)).find(|&k| doc.word_is(k, "that"))
+        && t > i
+        && !(i..t).any(|k| doc.lex(k).is(class::CUE | class::BE) && doc.is_lower(k))
+    {
+        let from = t + 1;
+        return Some(trim(doc, from, clause_end(doc, from, end)));
+    }
     // `told reporters`, `told Prensa Latina`, `warned him`.
     if lex.cue_has(cue::ADDRESSEE)
         && let Some(a_end) = np::addressee_end(doc, i, end)
@@ -602,9 +620,10 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
             let lex = doc.lex(n);
             if is_participle(doc, n)
                 || doc.word_is(n, "according")
-                || lex.is(class::PRONOUN_SUBJECT) && doc.is_lower(n) && k >= i + 6
+
                 || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
                 || attribution_follows(doc, n, end)
+                || doc.word_is(n, "and") && doc.is_lower(n) && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end))
             {
                 return stop;
             }
@@ -659,8 +678,8 @@ fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if doc.is(j, class::RELATIVE) && doc.is_lower(j) && j > floor {
         // `X, who said …` or `X who said …`
         let k = if doc.is_punct(j - 1, ',') { j - 1 } else { j };
-        let np = np::ending_at(doc, k.checked_sub(1)?, floor)?;
-        return np.is_named().then_some(np);
+        return np::ending_at(doc, k.checked_sub(1)?, floor)
+            .or_else(|| np::generic_ending_at(doc, k.checked_sub(1)?, floor));
     }
     if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
         return sentence_subject(doc, floor, j);
