@@ -279,10 +279,19 @@ fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
         return None;
     }
     let subject_end = doc.skip_between_left(j.checked_sub(1)?, i)?;
-    let np = np::starting_at(doc, i, subject_end + 1)
+    let named = np::starting_at(doc, i, subject_end + 1)
         .filter(|np| np.end == subject_end + 1 || doc.is_punct(np.end, ','))
-        .map(|np| with_appositive(doc, np))
-        .or_else(|| np::generic_ending_at(doc, subject_end, i))?;
+        .map(|np| with_appositive(doc, np));
+    // A cue that is also a noun (`a New York Times report`) needs a clear subject.
+    let noun_form = doc.lex(j).is(class::NOUN_FORM);
+    let np = match named {
+        Some(np) => np,
+        None if !noun_form => np::generic_ending_at(doc, subject_end, i)?,
+        None => return None,
+    };
+    if np.first < doc.len() && doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
+        return None;
+    }
     if np.kind == NpKind::Place {
         return None;
     }

@@ -127,6 +127,15 @@ fn make(
     if words < 2 {
         return None;
     }
+    if let Some(np) = source {
+        let (a, b) = np.name;
+        let meaningful = (a..b).any(|k| {
+            doc.is_word(k) && !doc.is(k, class::NOT_NAME | class::PREPOSITION) || doc.is(k, class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT)
+        });
+        if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
+            return None;
+        }
+    }
     let quoted = (first..end).any(|k| doc.in_quote(k));
     Some(Candidate {
         first,
@@ -189,6 +198,10 @@ fn reported(
             .max_by_key(|(a, _)| *a)
             .map(|(_, np)| *np)
             .or_else(|| sentence_subject(doc, first, i))?;
+        if source.kind == NpKind::Pronoun && doc.word_is(source.first, "it") {
+            // `It is worth noting that …`, `It goes without saying that …`
+            return None;
+        }
         let content = complement(doc, cue_end, lex, speechlike, end)?;
         return make(doc, content, Vec::new(), Some(source), cue_span);
     }
@@ -375,7 +388,9 @@ fn inverted(
         after = a_end;
     }
     let after = skip_adjuncts(doc, after, end);
-    if is_tail(doc, after, end) || is_participle_tail(doc, after) {
+    if is_tail(doc, after, end)
+        || is_participle_tail(doc, after) && doc.lex(after + 1).is(class::CUE)
+    {
         return make(doc, head, Vec::new(), Some(src), cue);
     }
     if doc.is_punct(after, ',') {
@@ -496,9 +511,15 @@ fn complement(
         }
         i = a_end;
     }
+    if doc.is(i, class::BE) && doc.is_lower(i) {
+        // `Everything Trump says is a lie`: the cue sits in a relative clause.
+        return None;
+    }
     let j = skip_adjuncts(doc, i, end);
     if doc.word_is(j, "that") && doc.is_lower(j) {
-        let from = j + 1;
+        // `said that was not her view`: `that` is the subject of the content.
+        let demonstrative = doc.is(j + 1, class::BE | class::BETWEEN) && doc.is_lower(j + 1);
+        let from = if demonstrative { j } else { j + 1 };
         return Some(trim(doc, from, clause_end(doc, from, end)));
     }
     if lex.cue_has(cue::WH) && starts_wh(doc, j) {
