@@ -98,6 +98,9 @@ pub mod cue {
     /// A verb with which documents and data report (`the poll shows …`): any content when
     /// its subject is a document.
     pub const EVIDENCE: u16 = 1 << 13;
+    /// A stated intention whose content is a `to`-infinitive (`vowed to form a task force`,
+    /// `refuses to release`): only after a named subject or a pronoun.
+    pub const INTENT: u16 = 1 << 14;
 }
 
 /// What the lexicon knows about one word.
@@ -211,9 +214,9 @@ const CUES: &[(&str, &str, u16)] = &[
     ("imply", "implies|implied|implying", THAT),
     ("speculate", "", SPEECH | THAT),
     ("estimate", "", THAT | BARE),
-    ("vow", "", SPEECH | THAT),
-    ("promise", "", SPEECH | THAT),
-    ("pledge", "", THAT),
+    ("vow", "", SPEECH | THAT | INTENT),
+    ("promise", "", SPEECH | THAT | INTENT),
+    ("pledge", "", THAT | INTENT),
     ("assure", "", SPEECH | THAT | ADDRESSEE),
     ("remind", "", SPEECH | THAT | ADDRESSEE),
     ("inform", "", THAT | ADDRESSEE),
@@ -232,11 +235,11 @@ const CUES: &[(&str, &str, u16)] = &[
     ("believe", "", BELIEF | THAT | BARE),
     ("think", "thinks|thought|thinking", BELIEF | BARE),
     ("feel", "feels|felt|feeling", BELIEF | BARE),
-    ("hope", "", BELIEF | THAT | BARE),
+    ("hope", "", BELIEF | THAT | BARE | INTENT),
     ("fear", "", BELIEF | THAT | BARE),
     ("worry", "worries|worried|worrying", BELIEF | THAT),
     ("expect", "", BELIEF | THAT),
-    ("agree", "agrees|agreed|agreeing", THAT),
+    ("agree", "agrees|agreed|agreeing", THAT | INTENT),
     ("find", "finds|found|finding", THAT | EVIDENCE),
     ("show", "shows|showed|showing", THAT | EVIDENCE),
     ("declare", "", SPEECH | THAT),
@@ -245,6 +248,15 @@ const CUES: &[(&str, &str, u16)] = &[
     ("predict", "", SPEECH | THAT | BARE),
     ("warn", "", SPEECH | THAT | ADDRESSEE | BARE | DIRECTIVE),
     ("demand", "", THAT),
+    ("want", "", INTENT),
+    ("plan", "", INTENT),
+    ("refuse", "", INTENT),
+    ("decline", "", INTENT),
+    ("decide", "", THAT | INTENT),
+    ("intend", "", INTENT),
+    ("threaten", "", INTENT),
+    ("propose", "", THAT | INTENT),
+    ("seek", "seeks|sought|seeking", INTENT),
     ("urge", "", ADDRESSEE | DIRECTIVE),
     ("cite", "", JUDGEMENT),
     ("criticize", "", JUDGEMENT),
@@ -280,7 +292,8 @@ const NOUN_FORMS: &[&str] = &[
     "finding", "findings", "feeling", "thinking", "saying", "writing", "reporting",
     "response", "record", "comment", "quip", "boast", "lament", "question", "hint", "hints",
     "call", "calls", "attack", "attacks", "praise", "blast", "defend", "welcome", "questions",
-    "cite", "slam", "blame", "shout", "chant", "chants", "snap", "yell",
+    "cite", "slam", "blame", "shout", "chant", "chants", "snap", "yell", "want", "wants",
+    "plan", "plans", "decline", "refuse", "threat",
 ];
 
 const BE_FORMS: &[&str] = &[

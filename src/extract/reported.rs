@@ -241,6 +241,17 @@ fn reported(
         if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
             return judgement(doc, i, cue_end, end, src);
         }
+        if lex.cue_has(cue::INTENT) && (src.is_named() || src.kind == NpKind::Pronoun) {
+            // `vowed to form a task force`, `refuses not to …`
+            let to = if doc.word_is(cue_end, "not") { cue_end + 1 } else { cue_end };
+            if is_infinitive(doc, to) {
+                let content = trim(doc, cue_end, first_comma(doc, cue_end, end));
+                return make(doc, content, Vec::new(), Some(src), cue_span);
+            }
+            if !lex.cue_has(cue::SPEECH | cue::THAT | cue::BELIEF) {
+                return None;
+            }
+        }
         let after_comma = src.first > first && doc.is_punct(src.first - 1, ',');
         let content = complement(doc, cue_end, lex, speechlike, end);
         // `Even if X, Mr. Morgan said, he has …`: an attribution set off by commas inside
