@@ -249,6 +249,14 @@ const CUES: &[(&str, &str, u16)] = &[
     ("warn", "", SPEECH | THAT | ADDRESSEE | BARE | DIRECTIVE),
     ("demand", "", THAT),
     ("want", "", INTENT),
+    ("support", "", JUDGEMENT),
+    ("endorse", "", JUDGEMENT),
+    ("oppose", "", JUDGEMENT),
+    ("denounce", "", JUDGEMENT),
+    ("mock", "", JUDGEMENT),
+    ("dispute", "", JUDGEMENT | THAT),
+    ("challenge", "", JUDGEMENT),
+    ("recommend", "", THAT | JUDGEMENT),
     ("plan", "", INTENT),
     ("refuse", "", INTENT),
     ("decline", "", INTENT),
@@ -293,7 +301,8 @@ const NOUN_FORMS: &[&str] = &[
     "response", "record", "comment", "quip", "boast", "lament", "question", "hint", "hints",
     "call", "calls", "attack", "attacks", "praise", "blast", "defend", "welcome", "questions",
     "cite", "slam", "blame", "shout", "chant", "chants", "snap", "yell", "want", "wants",
-    "plan", "plans", "decline", "refuse", "threat",
+    "plan", "plans", "decline", "refuse", "threat", "support", "supports", "dispute", "challenge",
+    "challenges", "mock",
 ];
 
 const BE_FORMS: &[&str] = &[
