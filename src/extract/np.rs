@@ -382,7 +382,14 @@ pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Optio
     if end == first || !doc.is_word(end - 1) {
         return None;
     }
-    classify(doc, first, end - 1, doc.is_cap(end - 1))
+    let np = classify(doc, first, end - 1, doc.is_cap(end - 1))?;
+    // `Alliance to Reclaim Our Schools (AROS)`
+    if doc.is_punct(end, '(')
+        && let Some(close) = (end + 1..(end + 8).min(ceil)).find(|&k| doc.is_punct(k, ')'))
+    {
+        return Some(Np { end: close + 1, ..np });
+    }
+    Some(np)
 }
 
 /// The end of an addressee after `told`/`warned`/`asked` (`him`, `reporters`, `Prensa
