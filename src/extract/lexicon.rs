@@ -430,7 +430,7 @@ const BETWEEN_WORDS: &[&str] = &[
 
 const CLAUSE_CONJUNCTIONS: &[&str] = &[
     "while", "whereas", "although", "though", "but", "because", "since", "unless", "whilst",
-    "yet", "so", "however",
+    "yet", "however",
 ];
 
 const PREPOSITIONS: &[&str] = &[

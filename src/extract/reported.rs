@@ -245,7 +245,7 @@ fn reported(
             // `vowed to form a task force`, `refuses not to …`
             let to = if doc.word_is(cue_end, "not") { cue_end + 1 } else { cue_end };
             if is_infinitive(doc, to) {
-                let content = trim(doc, cue_end, first_comma(doc, cue_end, end));
+                let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
                 return make(doc, content, Vec::new(), Some(src), cue_span);
             }
             if !lex.cue_has(cue::SPEECH | cue::THAT | cue::BELIEF) {
@@ -309,7 +309,7 @@ fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Op
     if !starts_object(doc, cue_end) || doc.is(cue_end, class::PRONOUN_OBJECT) && doc.is_punct(cue_end + 1, '.') {
         return None;
     }
-    let content = trim(doc, cue_end, first_comma(doc, cue_end, end));
+    let content = trim(doc, cue_end, object_end(doc, cue_end, end));
     make(doc, content, Vec::new(), Some(src), Some((i, cue_end)))
 }
 
@@ -522,8 +522,9 @@ fn complement(
         }
         i = a_end;
     }
-    if doc.is(i, class::BE) && doc.is_lower(i) {
-        // `Everything Trump says is a lie`: the cue sits in a relative clause.
+    if doc.is(i, class::BE | class::BETWEEN) && doc.is_lower(i) && !doc.word(i).ends_with("ly") && !doc.is(i, class::TIME) {
+        // `Everything Trump says is a lie`, `a provision they say could exclude …`: the
+        // cue sits in a relative clause.
         return None;
     }
     let j = skip_adjuncts(doc, i, end);
@@ -537,7 +538,7 @@ fn complement(
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
     if lex.cue_has(cue::AS_PHRASE) {
-        let stop = first_comma(doc, i, end);
+        let stop = object_end(doc, i, end);
         let has_as = (i..stop).any(|k| doc.word_is(k, "as"));
         return has_as.then(|| trim(doc, i, stop));
     }
@@ -553,7 +554,7 @@ fn complement(
         return None;
     }
     if lex.cue_has(cue::INFINITIVE) && is_infinitive(doc, i) {
-        return Some(trim(doc, i, first_comma(doc, i, end)));
+        return Some(trim(doc, i, clause_end(doc, i, end)));
     }
     let content_word = !np::is_function_word(doc, j) || doc.is(j, class::NOUN_FORM);
     if lex.cue_has(cue::ANY) && doc.is_lower(j) && content_word && !doc.word_is(j, "to") {
@@ -564,7 +565,7 @@ fn complement(
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
     if lex.cue_has(cue::OBJECT_CONTENT) && starts_object(doc, i) {
-        return Some(trim(doc, i, first_comma(doc, i, end)));
+        return Some(trim(doc, i, object_end(doc, i, end)));
     }
     None
 }
@@ -573,6 +574,37 @@ fn complement(
 fn is_infinitive(doc: &Doc, i: usize) -> bool {
     let k = if doc.is_quote(i + 1) { i + 2 } else { i + 1 };
     doc.word_is(i, "to") && doc.is_lower(k) && !doc.is(k, class::DETERMINER | class::PRONOUN_OBJECT)
+}
+
+/// Where an object given as content ends (`criticized the Affordable Care Act as a
+/// "crazy system"`): at a comma, a dash, a second reporting verb, a subordinate clause or
+/// a time or place adjunct (`in a ruling released Thursday`, `in July`).
+fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
+    let stop = first_comma(doc, i, end);
+    let mut k = i + 1;
+    while k < stop {
+        if !doc.in_quote(k) {
+            if doc.kind(k) == Some(TokenKind::Dash) {
+                return k;
+            }
+            let lower = doc.is_lower(k);
+            if lower && (doc.word_is(k, "and") || doc.word_is(k, "but")) && is_reporting_verb(doc, k + 1) {
+                return k;
+            }
+            if lower && starts_subordinate_word(doc, k) && !doc.word_is(k, "as") {
+                return k;
+            }
+            let adjunct = lower
+                && matches!(doc.word(k), "in" | "during" | "at" | "on")
+                && (doc.is(k + 1, class::TIME)
+                    || doc.is(k + 1, class::DETERMINER) && !doc.word_is(k + 1, "the") && doc.is_lower(k + 1));
+            if adjunct {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    stop
 }
 
 /// The first comma (outside quotes) from `i`, or `end`.
@@ -668,7 +700,11 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
 /// A finite reporting verb at `i` (`said`, `noted`), not a gerund.
 fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
     let l = doc.lex(i);
-    l.is(class::CUE) && doc.is_lower(i) && l.form != Form::Gerund && !l.is(class::NOUN_FORM)
+    l.is(class::CUE)
+        && doc.is_lower(i)
+        && l.form != Form::Gerund
+        && !l.is(class::NOUN_FORM)
+        && (!l.cue_has(cue::BELIEF) || doc.word_is(i + 1, "that"))
 }
 
 fn comma_then_closer(doc: &Doc, k: usize) -> bool {
