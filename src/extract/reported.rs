@@ -122,10 +122,22 @@ fn make(
     source: Option<Np>,
     cue: Option<(usize, usize)>,
 ) -> Option<Candidate> {
-    let (first, end) = content;
+    let (first, mut end) = content;
     let words = (first..end).filter(|&k| doc.is_word(k)).count();
     if words < 2 {
         return None;
+    }
+    // A quotation opened in the content runs to its closing mark, over sentence ends
+    // (`told Fox that "they hit Matt …. What they are doing is …"`).
+    if let Some(&q) = doc.quote_of.get(end.saturating_sub(1))
+        && q != super::doc::NONE
+    {
+        while doc.quote_of.get(end).is_some_and(|&n| n == q) {
+            end += 1;
+        }
+        if doc.is_quote(end.saturating_sub(1)) {
+            end -= 1;
+        }
     }
     if let Some(np) = source {
         let (a, b) = np.name;
