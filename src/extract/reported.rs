@@ -699,7 +699,7 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
 
                 || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
                 || attribution_follows(doc, n, end)
-                || doc.word_is(n, "and") && doc.is_lower(n) && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end))
+                || doc.word_is(n, "and") && doc.is_lower(n) && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end) || doc.is(n + 1, class::DETERMINER) && doc.word_is(n + 1, "the") && k >= i + 8)
             {
                 return stop;
             }
