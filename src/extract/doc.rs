@@ -72,7 +72,9 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// A word whose first letter is a capital (names, titles, sentence starts).
@@ -107,7 +109,10 @@ impl<'a> Doc<'a> {
 
     /// Byte span of tokens `first..end` (end exclusive); empty span at `first` if empty.
     pub fn span(&self, first: usize, end: usize) -> Span {
-        match (self.tokens.get(first), end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+        match (
+            self.tokens.get(first),
+            end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) {
             (Some(a), Some(b)) if end > first => Span::new(a.start as usize, b.end as usize),
             (Some(a), _) => Span::new(a.start as usize, a.start as usize),
             _ => Span::new(self.text.len(), self.text.len()),
@@ -132,8 +137,10 @@ impl<'a> Doc<'a> {
     /// Words that cannot start a name although capitalised (sentence-initial function
     /// words) — only meaningful for capitalised tokens.
     pub fn not_name(&self, i: usize) -> bool {
-        self.is(i, class::NOT_NAME | class::DETERMINER | class::PRONOUN_SUBJECT)
-            && !self.is(i, class::TITLE)
+        self.is(
+            i,
+            class::NOT_NAME | class::DETERMINER | class::PRONOUN_SUBJECT,
+        ) && !self.is(i, class::TITLE)
     }
 
     /// Skips adverbs and auxiliaries leftwards from `i` (inclusive); returns the index of
@@ -156,8 +163,8 @@ impl<'a> Doc<'a> {
                 || self.kind(i) == Some(crate::text::tokens::TokenKind::Number);
             if time && i > floor {
                 let p = i - 1;
-                let lead = self.is_lower(p)
-                    && (self.is(p, class::PREPOSITION) || self.is(p, class::TIME));
+                let lead =
+                    self.is_lower(p) && (self.is(p, class::PREPOSITION) || self.is(p, class::TIME));
                 if lead && p > floor {
                     i = p - 1;
                     continue;

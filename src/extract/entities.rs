@@ -5,7 +5,7 @@ use super::candidate::{Candidate, Inherit};
 use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{self, Np, NpKind};
-use super::{Speaker, SpeakerKind, Span};
+use super::{Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,13 +53,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &[Candidate]) -> (Vec<Speaker>, Vec<Opt
         .collect();
     scan_names(doc, &mut mentions);
     mentions.sort_by_key(|m| (m.np.first, m.claim.is_none()));
-    mentions.dedup_by(|b, a| a.np.first == b.np.first && a.np.end == b.np.end && {
-        // Keep the claim link when a scanned name duplicates a source.
-        if a.claim.is_none() {
-            a.claim = b.claim;
-        }
-        true
-    });
+    // A scanned name that duplicates a source adds nothing; two claims sharing one source
+    // (`"…," she said, adding that …`) keep a mention each.
+    mentions.dedup_by(|b, a| a.np.first == b.np.first && a.np.end == b.np.end && b.claim.is_none());
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut index = Index::default();
@@ -106,7 +102,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &[Candidate]) -> (Vec<Speaker>, Vec<Opt
     let mut index = vec![None; entities.len()];
     let mut speakers = Vec::with_capacity(order.len());
     for e in order {
-        let Some(ent) = entities.get_mut(e) else { continue };
+        let Some(ent) = entities.get_mut(e) else {
+            continue;
+        };
         index[e] = Some(speakers.len());
         let mut mentions = std::mem::take(&mut ent.mentions);
         mentions.sort();
@@ -237,7 +235,9 @@ impl Index {
 
     fn add_role(&mut self, e: usize, role: &str) {
         for w in role.split_whitespace() {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             let list = self.by_role_word.entry(w).or_default();
             if list.last() != Some(&e) {
                 list.push(e);
@@ -274,7 +274,12 @@ fn role_key(head: &str) -> &str {
     }
 }
 
-fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>, index: &mut Index) -> Option<usize> {
+fn link_named(
+    doc: &Doc,
+    m: &Mention,
+    entities: &mut Vec<Entity>,
+    index: &mut Index,
+) -> Option<usize> {
     let words = words_of(doc, &m.np);
     if words.is_empty() {
         return None;
@@ -282,10 +287,14 @@ fn link_named(doc: &Doc, m: &Mention, entities: &mut Vec<Entity>, index: &mut In
     let role = m.np.role.map(|r| text_of(doc, r));
     let display = text_of(doc, m.np.name);
     let plural = m.np.kind == NpKind::Nominal && words.last().is_some_and(|w| w.ends_with('s'));
-    let head = (m.np.kind == NpKind::Nominal).then(|| words.last().map(String::as_str)).flatten();
+    let head = (m.np.kind == NpKind::Nominal)
+        .then(|| words.last().map(String::as_str))
+        .flatten();
     // Most recent compatible entity first.
     let found = index.candidates(&words, head).into_iter().find(|&e| {
-        let Some(ent) = entities.get(e) else { return false };
+        let Some(ent) = entities.get(e) else {
+            return false;
+        };
         match (m.np.kind, ent.kind) {
             (NpKind::Person, NpKind::Person) => {
                 words.iter().all(|w| ent.words.contains(w))
@@ -347,7 +356,9 @@ fn role_matches(role: Option<&str>, head: Option<&str>) -> bool {
         "pm" => "prime minister",
         h => h,
     };
-    role.ends_with(head) || role.contains(&format!("{head} of")) || role.contains(&format!("{head},"))
+    role.ends_with(head)
+        || role.contains(&format!("{head} of"))
+        || role.contains(&format!("{head},"))
 }
 
 /// A description that names a person's role (`the Chinese FM` before `Foreign Minister
@@ -411,14 +422,18 @@ fn resolve_pronoun(
     }
     let here = doc.sentence_of.get(m.np.first).copied().unwrap_or(0);
     let fits = |e: usize| -> bool {
-        let Some(ent) = entities.get(e) else { return false };
+        let Some(ent) = entities.get(e) else {
+            return false;
+        };
         match word.as_str() {
             "it" => matches!(ent.kind, NpKind::Org) || ent.kind == NpKind::Nominal && !ent.plural,
             _ if plural => ent.plural || ent.kind == NpKind::Org,
             _ => {
                 matches!(ent.kind, NpKind::Person | NpKind::Nominal)
                     && !ent.plural
-                    && (want == Gender::Unknown || ent.gender == Gender::Unknown || ent.gender == want)
+                    && (want == Gender::Unknown
+                        || ent.gender == Gender::Unknown
+                        || ent.gender == want)
             }
         }
     };

@@ -99,11 +99,47 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
 /// Labels that introduce notes, not speakers.
 fn is_editorial_label(label: &str) -> bool {
     const LABELS: &[&str] = &[
-        "note", "update", "updated", "photo", "photos", "source", "sources", "related", "read",
-        "watch", "video", "editor", "correction", "disclaimer", "tags", "share", "see",
-        "listen", "image", "images", "credit", "caption", "summary", "background", "q", "a",
-        "faq", "breaking", "exclusive", "analysis", "opinion", "live", "contact", "email",
-        "follow", "subscribe", "advertisement", "published", "posted", "by", "filed",
+        "note",
+        "update",
+        "updated",
+        "photo",
+        "photos",
+        "source",
+        "sources",
+        "related",
+        "read",
+        "watch",
+        "video",
+        "editor",
+        "correction",
+        "disclaimer",
+        "tags",
+        "share",
+        "see",
+        "listen",
+        "image",
+        "images",
+        "credit",
+        "caption",
+        "summary",
+        "background",
+        "q",
+        "a",
+        "faq",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "contact",
+        "email",
+        "follow",
+        "subscribe",
+        "advertisement",
+        "published",
+        "posted",
+        "by",
+        "filed",
     ];
     let lower = label.to_ascii_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
@@ -138,9 +174,7 @@ fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         matches!(
             doc.kind(k),
             Some(TokenKind::Number | TokenKind::Punct | TokenKind::Word)
-        ) && (!doc.is_word(k)
-            || doc.is(k, class::TIME)
-            || k > 0 && doc.is_punct(k - 1, '@'))
+        ) && (!doc.is_word(k) || doc.is(k, class::TIME) || k > 0 && doc.is_punct(k - 1, '@'))
     });
     if !rest_ok {
         return None;
@@ -150,7 +184,11 @@ fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     while text_end > start && is_link_part(doc, text_end - 1) {
         text_end -= 1;
     }
-    let (first, last) = trim(doc, start, text_end);
+    // The post's own words, final stop included.
+    let (first, mut last) = trim(doc, start, text_end);
+    if doc.is_punct(last, '.') || doc.is_punct(last, '!') || doc.is_punct(last, '?') {
+        last += 1;
+    }
     let (first, last) = strip_marks(doc, first, last);
     let words = (first..last).filter(|&k| doc.is_word(k)).count();
     if words < 4 {

@@ -151,14 +151,12 @@ pub fn extract(text: &str) -> Extraction {
     if let Some(outlet) = outlet_line(&doc) {
         // The publisher reporting its own story is not a speaker in it.
         found.retain(|c| {
-            c.source
-                .is_none_or(|np| !doc.span(np.first, np.end).slice(text).eq_ignore_ascii_case(outlet))
+            c.source.is_none_or(|np| {
+                !doc.span(np.first, np.end)
+                    .slice(text)
+                    .eq_ignore_ascii_case(outlet)
+            })
         });
-    }
-    if std::env::var_os("SAYSO_DEBUG").is_some() {
-        for c in &found {
-            eprintln!("cand {:?} {:?} {:?}", c.rank, doc.span(c.first, c.end).slice(text), c.source.map(|n| doc.span(n.first, n.end).slice(text)));
-        }
     }
     let accepted = settle(found);
     let (speakers, speaker_of) = entities::resolve(&doc, &accepted);
@@ -167,11 +165,7 @@ pub fn extract(text: &str) -> Extraction {
         .zip(speaker_of)
         .map(|(c, speaker)| Claim {
             span: doc.span(c.first, c.end),
-            fragments: c
-                .fragments
-                .iter()
-                .map(|&(a, b)| doc.span(a, b))
-                .collect(),
+            fragments: c.fragments.iter().map(|&(a, b)| doc.span(a, b)).collect(),
             kind: c.kind,
             speaker,
             source: c.source.map(|np| doc.span(np.first, np.end)),

@@ -49,7 +49,10 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
             .rev()
             .find(|&k| doc.is_punct(k, '('))?;
         let np = ending_at(doc, open.checked_sub(1)?, floor)?;
-        return np.is_named().then_some(Np { end: last + 1, ..np });
+        return np.is_named().then_some(Np {
+            end: last + 1,
+            ..np
+        });
     }
     if last < floor || !doc.is_word(last) {
         return None;
@@ -73,20 +76,17 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
         let mut first = last;
         while first > floor && last - first < MAX_NP {
             let p = first - 1;
-            if doc.is_cap(p) && !doc.is(p, class::DETERMINER) && !ends_clause(doc, p) {
-                first = p;
-            } else if abbreviation_dot(doc, p) && p > floor {
-                first = p - 1;
-            } else if doc.is_lower(p)
+            let name_word = doc.is_cap(p) && !doc.is(p, class::DETERMINER) && !ends_clause(doc, p);
+            let joiner = doc.is_lower(p)
                 && doc.is(p, class::CONNECTOR | class::NAME_PARTICLE)
                 && p > floor
                 && doc.is_cap(p - 1)
-                && !doc.is(p - 1, class::DETERMINER)
-            {
-                first = p;
-            } else if doc.is_lower(p)
-                && doc.is(p, class::ROLE_MODIFIER | class::TITLE | class::ROLE_NOUN)
-            {
+                && !doc.is(p - 1, class::DETERMINER);
+            let role_word = doc.is_lower(p)
+                && doc.is(p, class::ROLE_MODIFIER | class::TITLE | class::ROLE_NOUN);
+            if abbreviation_dot(doc, p) && p > floor {
+                first = p - 1;
+            } else if name_word || joiner || role_word {
                 first = p;
             } else {
                 break;
@@ -125,7 +125,10 @@ pub(crate) fn starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
         // `Rep. Gwen Moore (D-Wis.)`
         let close = (np.end + 1..(np.end + 8).min(ceil)).find(|&k| doc.is_punct(k, ')'));
         if let Some(close) = close {
-            return Some(Np { end: close + 1, ..np });
+            return Some(Np {
+                end: close + 1,
+                ..np
+            });
         }
     }
     Some(np)
@@ -197,16 +200,13 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
     }
     while last + 1 < ceil && last + 1 - first < MAX_NP {
         let n = last + 1;
-        if doc.is_cap(n) && !ends_clause(doc, n) {
-            last = n;
-        } else if abbreviation_dot(doc, n) && n + 1 < ceil {
-            last = n + 1;
-        } else if doc.is_lower(n)
+        let joiner = doc.is_lower(n)
             && doc.is(n, class::CONNECTOR | class::NAME_PARTICLE)
             && doc.is_cap(n + 1)
-            && !doc.is(n + 1, class::TIME)
-            && n + 1 < ceil
-        {
+            && !doc.is(n + 1, class::TIME);
+        if doc.is_cap(n) && !ends_clause(doc, n) {
+            last = n;
+        } else if (abbreviation_dot(doc, n) || joiner) && n + 1 < ceil {
             last = n + 1;
         } else {
             break;
@@ -262,10 +262,7 @@ fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) ->
         let is_name_word = doc.is_cap(p)
             && !doc.is(p, class::TITLE)
             && !(doc.is(p, class::NOT_NAME) && p == body)
-            || doc.is_lower(p)
-                && doc.is(p, class::NAME_PARTICLE)
-                && name_first < end
-                && p > body;
+            || doc.is_lower(p) && doc.is(p, class::NAME_PARTICLE) && name_first < end && p > body;
         if !is_name_word {
             break;
         }
@@ -308,7 +305,9 @@ fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
         && doc.is_punct(i, '.')
         && doc.tok(i).is_some_and(|t| !t.space_before)
         && doc.is_cap(i - 1)
-        && (doc.tok(i - 1).is_some_and(|t| t.has(crate::text::tokens::shape::DOTTED))
+        && (doc
+            .tok(i - 1)
+            .is_some_and(|t| t.has(crate::text::tokens::shape::DOTTED))
             || doc.is(i - 1, class::TITLE))
         && doc.is_cap(i + 1)
 }
@@ -321,16 +320,15 @@ fn ends_clause(doc: &Doc, i: usize) -> bool {
 /// Words that cannot be part of a noun phrase's modifiers: prepositions, conjunctions,
 /// verbs of saying, auxiliaries and adverbs, relative and personal pronouns.
 pub(crate) fn is_function_word(doc: &Doc, i: usize) -> bool {
-    doc.lex(i).is(
-        class::PREPOSITION
-            | class::CLAUSE_CONJ
-            | class::CUE
-            | class::BETWEEN
-            | class::RELATIVE
-            | class::PRONOUN_SUBJECT
-            | class::PRONOUN_OBJECT
-            | class::CONNECTOR,
-    ) && !doc.lex(i).is(class::ROLE_NOUN | class::TITLE)
+    doc.lex(i).is(class::PREPOSITION
+        | class::CLAUSE_CONJ
+        | class::CUE
+        | class::BETWEEN
+        | class::RELATIVE
+        | class::PRONOUN_SUBJECT
+        | class::PRONOUN_OBJECT
+        | class::CONNECTOR)
+        && !doc.lex(i).is(class::ROLE_NOUN | class::TITLE)
         || doc.is_between(i)
 }
 
@@ -345,7 +343,11 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
     while first > floor && last - first < 10 {
         let p = first - 1;
         let stop = !doc.is_word(p) && doc.kind(p) != Some(TokenKind::Number)
-            || doc.lex(p).is(class::CUE | class::RELATIVE | class::CLAUSE_CONJ | class::BETWEEN | class::BE)
+            || doc.lex(p).is(class::CUE
+                | class::RELATIVE
+                | class::CLAUSE_CONJ
+                | class::BETWEEN
+                | class::BE)
                 && doc.is_lower(p)
             || doc.lex(p).is(class::PRONOUN_SUBJECT) && doc.is_lower(p)
             || doc.word_is(p, "that")
@@ -373,7 +375,7 @@ pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Optio
         let ok = doc.is_word(end)
             || doc.kind(end) == Some(TokenKind::Number)
             || abbreviation_dot(doc, end)
-            || doc.is_punct(end, '\'') ;
+            || doc.is_punct(end, '\'');
         if !ok {
             break;
         }
@@ -387,7 +389,10 @@ pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Optio
     if doc.is_punct(end, '(')
         && let Some(close) = (end + 1..(end + 8).min(ceil)).find(|&k| doc.is_punct(k, ')'))
     {
-        return Some(Np { end: close + 1, ..np });
+        return Some(Np {
+            end: close + 1,
+            ..np
+        });
     }
     Some(np)
 }
@@ -420,12 +425,21 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
     if doc.is_lower(i) && doc.is(i, class::DETERMINER) {
         // `the crowd`, `his top advisers`: a determiner and a few content words.
         let mut j = i + 1;
-        while j < ceil && j - i <= 4 && doc.is_word(j) && !is_function_word(doc, j) && !doc.is(j, class::TIME) {
+        while j < ceil
+            && j - i <= 4
+            && doc.is_word(j)
+            && !is_function_word(doc, j)
+            && !doc.is(j, class::TIME)
+        {
             j += 1;
         }
         return (j > i + 1).then_some(j);
     }
-    if doc.is_lower(i) && !is_function_word(doc, i) && doc.word(i).ends_with('s') && !doc.is(i, class::TIME) {
+    if doc.is_lower(i)
+        && !is_function_word(doc, i)
+        && doc.word(i).ends_with('s')
+        && !doc.is(i, class::TIME)
+    {
         // `reporters`, `supporters`
         return Some(i + 1);
     }
@@ -464,6 +478,14 @@ pub(crate) fn appositive_after(doc: &Doc, np_end: usize, ceil: usize) -> Option<
         }
         if doc.is(i, class::RELATIVE) && doc.is_lower(i) {
             break;
+        }
+        // `Ada Park, the bridge will open …`: a clause, not an appositive.
+        let l = doc.lex(i);
+        let finite = l.is(class::BE)
+            || l.is(class::BETWEEN) && !doc.word(i).ends_with("ly")
+            || l.is(class::CUE) && l.form != crate::extract::lexicon::Form::Gerund;
+        if finite && doc.is_lower(i) && !l.is(class::TIME | class::ROLE_MODIFIER) {
+            return None;
         }
         i += 1;
     }
@@ -521,39 +543,65 @@ mod tests {
         );
         assert_eq!(
             left("State Councilor and Foreign Minister Wang Yi chaired", "Yi"),
-            t("Wang Yi", "State Councilor and Foreign Minister", NpKind::Person)
+            t(
+                "Wang Yi",
+                "State Councilor and Foreign Minister",
+                NpKind::Person
+            )
         );
         assert_eq!(
-            left("the election, longtime Democratic pollster Pat Caddell told", "Caddell"),
-            t("Pat Caddell", "longtime Democratic pollster", NpKind::Person)
+            left(
+                "the election, longtime Democratic pollster Pat Caddell told",
+                "Caddell"
+            ),
+            t(
+                "Pat Caddell",
+                "longtime Democratic pollster",
+                NpKind::Person
+            )
         );
         assert_eq!(
-            right("said Uruguayan Foreign Minister Mario Lubetkin who was", "Uruguayan"),
-            t("Mario Lubetkin", "Uruguayan Foreign Minister", NpKind::Person)
+            right(
+                "said Uruguayan Foreign Minister Mario Lubetkin who was",
+                "Uruguayan"
+            ),
+            t(
+                "Mario Lubetkin",
+                "Uruguayan Foreign Minister",
+                NpKind::Person
+            )
         );
     }
 
     #[test]
     fn descriptions_and_pronouns() {
         assert_eq!(
-            left("The Chinese Foreign Ministry spokesperson dismissed", "spokesperson"),
-            t(
-                "Chinese Foreign Ministry spokesperson",
-                "",
-                NpKind::Nominal
-            )
+            left(
+                "The Chinese Foreign Ministry spokesperson dismissed",
+                "spokesperson"
+            ),
+            t("Chinese Foreign Ministry spokesperson", "", NpKind::Nominal)
         );
-        assert_eq!(left("adding that he said", "he"), t("he", "", NpKind::Pronoun));
+        assert_eq!(
+            left("adding that he said", "he"),
+            t("he", "", NpKind::Pronoun)
+        );
         assert_eq!(
             right("According to the Chinese FM, since", "the"),
             t("Chinese FM", "", NpKind::Nominal)
         );
-        assert_eq!(right("according to officials.", "officials"), t("officials", "", NpKind::Nominal));
+        assert_eq!(
+            right("according to officials.", "officials"),
+            t("officials", "", NpKind::Nominal)
+        );
         assert_eq!(
             left("The Foreign Ministry has", "Ministry"),
             t("Foreign Ministry", "", NpKind::Org)
         );
-        assert_eq!(left("In 2024 China said", "China"), t("China", "", NpKind::Place));
+        assert_eq!(
+            left("In 2024 China said", "China"),
+            t("China", "", NpKind::Place)
+        );
     }
 
     #[test]

@@ -115,13 +115,34 @@ pub(crate) fn find_regions(doc: &mut Doc) -> Vec<Region> {
     regions
 }
 
+/// The words inside quotation marks, exactly: only line breaks are trimmed, so a quote
+/// keeps its own punctuation (`"The bridge opens in May,"`).
+fn inside(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize) {
+    while first < end && doc.is_break(first) {
+        first += 1;
+    }
+    while end > first
+        && (doc.is_break(end - 1) || doc.is_quote(end - 1) && r_unpaired(doc, first, end))
+    {
+        end -= 1;
+    }
+    (first, end)
+}
+
+/// Is the last mark of `first..end` a closing mark without an opener inside?
+fn r_unpaired(doc: &Doc, first: usize, end: usize) -> bool {
+    (first..end - 1).filter(|&i| doc.is_quote(i)).count() % 2 == 0
+}
+
 /// A quotation mark that opens: curly opener, or attached to the word after it.
 fn opens(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.tok(i) else { return false };
     if matches!(t.ch, '“' | '„' | '«') {
         return true;
     }
-    let next_attached = doc.tok(i + 1).is_some_and(|n| !n.space_before && n.kind != TokenKind::Break);
+    let next_attached = doc
+        .tok(i + 1)
+        .is_some_and(|n| !n.space_before && n.kind != TokenKind::Break);
     let prev_open = i == 0 || t.space_before || doc.is_break(i - 1) || doc.is_punct(i - 1, '(');
     next_attached && prev_open
 }
@@ -149,7 +170,7 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
     let mut k = 0;
     while k < regions.len() {
         let r = regions[k];
-        let (first, end) = trim(doc, r.first, r.end);
+        let (first, end) = inside(doc, r.first, r.end);
         if first >= end {
             k += 1;
             continue;
@@ -162,7 +183,11 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
             let mixed = lead < r.open
                 && (lead..r.open).all(|k| !doc.lex(k).is(class::CUE) && !doc.in_quote(k))
                 && (lead..r.open).any(|k| doc.is_word(k));
-            let first = if mixed { trim(doc, lead, r.open).0 } else { first };
+            let first = if mixed {
+                trim(doc, lead, r.open).0
+            } else {
+                first
+            };
             let mut cand = Candidate {
                 first,
                 end,
@@ -182,7 +207,7 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
                 && continues_after(doc, att.end, next)
                 && attribution_after(doc, next).is_none()
             {
-                let (f2, e2) = trim(doc, next.first, next.end);
+                let (f2, e2) = inside(doc, next.first, next.end);
                 if f2 < e2 {
                     cand.fragments = vec![(first, end), (f2, e2)];
                     cand.end = e2;
@@ -318,7 +343,9 @@ fn ends_attribution(doc: &Doc, i: usize, ceil: usize) -> bool {
     match doc.kind(k) {
         Some(TokenKind::Punct) => !doc.is_punct(k, ':'),
         Some(TokenKind::DoubleQuote) | Some(TokenKind::Dash) => true,
-        Some(TokenKind::Word) => doc.is(k, class::CLAUSE_CONJ | class::RELATIVE) || doc.word_is(k, "as"),
+        Some(TokenKind::Word) => {
+            doc.is(k, class::CLAUSE_CONJ | class::RELATIVE) || doc.word_is(k, "as")
+        }
         _ => false,
     }
 }
@@ -380,12 +407,17 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         return None;
     }
     let subject_end = doc.skip_between_left(c.checked_sub(1)?, floor)?;
-    let np = if (doc.word_is(subject_end, "and") || doc.word_is(subject_end, "then")) && doc.is_lower(subject_end) {
+    let np = if (doc.word_is(subject_end, "and") || doc.word_is(subject_end, "then"))
+        && doc.is_lower(subject_end)
+    {
         // `I laughed and said, "…"`: the subject of the sentence.
         np::starting_at(doc, floor, subject_end)?
     } else {
         np::ending_at(doc, subject_end, floor).or_else(|| {
-            doc.lex(c).cue_has(cue::ANY).then(|| np::generic_ending_at(doc, subject_end, floor)).flatten()
+            doc.lex(c)
+                .cue_has(cue::ANY)
+                .then(|| np::generic_ending_at(doc, subject_end, floor))
+                .flatten()
         })?
     };
     if np.kind == NpKind::Place {
@@ -452,7 +484,8 @@ fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
     if same_sentence
         && doc.is_punct(next.open - 1, ',')
         && next.open - att_end <= 15
-        && (att_end..next.open).all(|k| !doc.lex(k).is(class::CUE) || doc.lex(k).form == Form::Gerund)
+        && (att_end..next.open)
+            .all(|k| !doc.lex(k).is(class::CUE) || doc.lex(k).form == Form::Gerund)
     {
         return true;
     }
@@ -462,7 +495,11 @@ fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
     ) else {
         return false;
     };
-    b == a + 1 && doc.sentences.get(b as usize).is_some_and(|s| s.first == next.open)
+    b == a + 1
+        && doc
+            .sentences
+            .get(b as usize)
+            .is_some_and(|s| s.first == next.open)
 }
 
 /// A quote that is a sentence (or more) on its own, not a phrase inside one.

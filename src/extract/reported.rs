@@ -142,7 +142,8 @@ fn make(
     if let Some(np) = source {
         let (a, b) = np.name;
         let meaningful = (a..b).any(|k| {
-            doc.is_word(k) && !doc.is(k, class::NOT_NAME | class::PREPOSITION) || doc.is(k, class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT)
+            doc.is_word(k) && !doc.is(k, class::NOT_NAME | class::PREPOSITION)
+                || doc.is(k, class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT)
         });
         if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
             return None;
@@ -235,7 +236,9 @@ fn reported(
     // A subordinate clause opening the sentence (`Although X admitted Y, …`) ends at its
     // first comma.
     let end = if starts_subordinate(doc, first) {
-        (i..end).find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k)).unwrap_or(end)
+        (i..end)
+            .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k))
+            .unwrap_or(end)
     } else {
         end
     };
@@ -255,7 +258,11 @@ fn reported(
         }
         if lex.cue_has(cue::INTENT) && (src.is_named() || src.kind == NpKind::Pronoun) {
             // `vowed to form a task force`, `refuses not to …`
-            let to = if doc.word_is(cue_end, "not") { cue_end + 1 } else { cue_end };
+            let to = if doc.word_is(cue_end, "not") {
+                cue_end + 1
+            } else {
+                cue_end
+            };
             if is_infinitive(doc, to) {
                 let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
                 return make(doc, content, Vec::new(), Some(src), cue_span);
@@ -305,20 +312,29 @@ fn reported(
 /// `X criticized Y for Z`, `X called for Y`, `X called on Y to Z`, `X cited Y`: the object
 /// is the content, when the subject names someone.
 fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Option<Candidate> {
-    if !(src.is_named() || src.kind == NpKind::Pronoun) || doc.lex(i).is(class::NOUN_FORM) && src.kind == NpKind::Pronoun && !doc.is_lower(src.first) {
+    if !(src.is_named() || src.kind == NpKind::Pronoun)
+        || doc.lex(i).is(class::NOUN_FORM)
+            && src.kind == NpKind::Pronoun
+            && !doc.is_lower(src.first)
+    {
         return None;
     }
-    if doc.word_is(i, "call") || doc.word_is(i, "calls") || doc.word_is(i, "called") || doc.word_is(i, "calling") {
+    if doc.word_is(i, "call")
+        || doc.word_is(i, "calls")
+        || doc.word_is(i, "called")
+        || doc.word_is(i, "calling")
+    {
         if doc.word_is(cue_end, "for") || doc.word_is(cue_end, "on") {
             cue_end += 1;
         }
-    } else if doc.word_is(i, "question") || doc.word_is(i, "questioned") || doc.word_is(i, "questions") {
-        if starts_wh(doc, cue_end) {
-            let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
-            return make(doc, content, Vec::new(), Some(src), Some((i, cue_end)));
-        }
+    } else if doc.lex(i).cue_has(cue::WH) && starts_wh(doc, cue_end) {
+        // `questioned whether …`
+        let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
+        return make(doc, content, Vec::new(), Some(src), Some((i, cue_end)));
     }
-    if !starts_object(doc, cue_end) || doc.is(cue_end, class::PRONOUN_OBJECT) && doc.is_punct(cue_end + 1, '.') {
+    if !starts_object(doc, cue_end)
+        || doc.is(cue_end, class::PRONOUN_OBJECT) && doc.is_punct(cue_end + 1, '.')
+    {
         return None;
     }
     let content = trim(doc, cue_end, object_end(doc, cue_end, end));
@@ -349,7 +365,8 @@ fn is_passive(doc: &Doc, i: usize, floor: usize) -> bool {
     while j > floor {
         j -= 1;
         let w = doc.word(j);
-        if doc.is_lower(j) && (w.ends_with("ly") || matches!(w, "not" | "also" | "never" | "often")) {
+        if doc.is_lower(j) && (w.ends_with("ly") || matches!(w, "not" | "also" | "never" | "often"))
+        {
             continue;
         }
         return doc.is(j, class::BE) && doc.is_lower(j);
@@ -374,8 +391,20 @@ fn starts_subordinate_word(doc: &Doc, i: usize) -> bool {
     doc.is_word(first)
         && matches!(
             doc.word(first).to_ascii_lowercase().as_str(),
-            "although" | "though" | "while" | "if" | "when" | "as" | "because" | "since"
-                | "after" | "before" | "unless" | "once" | "until" | "whereas"
+            "although"
+                | "though"
+                | "while"
+                | "if"
+                | "when"
+                | "as"
+                | "because"
+                | "since"
+                | "after"
+                | "before"
+                | "unless"
+                | "once"
+                | "until"
+                | "whereas"
         )
 }
 
@@ -441,8 +470,18 @@ fn resumes(doc: &Doc, i: usize) -> bool {
     !(lex.is(class::CLAUSE_CONJ | class::RELATIVE | class::CUE)
         || matches!(
             w,
-            "as" | "when" | "after" | "before" | "because" | "who" | "which" | "according"
-                | "citing" | "referring" | "including" | "speaking" | "pointing"
+            "as" | "when"
+                | "after"
+                | "before"
+                | "because"
+                | "who"
+                | "which"
+                | "according"
+                | "citing"
+                | "referring"
+                | "including"
+                | "speaking"
+                | "pointing"
         ))
 }
 
@@ -459,7 +498,10 @@ fn is_participle(doc: &Doc, mut i: usize) -> bool {
     let w = doc.word(i);
     doc.is_lower(i)
         && (doc.lex(i).form == Form::Gerund || w.len() > 5 && w.ends_with("ing"))
-        && !matches!(w, "including" | "allowing" | "making" | "leaving" | "meaning")
+        && !matches!(
+            w,
+            "including" | "allowing" | "making" | "leaving" | "meaning"
+        )
 }
 
 /// Skips time and place adjuncts after a cue: `on Monday`, `in a statement`, `Tuesday`,
@@ -477,14 +519,17 @@ fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             // A prepositional phrase of a few words, up to a comma, `that` or a clause.
             let mut j = i + 1;
             let mut noun_seen = false;
-            while j < end && j - i <= 6 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number)) {
+            while j < end
+                && j - i <= 6
+                && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number))
+            {
                 let l = doc.lex(j);
                 let w = doc.word(j);
                 if doc.word_is(j, "that")
                     || l.is(class::CUE | class::BE) && doc.is_lower(j)
                     || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
                     || noun_seen && l.is(class::DETERMINER)
-                    || doc.is_lower(j) && w.len() > 4 && w.ends_with("ing")
+                    || j == i + 1 && doc.is_lower(j) && w.len() > 4 && w.ends_with("ing")
                 {
                     break;
                 }
@@ -515,7 +560,9 @@ fn complement(
     // `told one of his young protégés on a regular basis that …`: a long addressee before
     // `that`.
     if lex.cue_has(cue::ADDRESSEE)
-        && let Some(t) = (i..end.min(i + 14)).take_while(|&k| doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number)).find(|&k| doc.word_is(k, "that"))
+        && let Some(t) = (i..end.min(i + 14))
+            .take_while(|&k| doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number))
+            .find(|&k| doc.word_is(k, "that"))
         && t > i
         && !(i..t).any(|k| doc.lex(k).is(class::CUE | class::BE) && doc.is_lower(k))
     {
@@ -534,7 +581,11 @@ fn complement(
         }
         i = a_end;
     }
-    if doc.is(i, class::BE | class::BETWEEN) && doc.is_lower(i) && !doc.word(i).ends_with("ly") && !doc.is(i, class::TIME) {
+    if doc.is(i, class::BE | class::BETWEEN)
+        && doc.is_lower(i)
+        && !doc.word(i).ends_with("ly")
+        && !doc.is(i, class::TIME)
+    {
         // `Everything Trump says is a lie`, `a provision they say could exclude …`: the
         // cue sits in a relative clause.
         return None;
@@ -557,7 +608,8 @@ fn complement(
     let allows_comma = speechlike || lex.cue_has(cue::CLAUSE_ONLY);
     if allows_comma && (doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
         let from = j + 1;
-        if is_participle_tail(doc, j) || doc.word_is(from, "according") || !starts_clause(doc, from) {
+        if is_participle_tail(doc, j) || doc.word_is(from, "according") || !starts_clause(doc, from)
+        {
             return None;
         }
         return Some(trim(doc, from, clause_end(doc, from, end)));
@@ -600,7 +652,10 @@ fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
                 return k;
             }
             let lower = doc.is_lower(k);
-            if lower && (doc.word_is(k, "and") || doc.word_is(k, "but")) && is_reporting_verb(doc, k + 1) {
+            if lower
+                && (doc.word_is(k, "and") || doc.word_is(k, "but"))
+                && is_reporting_verb(doc, k + 1)
+            {
                 return k;
             }
             if lower && starts_subordinate_word(doc, k) && !doc.word_is(k, "as") {
@@ -609,7 +664,9 @@ fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
             let adjunct = lower
                 && matches!(doc.word(k), "in" | "during" | "at" | "on")
                 && (doc.is(k + 1, class::TIME)
-                    || doc.is(k + 1, class::DETERMINER) && !doc.word_is(k + 1, "the") && doc.is_lower(k + 1));
+                    || doc.is(k + 1, class::DETERMINER)
+                        && !doc.word_is(k + 1, "the")
+                        && doc.is_lower(k + 1));
             if adjunct {
                 return k;
             }
@@ -639,8 +696,21 @@ fn starts_clause(doc: &Doc, i: usize) -> bool {
             lex.is(class::PRONOUN_SUBJECT | class::DETERMINER)
                 || matches!(
                     doc.word(i).to_ascii_lowercase().as_str(),
-                    "there" | "how" | "what" | "whether" | "why" | "when" | "where" | "if"
-                        | "no" | "nothing" | "everyone" | "nobody" | "someone" | "more" | "only"
+                    "there"
+                        | "how"
+                        | "what"
+                        | "whether"
+                        | "why"
+                        | "when"
+                        | "where"
+                        | "if"
+                        | "no"
+                        | "nothing"
+                        | "everyone"
+                        | "nobody"
+                        | "someone"
+                        | "more"
+                        | "only"
                 )
         }
         _ => false,
@@ -675,15 +745,24 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
         if k > i && !doc.in_quote(k) {
             // `… and said she would …`: a second reporting verb starts its own claim.
             let conj = doc.word_is(k, "and") || doc.word_is(k, "but") || doc.word_is(k, "or");
-            let verb = if doc.word_is(k + 1, "also") { k + 2 } else { k + 1 };
+            let verb = if doc.word_is(k + 1, "also") {
+                k + 2
+            } else {
+                k + 1
+            };
             if conj && is_reporting_verb(doc, verb) {
                 return k;
             }
             // `… — and he noted that …`
             if doc.kind(k) == Some(TokenKind::Dash) {
-                let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") { k + 2 } else { k + 1 };
+                let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 let aside = doc.is_lower(k + 1)
-                    && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE) || doc.word_is(k + 1, "as"));
+                    && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE)
+                        || doc.word_is(k + 1, "as"));
                 if aside || attribution_follows(doc, n, end) {
                     return k;
                 }
@@ -692,14 +771,23 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
         if doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k) {
             // Comma inside the closing quote (`exploitation,"`): end after the quote.
             let stop = if comma_then_closer(doc, k) { k + 2 } else { k };
-            let n = if comma_then_closer(doc, k) { k + 2 } else { k + 1 };
+            let n = if comma_then_closer(doc, k) {
+                k + 2
+            } else {
+                k + 1
+            };
             let lex = doc.lex(n);
             if is_participle(doc, n)
                 || doc.word_is(n, "according")
-
                 || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
                 || attribution_follows(doc, n, end)
-                || doc.word_is(n, "and") && doc.is_lower(n) && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end) || doc.is(n + 1, class::DETERMINER) && doc.word_is(n + 1, "the") && k >= i + 8)
+                || doc.word_is(n, "and")
+                    && doc.is_lower(n)
+                    && (starts_subordinate_word(doc, n + 1)
+                        || attribution_follows(doc, n + 1, end)
+                        || doc.is(n + 1, class::DETERMINER)
+                            && doc.word_is(n + 1, "the")
+                            && k >= i + 8)
             {
                 return stop;
             }
@@ -725,8 +813,7 @@ fn comma_then_closer(doc: &Doc, k: usize) -> bool {
 
 /// A new attribution right at `i`: `X said` (`but he said …`) or `said X.`.
 fn attribution_follows(doc: &Doc, mut i: usize, end: usize) -> bool {
-    let conj = doc.is_lower(i)
-        && (doc.is(i, class::CLAUSE_CONJ) || doc.word_is(i, "and"));
+    let conj = doc.is_lower(i) && (doc.is(i, class::CLAUSE_CONJ) || doc.word_is(i, "and"));
     if conj {
         i += 1;
     }
@@ -736,8 +823,7 @@ fn attribution_follows(doc: &Doc, mut i: usize, end: usize) -> bool {
             j += 1;
         }
         let l = doc.lex(j);
-        if l.is(class::CUE) && doc.is_lower(j) && l.form != Form::Gerund && l.cue_has(cue::SPEECH)
-        {
+        if l.is(class::CUE) && doc.is_lower(j) && l.form != Form::Gerund && l.cue_has(cue::SPEECH) {
             return true;
         }
     }
@@ -786,15 +872,23 @@ fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         return None;
     }
     // A name set off between the commas names the speaker better than a description.
-    let second = (first_comma + 1..j).find(|&k| doc.is_punct(k, ',')).unwrap_or(j);
+    let second = (first_comma + 1..j)
+        .find(|&k| doc.is_punct(k, ','))
+        .unwrap_or(j);
     if !np.is_named()
         && let Some(name) = np::starting_at(doc, first_comma + 1, second)
         && name.end == second
         && name.kind == NpKind::Person
     {
-        return Some(Np { role: Some((np.first, np.end)), ..name });
+        return Some(Np {
+            role: Some((np.first, np.end)),
+            ..name
+        });
     }
-    Some(Np { role: Some((first_comma + 1, j)), ..np })
+    Some(Np {
+        role: Some((first_comma + 1, j)),
+        ..np
+    })
 }
 
 fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
