@@ -5,6 +5,7 @@
 //! (see [`crate::text::offsets`]).
 
 mod candidate;
+mod clause;
 mod doc;
 mod entities;
 pub mod lexicon;
@@ -13,6 +14,7 @@ mod np;
 pub mod numbers;
 mod quotes;
 mod reported;
+mod subject;
 
 use serde::Serialize;
 

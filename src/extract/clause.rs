@@ -1,0 +1,340 @@
+//! Where reported content starts and ends: adjuncts after a cue, clause starts, and the
+//! boundaries (participles, new attributions, contrasting clauses) that end a content.
+
+use super::doc::Doc;
+use super::lexicon::{Form, class, cue};
+use super::np;
+use crate::text::tokens::TokenKind;
+
+pub(crate) fn is_numeric(k: TokenKind) -> bool {
+    k == TokenKind::Number
+}
+
+/// Only closing matter (punctuation, quote marks) from `i` to the sentence end `end`.
+pub(crate) fn is_tail(doc: &Doc, i: usize, end: usize) -> bool {
+    (i..end).all(|k| !doc.is_word(k) && doc.kind(k) != Some(TokenKind::Number))
+}
+
+/// A question word opening the content: `whether`, `how`, `if`, `why`.
+pub(crate) fn starts_wh(doc: &Doc, i: usize) -> bool {
+    doc.is_lower(i)
+        && matches!(
+            doc.word(i),
+            "whether" | "how" | "why" | "what" | "when" | "where" | "who" | "which" | "if"
+        )
+}
+
+/// A sentence that opens with a subordinating conjunction (`Although`, `If`, `When`).
+pub(crate) fn starts_subordinate(doc: &Doc, first: usize) -> bool {
+    doc.is_cap(first) && starts_subordinate_word(doc, first)
+}
+
+/// A subordinating conjunction at `i`, any case.
+pub(crate) fn starts_subordinate_word(doc: &Doc, i: usize) -> bool {
+    let first = i;
+    doc.is_word(first)
+        && matches!(
+            doc.word(first).to_ascii_lowercase().as_str(),
+            "although"
+                | "though"
+                | "while"
+                | "if"
+                | "when"
+                | "as"
+                | "because"
+                | "since"
+                | "after"
+                | "before"
+                | "unless"
+                | "once"
+                | "until"
+                | "whereas"
+        )
+}
+
+/// After a parenthetical attribution (`The plan, he said, is …`), does the content resume
+/// at `i`? Not when a subordinate clause, a relative or a participle follows.
+pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
+    if !doc.is_lower(i) {
+        return false;
+    }
+    let lex = doc.lex(i);
+    let w = doc.word(i);
+    !(lex.is(class::CLAUSE_CONJ | class::RELATIVE | class::CUE)
+        || matches!(
+            w,
+            "as" | "when"
+                | "after"
+                | "before"
+                | "because"
+                | "who"
+                | "which"
+                | "according"
+                | "citing"
+                | "referring"
+                | "including"
+                | "speaking"
+                | "pointing"
+        ))
+}
+
+/// `, adding …`, `, according to …`, `, including …` after an attribution.
+pub(crate) fn is_participle_tail(doc: &Doc, i: usize) -> bool {
+    doc.is_punct(i, ',') && (is_participle(doc, i + 1) || doc.word_is(i + 1, "according"))
+}
+
+/// A participle opening a phrase (`adding`, `referencing`, `implicitly putting`).
+pub(crate) fn is_participle(doc: &Doc, mut i: usize) -> bool {
+    if doc.is_between(i) && doc.word(i).ends_with("ly") {
+        i += 1;
+    }
+    let w = doc.word(i);
+    doc.is_lower(i)
+        && (doc.lex(i).form == Form::Gerund || w.len() > 5 && w.ends_with("ing"))
+        && !matches!(
+            w,
+            "including" | "allowing" | "making" | "leaving" | "meaning"
+        )
+}
+
+/// Skips time and place adjuncts after a cue: `on Monday`, `in a statement`, `Tuesday`,
+/// `at the salon`, `to reporters`.
+pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
+    loop {
+        if i >= end {
+            return i;
+        }
+        if doc.is(i, class::TIME) && doc.is_word(i) || doc.is_between(i) {
+            i += 1;
+            continue;
+        }
+        if doc.is_lower(i) && doc.is(i, class::PREPOSITION) && !is_infinitive(doc, i) {
+            // A prepositional phrase of a few words, up to a comma, `that` or a clause.
+            let mut j = i + 1;
+            let mut noun_seen = false;
+            while j < end
+                && j - i <= 6
+                && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number))
+            {
+                let l = doc.lex(j);
+                let w = doc.word(j);
+                if doc.word_is(j, "that")
+                    || l.is(class::CUE | class::BE) && doc.is_lower(j)
+                    || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
+                    || noun_seen && l.is(class::DETERMINER)
+                    || j == i + 1 && doc.is_lower(j) && w.len() > 4 && w.ends_with("ing")
+                {
+                    break;
+                }
+                noun_seen |= !l.is(class::DETERMINER);
+                j += 1;
+            }
+            if j == i + 1 {
+                return i;
+            }
+            i = j;
+            continue;
+        }
+        return i;
+    }
+}
+
+/// `to` followed by a verb (`to counter`, `to "counter`).
+pub(crate) fn is_infinitive(doc: &Doc, i: usize) -> bool {
+    let k = if doc.is_quote(i + 1) { i + 2 } else { i + 1 };
+    doc.word_is(i, "to") && doc.is_lower(k) && !doc.is(k, class::DETERMINER | class::PRONOUN_OBJECT)
+}
+
+/// Where an object given as content ends (`criticized the Affordable Care Act as a
+/// "crazy system"`): at a comma, a dash, a second reporting verb, a subordinate clause or
+/// a time or place adjunct (`in a ruling released Thursday`, `in July`).
+pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
+    let stop = first_comma(doc, i, end);
+    let mut k = i + 1;
+    while k < stop {
+        if !doc.in_quote(k) {
+            if doc.kind(k) == Some(TokenKind::Dash) {
+                return k;
+            }
+            let lower = doc.is_lower(k);
+            if lower
+                && (doc.word_is(k, "and") || doc.word_is(k, "but"))
+                && is_reporting_verb(doc, k + 1)
+            {
+                return k;
+            }
+            if lower && starts_subordinate_word(doc, k) && !doc.word_is(k, "as") {
+                return k;
+            }
+            let adjunct = lower
+                && matches!(doc.word(k), "in" | "during" | "at" | "on")
+                && (doc.is(k + 1, class::TIME)
+                    || doc.is(k + 1, class::DETERMINER)
+                        && !doc.word_is(k + 1, "the")
+                        && doc.is_lower(k + 1));
+            if adjunct {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    stop
+}
+
+/// The first comma (outside quotes) from `i`, or `end`.
+pub(crate) fn first_comma(doc: &Doc, i: usize, end: usize) -> usize {
+    (i..end)
+        .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k))
+        .map_or(end, |k| if comma_then_closer(doc, k) { k + 2 } else { k })
+}
+
+/// Could a clause (the content of speech) start at `i`?
+pub(crate) fn starts_clause(doc: &Doc, i: usize) -> bool {
+    match doc.kind(i) {
+        Some(TokenKind::Number) | Some(TokenKind::DoubleQuote) => true,
+        Some(TokenKind::Punct) => doc.is_punct(i, '$'),
+        Some(TokenKind::Word) => {
+            let lex = doc.lex(i);
+            if doc.is_cap(i) {
+                return !lex.is(class::CUE);
+            }
+            lex.is(class::PRONOUN_SUBJECT | class::DETERMINER)
+                || matches!(
+                    doc.word(i).to_ascii_lowercase().as_str(),
+                    "there"
+                        | "how"
+                        | "what"
+                        | "whether"
+                        | "why"
+                        | "when"
+                        | "where"
+                        | "if"
+                        | "no"
+                        | "nothing"
+                        | "everyone"
+                        | "nobody"
+                        | "someone"
+                        | "more"
+                        | "only"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Could a noun phrase object start at `i` (`the record figure`, `these allegations`)?
+pub(crate) fn starts_object(doc: &Doc, i: usize) -> bool {
+    match doc.kind(i) {
+        Some(TokenKind::Word) => {
+            let lex = doc.lex(i);
+            if lex.is(class::TIME) && !lex.is(class::DETERMINER) {
+                return false;
+            }
+            !lex.is(class::PREPOSITION | class::CUE | class::CLAUSE_CONJ | class::BETWEEN)
+                || lex.is(class::DETERMINER)
+        }
+        Some(TokenKind::Number) | Some(TokenKind::DoubleQuote) => true,
+        _ => false,
+    }
+}
+
+/// Where the clause starting at `i` ends: at the sentence end, or before a comma that
+/// opens another attribution, a participle (`, adding`), or a contrasting clause
+/// (`, while …`).
+pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
+    let mut k = i;
+    while k < end {
+        if doc.is_punct(k, ';') && !doc.in_quote(k) {
+            return k;
+        }
+        if k > i && !doc.in_quote(k) {
+            // `… and said she would …`: a second reporting verb starts its own claim.
+            let conj = doc.word_is(k, "and") || doc.word_is(k, "but") || doc.word_is(k, "or");
+            let verb = if doc.word_is(k + 1, "also") {
+                k + 2
+            } else {
+                k + 1
+            };
+            if conj && is_reporting_verb(doc, verb) {
+                return k;
+            }
+            // `… — and he noted that …`
+            if doc.kind(k) == Some(TokenKind::Dash) {
+                let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let aside = doc.is_lower(k + 1)
+                    && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE)
+                        || doc.word_is(k + 1, "as"));
+                if aside || attribution_follows(doc, n, end) {
+                    return k;
+                }
+            }
+        }
+        if doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k) {
+            // Comma inside the closing quote (`exploitation,"`): end after the quote.
+            let stop = if comma_then_closer(doc, k) { k + 2 } else { k };
+            let n = if comma_then_closer(doc, k) {
+                k + 2
+            } else {
+                k + 1
+            };
+            let lex = doc.lex(n);
+            if is_participle(doc, n)
+                || doc.word_is(n, "according")
+                || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
+                || attribution_follows(doc, n, end)
+                || doc.word_is(n, "and")
+                    && doc.is_lower(n)
+                    && (starts_subordinate_word(doc, n + 1)
+                        || attribution_follows(doc, n + 1, end)
+                        || doc.is(n + 1, class::DETERMINER)
+                            && doc.word_is(n + 1, "the")
+                            && k >= i + 8)
+            {
+                return stop;
+            }
+        }
+        k += 1;
+    }
+    end
+}
+
+/// A finite reporting verb at `i` (`said`, `noted`), not a gerund.
+pub(crate) fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
+    let l = doc.lex(i);
+    l.is(class::CUE)
+        && doc.is_lower(i)
+        && l.form != Form::Gerund
+        && !l.is(class::NOUN_FORM)
+        && (!l.cue_has(cue::BELIEF) || doc.word_is(i + 1, "that"))
+}
+
+pub(crate) fn comma_then_closer(doc: &Doc, k: usize) -> bool {
+    doc.is_punct(k, ',') && doc.is_quote(k + 1) && doc.tok(k + 1).is_some_and(|t| !t.space_before)
+}
+
+/// A new attribution right at `i`: `X said` (`but he said …`) or `said X.`.
+pub(crate) fn attribution_follows(doc: &Doc, mut i: usize, end: usize) -> bool {
+    let conj = doc.is_lower(i) && (doc.is(i, class::CLAUSE_CONJ) || doc.word_is(i, "and"));
+    if conj {
+        i += 1;
+    }
+    if let Some(np) = np::starting_at(doc, i, end) {
+        let mut j = np.end;
+        while j < end && doc.is_between(j) {
+            j += 1;
+        }
+        let l = doc.lex(j);
+        if l.is(class::CUE) && doc.is_lower(j) && l.form != Form::Gerund && l.cue_has(cue::SPEECH) {
+            return true;
+        }
+    }
+    let l = doc.lex(i);
+    if l.is(class::CUE) && doc.is_lower(i) && l.form == Form::Past && l.cue_has(cue::SPEECH) {
+        return np::starting_at(doc, i + 1, end).is_some();
+    }
+    false
+}

@@ -1,0 +1,129 @@
+//! Who speaks: the subject of a reporting verb, through adverbs, appositives, relative
+//! pronouns and coordination.
+
+use super::doc::Doc;
+use super::lexicon::{Form, class};
+use super::np::{self, Np, NpKind};
+
+/// `was told`, `is expected`, `has been charged`: a passive participle reports nothing
+/// of its subject.
+pub(crate) fn is_passive(doc: &Doc, i: usize, floor: usize) -> bool {
+    if doc.lex(i).form != Form::Past {
+        return false;
+    }
+    let mut j = i;
+    while j > floor {
+        j -= 1;
+        let w = doc.word(j);
+        if doc.is_lower(j) && (w.ends_with("ly") || matches!(w, "not" | "also" | "never" | "often"))
+        {
+            continue;
+        }
+        return doc.is(j, class::BE) && doc.is_lower(j);
+    }
+    false
+}
+
+/// A word ending in a possessive `'s` (`Clinton's comments`): not a subject.
+pub(crate) fn possessive(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// The subject of the cue at `i`: the noun phrase right before it, through adverbs,
+/// an appositive (`Zhang Run, director-general of …, said`) or a relative pronoun.
+pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
+    let j = doc.skip_between_left(i.checked_sub(1)?, floor)?;
+    if doc.is_punct(j, ',') {
+        return appositive_subject(doc, j, floor);
+    }
+    if doc.is(j, class::RELATIVE) && doc.is_lower(j) && j > floor {
+        // `X, who said …` or `X who said …`
+        let k = if doc.is_punct(j - 1, ',') { j - 1 } else { j };
+        return np::ending_at(doc, k.checked_sub(1)?, floor)
+            .or_else(|| np::generic_ending_at(doc, k.checked_sub(1)?, floor));
+    }
+    if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
+        return sentence_subject(doc, floor, j);
+    }
+    np::ending_at(doc, j, floor).filter(|np| !possessive(doc, np.end - 1))
+}
+
+/// `NAME, ROLE, said` — the comma at `j` closes an appositive or relative clause. The
+/// subject is the noun phrase opening the clause (`Johnnie Wilson, of Springfield, Va.,
+/// said`, `A lawyer for the outlets, David Schulz, said`).
+pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    if let Some(np) = named_appositive(doc, j, floor) {
+        return Some(np);
+    }
+    let first_comma = (floor..j).find(|&k| doc.is_punct(k, ','))?;
+    if j - floor > 45 {
+        return None;
+    }
+    let np = np::starting_at(doc, floor, first_comma)
+        .filter(|np| np.end == first_comma)
+        .or_else(|| np::generic_ending_at(doc, first_comma.checked_sub(1)?, floor))
+        .filter(|np| np.first == floor || doc.is(floor, class::NOT_NAME))?;
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    // A name set off between the commas names the speaker better than a description.
+    let second = (first_comma + 1..j)
+        .find(|&k| doc.is_punct(k, ','))
+        .unwrap_or(j);
+    if !np.is_named()
+        && let Some(name) = np::starting_at(doc, first_comma + 1, second)
+        && name.end == second
+        && name.kind == NpKind::Person
+    {
+        return Some(Np {
+            role: Some((np.first, np.end)),
+            ..name
+        });
+    }
+    Some(Np {
+        role: Some((first_comma + 1, j)),
+        ..np
+    })
+}
+
+pub(crate) fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    let mut k = j;
+    while k > floor && j - k < 40 {
+        k -= 1;
+        if !doc.is_punct(k, ',') {
+            continue;
+        }
+        let opens = np::starts_role(doc, k + 1) || doc.is(k + 1, class::RELATIVE);
+        if !opens {
+            continue;
+        }
+        let Some(mut np) = np::ending_at(doc, k.checked_sub(1)?, floor) else {
+            continue;
+        };
+        if !np.is_named() {
+            continue;
+        }
+        if !doc.is(k + 1, class::RELATIVE) {
+            np.role = Some((k + 1, j));
+        }
+        return Some(np);
+    }
+    None
+}
+
+/// The subject that opens the sentence (after any introductory phrase ending in a comma).
+pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
+    if let Some(np) = np::starting_at(doc, first, before)
+        && np.kind != NpKind::Place
+    {
+        return Some(np);
+    }
+    let comma = (first..before).find(|&k| doc.is_punct(k, ','))?;
+    np::starting_at(doc, comma + 1, before).filter(|np| np.kind != NpKind::Place)
+}
+
+/// A noun phrase about a document or data (`the poll`, `Video of the incident`).
+pub(crate) fn is_document(doc: &Doc, np: &Np) -> bool {
+    (np.first..np.end).any(|k| doc.is(k, class::DOCUMENT) && !doc.is(k, class::ROLE_NOUN))
+}
