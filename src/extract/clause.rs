@@ -338,3 +338,28 @@ pub(crate) fn attribution_follows(doc: &Doc, mut i: usize, end: usize) -> bool {
     }
     false
 }
+
+/// A form of `be` or a modal or auxiliary verb (`is`, `could`, `has`).
+pub(crate) fn is_auxiliary(doc: &Doc, i: usize) -> bool {
+    doc.is_lower(i)
+        && (doc.is(i, class::BE)
+            || matches!(
+                doc.word(i),
+                "could"
+                    | "would"
+                    | "will"
+                    | "should"
+                    | "might"
+                    | "may"
+                    | "must"
+                    | "can"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "won't"
+                    | "wouldn't"
+            ))
+}

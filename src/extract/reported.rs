@@ -4,8 +4,9 @@
 use super::ClaimKind;
 use super::candidate::{Candidate, Inherit, rank, trim};
 use super::clause::{
-    clause_end, first_comma, is_infinitive, is_numeric, is_participle_tail, is_tail, object_end,
-    resumes, skip_adjuncts, starts_clause, starts_object, starts_subordinate, starts_wh,
+    clause_end, first_comma, is_auxiliary, is_infinitive, is_numeric, is_participle_tail, is_tail,
+    object_end, resumes, skip_adjuncts, starts_clause, starts_object, starts_subordinate,
+    starts_wh,
 };
 use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
@@ -238,9 +239,27 @@ fn reported(
     } else {
         end
     };
+    // `Senator from Texas says …`: a place ending a longer subject.
+    let subject = match subject {
+        Some(np) if np.kind == NpKind::Place && !noun_form => doc
+            .skip_between_left(i.checked_sub(1)?, first)
+            .and_then(|j| np::generic_ending_at(doc, j, first))
+            .filter(|g| g.first < np.first && g.kind != NpKind::Place)
+            .or(Some(np)),
+        other => other,
+    };
     if let Some(src) = subject {
         if src.kind == NpKind::Place {
             return None;
+        }
+        // `donations, which he said were accompanied by leverage`: the content is the
+        // relative clause's verb phrase.
+        let relative = src.first > first
+            && doc.is_lower(src.first - 1)
+            && (doc.is(src.first - 1, class::RELATIVE) || doc.word_is(src.first - 1, "that"));
+        if relative && is_auxiliary(doc, cue_end) && speechlike {
+            let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
+            return make(doc, content, Vec::new(), Some(src), cue_span);
         }
         if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src) {
             // `Polls show a close contest`, `the study found that …`
@@ -423,11 +442,7 @@ fn complement(
         }
         i = a_end;
     }
-    if doc.is(i, class::BE | class::BETWEEN)
-        && doc.is_lower(i)
-        && !doc.word(i).ends_with("ly")
-        && !doc.is(i, class::TIME)
-    {
+    if is_auxiliary(doc, i) {
         // `Everything Trump says is a lie`, `a provision they say could exclude …`: the
         // cue sits in a relative clause.
         return None;

@@ -37,6 +37,16 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if doc.is_punct(j, ',') {
         return appositive_subject(doc, j, floor);
     }
+    if doc.kind(j) == Some(crate::text::tokens::TokenKind::Dash) {
+        // `Kall -- co-editor of Debating The Donald -- said`
+        let open = (floor..j)
+            .rev()
+            .take(30)
+            .find(|&k| doc.kind(k) == doc.kind(j))?;
+        let mut np = np::ending_at(doc, open.checked_sub(1)?, floor)?;
+        np.role = Some((open + 1, j));
+        return np.is_named().then_some(np);
+    }
     if doc.is(j, class::RELATIVE) && doc.is_lower(j) && j > floor {
         // `X, who said …` or `X who said …`
         let k = if doc.is_punct(j - 1, ',') { j - 1 } else { j };
