@@ -333,3 +333,86 @@ fn countries_are_not_speakers() {
             .is_empty()
     );
 }
+
+// ---- beyond "said": intentions, judgements, documents -------------------------------
+
+#[test]
+fn stated_intentions_after_a_named_subject() {
+    said(
+        "Ada Park vowed to rebuild the east pier before winter.",
+        "to rebuild the east pier before winter",
+        "Ada Park",
+    );
+    said(
+        "Omar Bell refuses to release the inspection report.",
+        "to release the inspection report",
+        "Omar Bell",
+    );
+}
+
+#[test]
+fn judgements_take_their_object() {
+    said(
+        "Omar Bell criticized the toll plan as a tax on commuters.",
+        "the toll plan as a tax on commuters",
+        "Omar Bell",
+    );
+    said(
+        "Ada Park called for an independent audit of the contract.",
+        "an independent audit of the contract",
+        "Ada Park",
+    );
+}
+
+#[test]
+fn documents_report_what_they_show() {
+    let text = "A new harbor poll shows most residents back the bridge.";
+    let all = claims(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].0, "most residents back the bridge");
+}
+
+#[test]
+fn progressive_and_directive_cues() {
+    said(
+        "The Harbor Authority is saying that repairs will take a week.",
+        "repairs will take a week",
+        "Harbor Authority",
+    );
+    said(
+        "Ada Park told her engineers to inspect every cable.",
+        "her engineers to inspect every cable",
+        "Ada Park",
+    );
+}
+
+#[test]
+fn content_of_a_relative_clause() {
+    said(
+        "The cables, which Omar Bell said were replaced in 2020, failed again.",
+        "were replaced in 2020",
+        "Omar Bell",
+    );
+}
+
+#[test]
+fn dash_appositives_and_time_adjuncts() {
+    said(
+        "Lena Ortiz -- the harbor pilot for twenty years -- said the channel was too narrow.",
+        "the channel was too narrow",
+        "Lena Ortiz",
+    );
+    said(
+        "Ada Park on Tuesday said the bridge would open in May.",
+        "the bridge would open in May",
+        "Ada Park",
+    );
+}
+
+#[test]
+fn a_quote_opened_in_reported_speech_runs_to_its_end() {
+    let text = "Ada Park told reporters that \"the first span is done. The second is not.\"";
+    let c = one(text);
+    assert_eq!(c.0, "\"the first span is done. The second is not.");
+    assert_eq!(c.1, ClaimKind::Mixed);
+}

@@ -403,7 +403,9 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
     if i >= ceil || doc.word_is(i, "that") || doc.word_is(i, "to") {
         return None;
     }
-    if doc.is(i, class::PRONOUN_OBJECT) && doc.is_lower(i) {
+    let possessive_det =
+        doc.is(i, class::DETERMINER) && doc.is_lower(i + 1) && !is_function_word(doc, i + 1);
+    if doc.is(i, class::PRONOUN_OBJECT) && doc.is_lower(i) && !possessive_det {
         return Some(i + 1);
     }
     if let Some(np) = starting_at(doc, i, ceil)

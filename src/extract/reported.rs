@@ -258,7 +258,7 @@ fn reported(
             && doc.is_lower(src.first - 1)
             && (doc.is(src.first - 1, class::RELATIVE) || doc.word_is(src.first - 1, "that"));
         if relative && is_auxiliary(doc, cue_end) && speechlike {
-            let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
+            let content = trim(doc, cue_end, object_end(doc, cue_end, end));
             return make(doc, content, Vec::new(), Some(src), cue_span);
         }
         if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src) {
