@@ -7,11 +7,11 @@ mod common;
 use std::path::Path;
 
 use common::{
-    BRIDGE, TALKS, annotated_fixture, ctrl, find, fixture_app, keys, press, render,
-    with_annotations,
+    BRIDGE, TALKS, annotated_fixture, annotation_file_with_orphan, ctrl, find, fixture_app, keys,
+    press, render, with_annotations,
 };
 use crossterm::event::KeyCode;
-use sayso::annotate::{AnchorStatus, Annotation, Library, Storage, Target, Timestamp};
+use sayso::annotate::{AnchorStatus, Annotation, Library, Storage};
 use sayso::tui::app::{App, Settings};
 use sayso::tui::component::{Level, PromptKind};
 use sayso::tui::components::insight::Tab;
@@ -421,35 +421,6 @@ fn library_rows_count_annotations_and_the_filter_matches_tags() {
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "/budget");
     assert_eq!(app.library().view(), [0], "plain words match tags too");
-}
-
-/// Writes an annotation file for `article` holding one annotation on a passage that is
-/// not in its text, and another on a passage that is.
-fn annotation_file_with_orphan(dir: &Path, app: &App) {
-    let article = &app.store().articles()[0];
-    let mut library = Library::load(Storage::in_data_dir(dir), &[]);
-    let file = library
-        .open_article(&article.id, &article.path, &article.title)
-        .unwrap();
-    let target = Target {
-        start: 10,
-        end: 34,
-        exact: "The tunnel will be dug first".into(),
-        prefix: "announced that ".into(),
-        suffix: " and fast.".into(),
-        extra: Default::default(),
-    };
-    let mut orphan = Annotation::new(target, Timestamp::now());
-    orphan.tags = vec!["gone".into()];
-    orphan.note = "was in the first version".into();
-    library.add(file, orphan).unwrap();
-    let span = find(BRIDGE, "Critics disagree.", 0);
-    let moved = Annotation::on_passage(BRIDGE, span, None, Timestamp::now()).unwrap();
-    let mut moved = moved;
-    // Stored where it was before a paragraph was added above it.
-    moved.target.start += 5;
-    moved.target.end += 5;
-    library.add(file, moved).unwrap();
 }
 
 #[test]

@@ -266,3 +266,33 @@ pub fn annotated_fixture(dir: &std::path::Path) -> App {
     press(&mut app, KeyCode::Enter);
     app
 }
+
+/// Writes an annotation file for `article` holding one annotation on a passage that is
+/// not in its text, and another on a passage that is.
+pub fn annotation_file_with_orphan(dir: &std::path::Path, app: &App) {
+    use sayso::annotate::{Annotation, Library, Storage, Target, Timestamp};
+    let article = &app.store().articles()[0];
+    let mut library = Library::load(Storage::in_data_dir(dir), &[]);
+    let file = library
+        .open_article(&article.id, &article.path, &article.title)
+        .unwrap();
+    let target = Target {
+        start: 10,
+        end: 34,
+        exact: "The tunnel will be dug first".into(),
+        prefix: "announced that ".into(),
+        suffix: " and fast.".into(),
+        extra: Default::default(),
+    };
+    let mut orphan = Annotation::new(target, Timestamp::now());
+    orphan.tags = vec!["gone".into()];
+    orphan.note = "was in the first version".into();
+    library.add(file, orphan).unwrap();
+    let span = find(BRIDGE, "Critics disagree.", 0);
+    let moved = Annotation::on_passage(BRIDGE, span, None, Timestamp::now()).unwrap();
+    let mut moved = moved;
+    // Stored where it was before a paragraph was added above it.
+    moved.target.start += 5;
+    moved.target.end += 5;
+    library.add(file, moved).unwrap();
+}
