@@ -345,3 +345,39 @@ fn problems_exit_non_zero_with_a_clear_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("gone.txt: no such file"));
 }
+
+#[test]
+fn annotations_on_the_built_in_samples_are_placed_on_their_text() {
+    let s = setup("");
+    let seed = sayso::article::embedded_seeds().remove(0);
+    let mut library = Library::load(Storage::in_data_dir(&s.data), &[]);
+    let file = library
+        .open_article(&seed.id, &seed.path, &seed.title)
+        .unwrap();
+    let span = sayso::text::sentences::split(&seed.text)[2];
+    let a = Annotation::on_passage(&seed.text, span, None, Timestamp::now()).unwrap();
+    library.add(file, a).unwrap();
+    // Run from a folder without `seeds/`: the text comes from the binary.
+    let csv = stdout(&export(&s, &["--format", "csv", "--data-dir", data(&s)]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let status = headers
+        .iter()
+        .position(|h| h == "status")
+        .expect("status column");
+    let path = headers
+        .iter()
+        .position(|h| h == "article_path")
+        .expect("path column");
+    let statuses: Vec<(String, String)> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[path].to_owned(), r[status].to_owned())
+        })
+        .collect();
+    assert!(
+        statuses.contains(&(seed.path.display().to_string(), "exact".to_owned())),
+        "{statuses:?}"
+    );
+}

@@ -58,7 +58,7 @@ impl Prompt {
             PromptKind::Search => "/".into(),
             PromptKind::Tag => "tags: ".into(),
             PromptKind::RenameTag => format!("rename #{} to: ", self.subject),
-            PromptKind::Export => "export format (markdown, json, csv, w3c): ".into(),
+            PromptKind::Export => "export format (Enter: markdown): ".into(),
         }
     }
 
