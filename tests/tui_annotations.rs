@@ -164,6 +164,10 @@ fn an_empty_note_on_a_new_passage_saves_nothing() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(message(&app), "no tags given: nothing saved");
     assert!(on_disk(dir.path()).is_empty());
+    // Nothing is left to write at quit either: no file appears.
+    assert!(app.store_mut().annotations_mut().save_all().is_empty());
+    let files = std::fs::read_dir(dir.path().join("annotations")).map_or(0, |d| d.count());
+    assert_eq!(files, 0);
 }
 
 #[test]

@@ -150,7 +150,7 @@ impl Annotations {
     fn library_mut(&mut self) -> Result<&mut Library, String> {
         match &mut self.state {
             State::Ready(library) => Ok(library),
-            State::Loading => Err("annotations are still loading: try again in a moment".into()),
+            State::Loading => Err(LOADING.into()),
             State::Off(reason) => Err(reason.clone()),
         }
     }
@@ -269,26 +269,37 @@ impl Annotations {
         self.placed = Some(placed);
     }
 
+    /// Whether article's annotations can be changed now, without changing anything: the
+    /// annotations are loaded, the file parses, and in sidecar mode the article is a file.
+    pub fn check_editable(&self, article: &Article) -> Result<(), String> {
+        let library = match &self.state {
+            State::Ready(library) => library,
+            State::Loading => return Err(LOADING.into()),
+            State::Off(reason) => return Err(reason.clone()),
+        };
+        let path = recorded_path(article);
+        check_sidecar(library, &path)?;
+        match library
+            .find(&article.id, &path)
+            .and_then(|f| library.file(f)?.problem())
+        {
+            Some(problem) => Err(read_only(problem)),
+            None => Ok(()),
+        }
+    }
+
     /// The file for changing article `index`'s annotations: found or created, with the
-    /// article's current id, path and title recorded. Refused while loading, when the
-    /// file does not parse (read-only), and in sidecar mode for articles without a file.
+    /// article's current id, path and title recorded. Refused as
+    /// [`check_editable`](Self::check_editable) says.
     pub fn file_for_edit(&mut self, index: usize, article: &Article) -> Result<FileId, String> {
         let path = recorded_path(article);
         let library = self.library_mut()?;
-        if *library.storage() == Storage::Sidecar && !Path::new(&path).is_file() {
-            return Err(format!(
-                "sidecar storage keeps annotations beside the article's file, and {} is not a \
-                 file: use the data-dir storage to annotate it",
-                path.display()
-            ));
-        }
+        check_sidecar(library, &path)?;
         let file = library
             .open_article(&article.id, &path, &article.title)
             .map_err(|e| e.to_string())?;
         if let Some(problem) = library.file(file).and_then(|f| f.problem()) {
-            return Err(format!(
-                "{problem} — this article's annotations are read-only until the file is fixed"
-            ));
+            return Err(read_only(problem));
         }
         if let Some(slot) = self.by_article.get_mut(index) {
             *slot = Some(file);
@@ -338,6 +349,24 @@ impl Annotations {
         self.revision += 1;
         errors
     }
+}
+
+const LOADING: &str = "annotations are still loading: try again in a moment";
+
+fn read_only(problem: &crate::annotate::ParseError) -> String {
+    format!("{problem} — this article's annotations are read-only until the file is fixed")
+}
+
+/// Sidecar files sit beside article files: an article without one cannot be annotated.
+fn check_sidecar(library: &Library, path: &Path) -> Result<(), String> {
+    if *library.storage() == Storage::Sidecar && !path.is_file() {
+        return Err(format!(
+            "sidecar storage keeps annotations beside the article's file, and {} is not a \
+             file: use the data-dir storage to annotate it",
+            path.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Sorted, disjoint spans covering the same bytes as `spans`.

@@ -121,6 +121,13 @@ impl Store {
         }
     }
 
+    /// Whether article `index`'s annotations can be changed now (see
+    /// [`Annotations::check_editable`]).
+    pub fn check_annotations_editable(&self, index: usize) -> Result<(), String> {
+        let article = self.articles.get(index).ok_or("no such article")?;
+        self.annotations.check_editable(article)
+    }
+
     /// The file for changing article `index`'s annotations (see
     /// [`Annotations::file_for_edit`]).
     pub fn annotation_file_for_edit(

@@ -150,7 +150,7 @@ impl App {
             return self.show_message(Message::info("no annotation here"));
         }
         // Refuse read-only and unsaveable places before the user types anything.
-        if let Err(e) = self.store.annotation_file_for_edit(passage.article) {
+        if let Err(e) = self.store.check_annotations_editable(passage.article) {
             return self.show_message(Message::error(e));
         }
         let existing = passage.existing.as_ref().and_then(|id| {
@@ -199,7 +199,8 @@ impl App {
     }
 
     /// A new annotation on the passage, with `fill` applied; or `fill`'s change to the one
-    /// already there. Returns the message to show.
+    /// already there. On success the selection (if it was the passage) ends and `what`
+    /// is shown.
     fn write(
         &mut self,
         passage: &Passage,
