@@ -578,3 +578,34 @@ fn notes_from_the_external_editor_are_saved_and_failures_change_nothing() {
     assert_eq!(app.message().unwrap().level, Level::Error);
     assert_eq!(on_disk(dir.path())[0].1.note, "From the editor");
 }
+
+#[test]
+fn claims_listed_in_the_speakers_index_are_annotated_in_their_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = with_annotations(fixture_app(), dir.path());
+    keys(&mut app, "S");
+    let wang = app
+        .index()
+        .unwrap()
+        .people()
+        .iter()
+        .position(|p| p.name == "Wang Yi")
+        .unwrap();
+    for _ in 0..wang {
+        keys(&mut app, "j");
+    }
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "jjt");
+    assert!(app.index().is_none(), "the reader takes over");
+    assert_eq!(
+        (app.focus(), app.reader().article()),
+        (Pane::Reader, Some(2))
+    );
+    keys(&mut app, "talks");
+    press(&mut app, KeyCode::Enter);
+    let saved = on_disk(dir.path());
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].0, "Wang Yi meets his counterparts again");
+    assert_eq!(saved[0].1.target.exact, "the talks were useful");
+    assert_eq!(saved[0].1.speaker.as_deref(), Some("Wang Yi"));
+}

@@ -347,6 +347,26 @@ impl App {
             }
             return;
         }
+        if let Some((article, claim)) = self
+            .index
+            .as_ref()
+            .and_then(|(i, _)| i.selected_claim())
+            .filter(|_| is_annotation_key(action))
+        {
+            // A claim listed across the library: read it, and annotate it there.
+            let offset = self
+                .store
+                .extraction(article)
+                .and_then(|x| x.claims.get(claim))
+                .map_or(0, |c| c.span.start);
+            self.apply(Effect::Jump {
+                article,
+                offset,
+                focus_reader: true,
+            });
+            self.annotate(action);
+            return;
+        }
         if let Some((index, _)) = &mut self.index {
             match index.handle(action, &self.store) {
                 Effect::Close => self.index = None,
@@ -521,4 +541,12 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// The keys that act on a passage.
+fn is_annotation_key(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete
+    )
 }
