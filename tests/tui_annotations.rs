@@ -609,3 +609,33 @@ fn claims_listed_in_the_speakers_index_are_annotated_in_their_article() {
     assert_eq!(saved[0].1.target.exact, "the talks were useful");
     assert_eq!(saved[0].1.speaker.as_deref(), Some("Wang Yi"));
 }
+
+#[test]
+fn a_change_that_cannot_be_saved_is_kept_and_saved_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = fixture_app();
+    let id = app.store().articles()[0].id.clone();
+    // A directory where the lock file goes: every save of this article fails.
+    let blocker = dir
+        .path()
+        .join("annotations")
+        .join(format!("{id}.toml.lock"));
+    std::fs::create_dir_all(&blocker).unwrap();
+    let mut app = with_annotations(app, dir.path());
+    render(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]t");
+    keys(&mut app, "rhetoric");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.message().unwrap().level, Level::Error);
+    assert!(message(&app).contains("the change is kept and saving will be retried"));
+    assert_eq!(placed_count(&app), 1, "kept in memory");
+    assert!(app.store().annotations().has_unsaved());
+    let now = std::time::Instant::now();
+    app.tick(now);
+    assert!(message(&app).starts_with("still not saved"));
+    std::fs::remove_dir(&blocker).unwrap();
+    app.tick(now + std::time::Duration::from_secs(6));
+    assert!(!app.store().annotations().has_unsaved());
+    assert_eq!(on_disk(dir.path())[0].1.tags, ["rhetoric"]);
+}

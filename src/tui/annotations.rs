@@ -199,11 +199,6 @@ impl Annotations {
             .unwrap_or_default()
     }
 
-    /// The article (first in load order) whose annotations are in `file`.
-    pub fn article_of(&self, file: FileId) -> Option<usize> {
-        self.by_article.iter().position(|f| *f == Some(file))
-    }
-
     /// Every annotation with `tag`, with its article's index when it is in this library.
     pub fn tagged(&self, tag: &str) -> Vec<(Option<usize>, Annotation)> {
         let Some(library) = self.library() else {
