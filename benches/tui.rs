@@ -1,6 +1,7 @@
 //! Reader speed: first frame on a 10,000-article library, re-render after a keystroke on
-//! a 1 MB article; and, printed before the benches, memory held for a library against its
-//! size on disk.
+//! a 1 MB article (also with 1,000 annotations on it), an annotation change with its save
+//! and re-render, indexing a 10,000-article library's annotations; and, printed before
+//! the benches, memory held for a library against its size on disk.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -9,8 +10,12 @@ use criterion::{BatchSize, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use sayso::annotate::format::{self, AnnotationDoc, ArticleMeta};
+use sayso::annotate::{Annotation, Storage, Timestamp};
 use sayso::article::Article;
 use sayso::config::Config;
+use sayso::text::sentences;
+use sayso::tui::annotations;
 use sayso::tui::app::{App, Settings};
 
 const LIBRARY_SIZE: usize = 10_000;
@@ -107,6 +112,84 @@ fn memory_report(dir: &Path, disk: u64) {
     black_box(&app);
 }
 
+/// A data dir holding 1,000 annotations on `article` (every few sentences, tagged), written
+/// straight to the file format (saving them one by one would take a while).
+fn annotated_data_dir(article: &Article, count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sentences = sentences::split(&article.text);
+    let step = (sentences.len() / count).max(1);
+    let mut doc = AnnotationDoc::new(ArticleMeta {
+        id: article.id.clone(),
+        path: article.path.display().to_string(),
+        title: article.title.clone(),
+        extra: Default::default(),
+    });
+    let now = Timestamp::now();
+    for (i, span) in sentences.iter().step_by(step).take(count).enumerate() {
+        let mut a = Annotation::on_passage(&article.text, *span, None, now).expect("sentence");
+        a.tags = vec![format!("tag{}", i % 20)];
+        doc.annotations.push(a);
+    }
+    let folder = dir.path().join("annotations");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let text = format::render(&doc).expect("render");
+    std::fs::write(folder.join(format!("{}.toml", article.id)), text).expect("write");
+    dir
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn annotation_benches(c: &mut Criterion, big: &Article) {
+    let dir = annotated_data_dir(big, 1000);
+    let mut app = App::new(vec![big.clone()], Settings::default());
+    app.store_mut().extract_all_now();
+    let loaded = annotations::load(Storage::in_data_dir(dir.path()), app.store().articles());
+    app.annotations_loaded(loaded);
+    let mut term = terminal();
+    key(&mut app, KeyCode::Enter);
+    term.draw(|f| app.draw(f)).expect("draw");
+    let placed = app
+        .store()
+        .annotations()
+        .placed()
+        .map_or(0, |p| p.notes.len());
+    assert_eq!(placed, 1000, "every annotation placed");
+    let mut down = true;
+    c.bench_function("keystroke_and_frame_1mb_article_1000_annotations", |b| {
+        b.iter(|| {
+            key(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
+            down = !down;
+            term.draw(|f| app.draw(f)).expect("draw");
+        })
+    });
+    // On the first annotation: retag it (edit, atomic save of the 1,000-annotation file,
+    // placing all 1,000 again) and draw.
+    key(&mut app, KeyCode::Char('g'));
+    let mut flip = false;
+    let mut group = c.benchmark_group("annotate");
+    group.sample_size(20);
+    group.bench_function("retag_save_and_frame_1000_annotations", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char('t'));
+            ctrl(&mut app, 'u');
+            for ch in if flip { "alpha" } else { "beta" }.chars() {
+                key(&mut app, KeyCode::Char(ch));
+            }
+            flip = !flip;
+            key(&mut app, KeyCode::Enter);
+            term.draw(|f| app.draw(f)).expect("draw");
+        })
+    });
+    group.finish();
+    assert!(
+        app.message().is_some_and(|m| m.text.starts_with("tagged")),
+        "the bench tagged: {:?}",
+        app.message()
+    );
+}
+
 fn benches(c: &mut Criterion) {
     let articles = library(LIBRARY_SIZE);
     c.bench_function("first_frame_10k_articles", |b| {
@@ -138,6 +221,7 @@ fn benches(c: &mut Criterion) {
     group.finish();
 
     let big = big_article();
+    annotation_benches(c, &big);
     let mut app = App::new(vec![big.clone()], Settings::default());
     app.store_mut().extract_all_now();
     let mut term = terminal();
@@ -176,6 +260,38 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // What the loader thread does at start-up besides reading files: finding each of
+    // 10,000 articles' annotation file (here 1,000 files on disk).
+    let data = tempfile::tempdir().expect("temp dir");
+    for a in articles.iter().step_by(10) {
+        annotated_data_dir_into(data.path(), a);
+    }
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(10);
+    group.bench_function("annotations_load_10k_articles_1000_files", |b| {
+        b.iter(|| annotations::load(Storage::in_data_dir(data.path()), &articles))
+    });
+    group.finish();
+}
+
+/// One small annotation file for `article` in the data dir `dir`.
+fn annotated_data_dir_into(dir: &Path, article: &Article) {
+    let mut doc = AnnotationDoc::new(ArticleMeta {
+        id: article.id.clone(),
+        path: article.path.display().to_string(),
+        title: article.title.clone(),
+        extra: Default::default(),
+    });
+    for span in sentences::split(&article.text).into_iter().take(3) {
+        if let Some(a) = Annotation::on_passage(&article.text, span, None, Timestamp::now()) {
+            doc.annotations.push(a);
+        }
+    }
+    let folder = dir.join("annotations");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let text = format::render(&doc).expect("render");
+    std::fs::write(folder.join(format!("{}.toml", article.id)), text).expect("write");
 }
 
 fn main() {

@@ -3,16 +3,30 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use sayso::cli::{Cli, Command, run_extract};
+use sayso::cli::{Cli, Command, ExportArgs, run_export, run_extract};
 use sayso::tui::{TuiOptions, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract { format, paths }) => run_extract(format, &paths),
+        Some(Command::Export {
+            format,
+            tags,
+            articles,
+            output,
+        }) => run_export(&ExportArgs {
+            config: cli.config,
+            data_dir: cli.data_dir,
+            format,
+            tags,
+            articles,
+            output,
+        }),
         None => run(TuiOptions {
             paths: cli.paths,
             config: cli.config,
+            data_dir: cli.data_dir,
         })
         .map(|()| true),
     };

@@ -29,9 +29,10 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(command: &str) -> Tmux {
+    /// A server on a socket of its own per test (`name`), so tests run in parallel.
+    fn start(name: &str, command: &str) -> Tmux {
         let tmux = Tmux {
-            socket: format!("sayso-e2e-{}", std::process::id()),
+            socket: format!("sayso-e2e-{name}-{}", std::process::id()),
         };
         let out = tmux.run(&[
             "new-session",
@@ -120,7 +121,7 @@ fn open_an_article_and_jump_to_a_claim() {
         shell_quote(&config),
         shell_quote(&articles)
     );
-    let tmux = Tmux::start(&command);
+    let tmux = Tmux::start("claim", &command);
 
     tmux.wait_for("Library 1/1");
     tmux.keys(&["Enter"]);
@@ -138,6 +139,136 @@ fn open_an_article_and_jump_to_a_claim() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(!tmux.session_alive(), "q quits sayso");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 4's journey: open an article, jump to a claim, tag it `rhetoric`, add a note,
+/// quit, export as Markdown, and find the quote, the tag and the note in the file.
+#[test]
+fn tag_and_note_a_claim_then_export_markdown() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("annotate");
+    let articles = dir.join("articles");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "{} --config {} --data-dir {} {}",
+        BIN,
+        shell_quote(&config),
+        shell_quote(&data),
+        shell_quote(&articles)
+    );
+    let tmux = Tmux::start("annotate", &command);
+
+    tmux.wait_for("Library 1/1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["]"]);
+    tmux.wait_for("Jane Doe · said");
+    tmux.keys(&["t"]);
+    tmux.wait_for("tags: ");
+    tmux.keys(&["rhetoric", "Enter"]);
+    tmux.wait_for("tagged #rhetoric");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Note · ctrl-s saves");
+    tmux.keys(&["Checked against the council minutes.", "C-s"]);
+    tmux.wait_for("note saved");
+    // The reader shows the annotation's tags at the passage.
+    tmux.wait_for("#rhetoric · ✎ Checked against the council minutes.");
+    tmux.keys(&["q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tmux.session_alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.session_alive(), "q quits sayso");
+
+    let exported = dir.join("export.md");
+    let out = Command::new(BIN)
+        .args(["export", "--format", "markdown", "--config"])
+        .arg(&config)
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("-o")
+        .arg(&exported)
+        .output()
+        .expect("sayso export runs");
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let markdown = std::fs::read_to_string(&exported).expect("export written");
+    assert!(
+        markdown.contains("> We will build it"),
+        "quote:\n{markdown}"
+    );
+    assert!(markdown.contains("#rhetoric"), "tag:\n{markdown}");
+    assert!(
+        markdown.contains("Checked against the council minutes."),
+        "note:\n{markdown}"
+    );
+    assert!(markdown.contains("— **Jane Doe**"), "speaker:\n{markdown}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `A` hands the terminal to `$EDITOR` and takes it back; what the editor wrote is saved.
+#[test]
+fn a_note_written_in_the_external_editor_is_saved() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("editor");
+    let articles = dir.join("articles");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let editor = dir.join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\necho 'EDITOR RUNNING'\nsleep 1\nprintf 'Written in the editor.' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "EDITOR={} {} --config {} --data-dir {} {}",
+        shell_quote(&editor),
+        BIN,
+        shell_quote(&config),
+        shell_quote(&data),
+        shell_quote(&articles)
+    );
+    let tmux = Tmux::start("editor", &command);
+    tmux.wait_for("Library 1/1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["]"]);
+    tmux.wait_for("Jane Doe · said");
+    tmux.keys(&["A"]);
+    let screen = tmux.wait_for("EDITOR RUNNING");
+    assert!(
+        !screen.contains(" READER "),
+        "the editor has the screen:\n{screen}"
+    );
+    tmux.wait_for("note saved");
+    tmux.wait_for("✎ Written in the editor.");
+    tmux.keys(&["q"]);
+    let saved = std::fs::read_dir(data.join("annotations"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect::<String>();
+    assert!(
+        saved.contains("note = \"Written in the editor.\""),
+        "{saved}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

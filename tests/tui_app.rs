@@ -165,7 +165,7 @@ fn layers_toggle() {
 fn tab_walks_panes_and_insight_tabs() {
     let mut app = fixture_app();
     let mut seen = Vec::new();
-    for _ in 0..6 {
+    for _ in 0..7 {
         seen.push((app.focus(), app.insight().tab()));
         press(&mut app, KeyCode::Tab);
     }
@@ -178,12 +178,13 @@ fn tab_walks_panes_and_insight_tabs() {
             Pane::Insight,
             Pane::Insight,
             Pane::Insight,
+            Pane::Insight,
             Pane::Library
         ]
     );
     assert_eq!(
-        (seen[2].1, seen[3].1, seen[4].1),
-        (Tab::Speakers, Tab::Claims, Tab::Numbers)
+        (seen[2].1, seen[3].1, seen[4].1, seen[5].1),
+        (Tab::Speakers, Tab::Claims, Tab::Numbers, Tab::Notes)
     );
     assert_eq!(app.focus(), Pane::Reader);
     app.handle_key(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
@@ -191,12 +192,12 @@ fn tab_walks_panes_and_insight_tabs() {
     app.handle_key(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
     assert_eq!(
         (app.focus(), app.insight().tab()),
-        (Pane::Insight, Tab::Numbers)
+        (Pane::Insight, Tab::Notes)
     );
     keys(&mut app, "h");
-    assert_eq!(app.insight().tab(), Tab::Claims);
-    keys(&mut app, "l");
     assert_eq!(app.insight().tab(), Tab::Numbers);
+    keys(&mut app, "l");
+    assert_eq!(app.insight().tab(), Tab::Notes);
 }
 
 #[test]

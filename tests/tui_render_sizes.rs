@@ -81,3 +81,55 @@ fn resizing_one_app_through_many_sizes() {
     }
     assert_eq!(app.reader().article(), Some(0));
 }
+
+/// The annotation screens: 0 reader on an annotated claim with a selection, 1 Notes tab
+/// (with an orphan), 2 tag index passages, 3 note editor, 4 tag prompt with completions.
+fn annotated_app_on_screen(dir: &std::path::Path, screen: u8) -> App {
+    let mut app = common::with_annotations(fixture_app(), dir);
+    let key =
+        |app: &mut App, code: KeyCode| app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    key(&mut app, KeyCode::Enter);
+    match screen {
+        0 => common::keys(&mut app, "]v j"),
+        1 => {
+            for _ in 0..4 {
+                key(&mut app, KeyCode::Tab);
+            }
+        }
+        2 => {
+            common::keys(&mut app, "T");
+            key(&mut app, KeyCode::Enter);
+        }
+        3 => {
+            common::keys(&mut app, "]]]a");
+            common::keys(
+                &mut app,
+                "a line that is long enough to wrap, 中文 included",
+            );
+        }
+        _ => common::keys(&mut app, "]]t"),
+    }
+    app
+}
+
+#[test]
+fn annotation_screens_render_at_any_size() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Annotations on disk once; each case loads them (without writing).
+    drop(common::annotated_fixture(dir.path()));
+    common::annotation_file_with_orphan(dir.path(), &fixture_app());
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(300));
+    runner
+        .run(
+            &(1u16..=200, 1u16..=60, 0u8..5),
+            |(width, height, screen)| {
+                let mut app = annotated_app_on_screen(dir.path(), screen);
+                render(&mut app, width, height);
+                app.handle_key(&KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+                app.handle_key(&KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
+                render(&mut app, width, height);
+                Ok(())
+            },
+        )
+        .expect("renders at every size");
+}

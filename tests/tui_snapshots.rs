@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture_app, render, samples_app};
+use common::{annotated_fixture, fixture_app, render, samples_app};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sayso::tui::app::App;
 
@@ -109,4 +109,57 @@ fn no_color() {
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "]");
     insta::assert_snapshot!(snapshot(&mut app, 100, 14));
+}
+
+#[test]
+fn reader_with_annotated_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated_fixture(dir.path());
+    keys(&mut app, "g]");
+    insta::assert_snapshot!(snapshot(&mut app, 120, 24));
+}
+
+#[test]
+fn notes_tab_with_an_orphaned_annotation() {
+    let dir = tempfile::tempdir().unwrap();
+    common::annotation_file_with_orphan(dir.path(), &fixture_app());
+    let mut app = common::with_annotations(fixture_app(), dir.path());
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    insta::assert_snapshot!(snapshot(&mut app, 120, 24));
+}
+
+#[test]
+fn tag_index_and_its_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated_fixture(dir.path());
+    keys(&mut app, "T");
+    insta::assert_snapshot!("tag_index", snapshot(&mut app, 100, 12));
+    keys(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("tag_index_passages", snapshot(&mut app, 100, 12));
+}
+
+#[test]
+fn tag_prompt_with_completion() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated_fixture(dir.path());
+    keys(&mut app, "g]]t");
+    insta::assert_snapshot!(snapshot(&mut app, 120, 24));
+}
+
+#[test]
+fn note_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated_fixture(dir.path());
+    keys(&mut app, "g]]]a");
+    press(&mut app, KeyCode::Enter);
+    keys(
+        &mut app,
+        "Wide text wraps by width: 中文字符 and more words to fill the row.",
+    );
+    press(&mut app, KeyCode::Up);
+    insta::assert_snapshot!(snapshot(&mut app, 64, 20));
 }

@@ -1,4 +1,5 @@
-//! The user's configuration: library folders, theme, default layers, keys, mouse.
+//! The user's configuration: library folders, annotation storage, theme, default layers,
+//! keys, mouse.
 //!
 //! Looked up from `--config FILE`, then `$SAYSO_CONFIG`, then the platform config dir
 //! (`~/.config/sayso/config.toml` on Linux). The whole file is parsed and validated before
@@ -12,9 +13,12 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer};
 
 pub use theme::{Colour, PaneColours, ThemeConfig};
 
+use crate::annotate::store::data_dir_env;
+use crate::annotate::{Storage, StorageMode, StoreError, resolve_data_dir};
 use crate::tui::keymap::{Binding, KeyChord, Keymap};
 
 /// Environment variable naming the config file.
@@ -46,6 +50,17 @@ pub struct Config {
     /// Folders (or files) opened when sayso is started without paths. `~/` is expanded;
     /// relative paths are relative to the config file.
     pub library: Vec<PathBuf>,
+    /// Where annotation files go: `"data-dir"` (one file per article under the data dir)
+    /// or `"sidecar"` (`<article file>.sayso.toml` beside each article).
+    #[serde(deserialize_with = "storage_mode")]
+    pub storage: StorageMode,
+    /// The data directory (annotations in its `annotations/` folder). `--data-dir` and
+    /// `$SAYSO_DATA_DIR` take precedence; unset: the platform's (`~/.local/share/sayso`).
+    #[serde(deserialize_with = "some_path")]
+    pub data_dir: Option<PathBuf>,
+    /// Where `E` in the reader writes exports; unset: the current directory.
+    #[serde(deserialize_with = "some_path")]
+    pub export_dir: Option<PathBuf>,
     /// Mouse support: click to focus and select, wheel to scroll.
     pub mouse: bool,
     /// Layers shown when an article opens.
@@ -62,6 +77,9 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             library: Vec::new(),
+            storage: StorageMode::default(),
+            data_dir: None,
+            export_dir: None,
             mouse: true,
             layers: Layers::default(),
             theme: ThemeConfig::default(),
@@ -151,21 +169,57 @@ impl Config {
     /// The library folders with `~/` expanded and relative paths resolved against the
     /// config file's folder.
     pub fn library_paths(&self) -> Vec<PathBuf> {
+        self.library.iter().map(|p| self.resolve(p)).collect()
+    }
+
+    /// `data_dir`, resolved as the library folders are.
+    pub fn data_dir_path(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|p| self.resolve(p))
+    }
+
+    /// Where annotation files are kept: the `storage` mode, in the data dir from `flag`
+    /// (`--data-dir`), else `$SAYSO_DATA_DIR`, else `data_dir`, else the platform's.
+    pub fn annotation_storage(&self, flag: Option<&Path>) -> Result<Storage, StoreError> {
+        let dir = resolve_data_dir(
+            flag,
+            data_dir_env().as_deref(),
+            self.data_dir_path().as_deref(),
+        )?;
+        Ok(Storage::from_mode(self.storage, &dir))
+    }
+
+    /// `export_dir`, resolved as the library folders are.
+    pub fn export_dir_path(&self) -> Option<PathBuf> {
+        self.export_dir.as_deref().map(|p| self.resolve(p))
+    }
+
+    /// `~/` expanded; a relative path taken relative to the config file's folder.
+    fn resolve(&self, p: &Path) -> PathBuf {
         let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
         let base = self.source.as_deref().and_then(Path::parent);
-        self.library
-            .iter()
-            .map(|p| {
-                if let (Ok(rest), Some(home)) = (p.strip_prefix("~"), &home) {
-                    home.join(rest)
-                } else if p.is_relative() {
-                    base.map_or_else(|| p.clone(), |b| b.join(p))
-                } else {
-                    p.clone()
-                }
-            })
-            .collect()
+        if let (Ok(rest), Some(home)) = (p.strip_prefix("~"), &home) {
+            home.join(rest)
+        } else if p.is_relative() {
+            base.map_or_else(|| p.to_path_buf(), |b| b.join(p))
+        } else {
+            p.to_path_buf()
+        }
     }
+}
+
+fn storage_mode<'de, D: Deserializer<'de>>(d: D) -> Result<StorageMode, D::Error> {
+    String::deserialize(d)?.parse().map_err(de::Error::custom)
+}
+
+/// A path that must not be empty (an empty string would silently mean "here").
+fn some_path<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.trim().is_empty() {
+        return Err(de::Error::custom(
+            "expected a directory path (leave the option out for the default)",
+        ));
+    }
+    Ok(Some(PathBuf::from(s)))
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.

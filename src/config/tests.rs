@@ -177,3 +177,36 @@ fn lookup_order() {
     ));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn storage_options_apply_and_resolve() {
+    let config =
+        parse("storage = \"sidecar\"\ndata_dir = \"data\"\nexport_dir = \"/tmp/out\"\n").unwrap();
+    assert_eq!(config.storage, StorageMode::Sidecar);
+    let config = Config {
+        source: Some(PathBuf::from("/cfg/config.toml")),
+        ..config
+    };
+    assert_eq!(config.data_dir_path(), Some(PathBuf::from("/cfg/data")));
+    assert_eq!(config.export_dir_path(), Some(PathBuf::from("/tmp/out")));
+    assert_eq!(parse("").unwrap().data_dir_path(), None);
+    assert_eq!(
+        parse("storage = \"data-dir\"").unwrap().storage,
+        StorageMode::DataDir
+    );
+}
+
+#[test]
+fn bad_storage_options_are_rejected() {
+    let (line, column, message) = error_at("mouse = true\nstorage = \"cloud\"\n");
+    assert_eq!((line, column), (2, 11));
+    assert!(
+        message.contains("unknown storage `cloud`") && message.contains("sidecar"),
+        "{message}"
+    );
+    let (line, _, message) = error_at("data_dir = \"\"\n");
+    assert_eq!(line, 1);
+    assert!(message.contains("expected a directory path"), "{message}");
+    let (_, _, message) = error_at("export_dir = 3\n");
+    assert!(message.contains("string"), "{message}");
+}

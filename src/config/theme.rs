@@ -70,6 +70,8 @@ pub struct ThemeConfig {
     pub cursor: Colour,
     /// Background of the selected row in lists.
     pub selection: Colour,
+    /// Background of annotated passages in the reader.
+    pub annotated: Colour,
     /// Borders of unfocused panes.
     pub border: Colour,
     /// Status bar background.
@@ -98,6 +100,7 @@ impl Default for ThemeConfig {
             search: Colour(Color::Yellow),
             cursor: Colour(Color::Indexed(236)),
             selection: Colour(Color::Indexed(238)),
+            annotated: Colour(Color::Indexed(58)),
             border: Colour(Color::DarkGray),
             status: Colour(Color::Indexed(235)),
             error: Colour(Color::Red),

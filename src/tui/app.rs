@@ -1,24 +1,29 @@
 //! The app: all UI state, the dispatch of events to components, and drawing. Pure state
 //! transitions (no terminal), so tests drive it directly and render it on a TestBackend.
+//! What the annotation keys do is in [`notes`].
 
+mod draw;
+mod notes;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
 
-use super::component::{Ctx, Effect, Message, PromptKind};
+use self::notes::Passage;
+use super::annotations::Loaded;
+use super::component::{Effect, Message, PromptKind};
 use super::components::help::Help;
 use super::components::insight::{Insight, Tab};
 use super::components::library::Library;
+use super::components::note_editor::{EditorOutcome, NoteEditor};
 use super::components::prompt::{Prompt, PromptOutcome};
 use super::components::reader::Reader;
 use super::components::speakers_index::SpeakersIndex;
-use super::components::status::{self, StatusView};
+use super::components::tag_index::TagIndex;
 use super::keymap::{Action, KeyChord, Keymap};
-use super::layout::{MIN_HEIGHT, MIN_WIDTH, layout, too_small};
+use super::layout::layout;
 use super::store::Store;
 use super::theme::{Pane, Theme};
 use crate::article::Article;
@@ -29,6 +34,8 @@ use crate::extract::Extraction;
 const MESSAGE_TTL: Duration = Duration::from_secs(5);
 /// How often an open speakers index is rebuilt while extraction runs.
 const INDEX_REFRESH: Duration = Duration::from_secs(1);
+/// How often saving is retried after a save failed.
+const SAVE_RETRY: Duration = Duration::from_secs(5);
 
 /// The parts of the config the UI uses.
 #[derive(Debug, Clone)]
@@ -37,6 +44,8 @@ pub struct Settings {
     pub theme: Theme,
     pub layers: Layers,
     pub mouse: bool,
+    /// Where `E` writes exports (`None`: the current directory).
+    pub export_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -46,6 +55,7 @@ impl Settings {
             theme: Theme::new(&config.theme, no_color),
             layers: config.layers,
             mouse: config.mouse,
+            export_dir: config.export_dir_path(),
         }
     }
 }
@@ -67,8 +77,19 @@ pub struct App {
     reader: Reader,
     insight: Insight,
     index: Option<(SpeakersIndex, Instant)>,
+    tags: Option<TagIndex>,
     help: Option<Help>,
     prompt: Option<Prompt>,
+    /// The note editor, and the passage whose note it edits.
+    editor: Option<(NoteEditor, Passage)>,
+    /// The passage the tag prompt is for.
+    tagging: Option<Passage>,
+    /// A note to edit in `$EDITOR`: asked for by `A`, carried out by the terminal shell.
+    external: Option<(Passage, String)>,
+    /// The note handed to the shell, waiting for its result.
+    external_pending: Option<Passage>,
+    export_dir: Option<PathBuf>,
+    last_save_retry: Option<Instant>,
     message: Option<(Message, Instant)>,
     /// The library view needs recomputing (new results while a filter is active).
     library_dirty: bool,
@@ -93,8 +114,15 @@ impl App {
             reader: Reader::default(),
             insight: Insight::default(),
             index: None,
+            tags: None,
             help: None,
             prompt: None,
+            editor: None,
+            tagging: None,
+            external: None,
+            external_pending: None,
+            export_dir: settings.export_dir,
+            last_save_retry: None,
             message: None,
             library_dirty: false,
             urgent: None,
@@ -147,6 +175,29 @@ impl App {
         self.prompt.as_ref()
     }
 
+    pub fn tag_index(&self) -> Option<&TagIndex> {
+        self.tags.as_ref()
+    }
+
+    /// The note editor, when open.
+    pub fn note_editor(&self) -> Option<&NoteEditor> {
+        self.editor.as_ref().map(|(e, _)| e)
+    }
+
+    /// Takes in the annotations the loader read (see [`crate::tui::annotations::load`]);
+    /// problems (files that do not parse, now read-only) go to the status bar.
+    pub fn annotations_loaded(&mut self, loaded: Loaded) {
+        let problems = self.store.annotations_mut().loaded(loaded);
+        if let Some(first) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (+{} more)", n - 1),
+            };
+            self.show_message(Message::error(format!("{first}{more}")));
+        }
+        self.library_dirty = true;
+    }
+
     pub fn mouse_enabled(&self) -> bool {
         self.mouse
     }
@@ -180,6 +231,16 @@ impl App {
             index.rebuild(&self.store);
             *built = now;
         }
+        if self.store.annotations().has_unsaved()
+            && self
+                .last_save_retry
+                .is_none_or(|at| now.duration_since(at) >= SAVE_RETRY)
+        {
+            self.last_save_retry = Some(now);
+            if let Some(e) = self.store.annotations_mut().save_all().first() {
+                self.show_message(Message::error(format!("still not saved: {e}")));
+            }
+        }
     }
 
     /// Records an extraction result from the background threads.
@@ -207,6 +268,21 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
+        if let Some((editor, _)) = &mut self.editor {
+            match editor.key(key, &self.keymap) {
+                EditorOutcome::Editing => {}
+                EditorOutcome::Cancel => {
+                    self.editor = None;
+                    self.show_message(Message::info("note not changed"));
+                }
+                EditorOutcome::Save => {
+                    if let Some((editor, passage)) = self.editor.take() {
+                        self.save_note(passage, editor.text());
+                    }
+                }
+            }
+            return;
+        }
         if let Some(prompt) = &mut self.prompt {
             let outcome = prompt.key(key);
             let (kind, input) = (prompt.kind, prompt.input.clone());
@@ -221,6 +297,16 @@ impl App {
     fn prompt_outcome(&mut self, kind: PromptKind, input: &str, outcome: PromptOutcome) {
         match (kind, outcome) {
             (_, PromptOutcome::Ignored) => {}
+            (_, PromptOutcome::Complete) => {
+                if let Some(p) = &mut self.prompt
+                    && !p.complete()
+                {
+                    self.show_message(Message::info("nothing to complete"));
+                }
+            }
+            (PromptKind::Tag | PromptKind::RenameTag | PromptKind::Export, _) => {
+                self.annotation_prompt(kind, input, outcome)
+            }
             (PromptKind::Filter, PromptOutcome::Changed) => {
                 self.library.set_filter(input, &self.store)
             }
@@ -250,6 +336,37 @@ impl App {
             }
             return;
         }
+        if matches!(action, Action::Undo | Action::Redo) {
+            self.undo_redo(action == Action::Redo);
+            return;
+        }
+        if let Some(tags) = &mut self.tags {
+            match tags.handle(action, &self.store) {
+                Effect::Close => self.tags = None,
+                effect => self.apply(effect),
+            }
+            return;
+        }
+        if let Some((article, claim)) = self
+            .index
+            .as_ref()
+            .and_then(|(i, _)| i.selected_claim())
+            .filter(|_| is_annotation_key(action))
+        {
+            // A claim listed across the library: read it, and annotate it there.
+            let offset = self
+                .store
+                .extraction(article)
+                .and_then(|x| x.claims.get(claim))
+                .map_or(0, |c| c.span.start);
+            self.apply(Effect::Jump {
+                article,
+                offset,
+                focus_reader: true,
+            });
+            self.annotate(action);
+            return;
+        }
         if let Some((index, _)) = &mut self.index {
             match index.handle(action, &self.store) {
                 Effect::Close => self.index = None,
@@ -262,6 +379,11 @@ impl App {
             Action::Help => self.help = Some(Help::default()),
             Action::SpeakersIndex => {
                 self.index = Some((SpeakersIndex::new(&self.store), Instant::now()))
+            }
+            Action::TagIndex => self.tags = Some(TagIndex::new(&self.store)),
+            Action::Export => self.apply(Effect::Prompt(PromptKind::Export)),
+            Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete => {
+                self.annotate(action)
             }
             Action::NextPane => self.cycle_focus(true),
             Action::PrevPane => self.cycle_focus(false),
@@ -308,6 +430,7 @@ impl App {
 
     fn open(&mut self, article: usize) {
         self.reader.open(article, &self.store);
+        self.store.place_annotations(article);
         self.insight.show(article);
         self.library.select_article(article);
         if self.store.extraction(article).is_none() {
@@ -337,15 +460,28 @@ impl App {
                 if focus_reader {
                     self.focus = Pane::Reader;
                     self.index = None;
+                    self.tags = None;
                 }
             }
             Effect::Focus(pane) => self.focus = pane,
             Effect::Prompt(kind) => {
                 let current = match kind {
                     PromptKind::Filter => self.library.filter().to_string(),
-                    PromptKind::Search => String::new(),
+                    PromptKind::Search | PromptKind::Export | PromptKind::Tag => String::new(),
+                    PromptKind::RenameTag => {
+                        let tag = self.tags.as_ref().and_then(|t| t.selected_tag());
+                        let Some(tag) = tag.map(str::to_owned) else {
+                            return;
+                        };
+                        let mut prompt = Prompt::new(kind, &tag);
+                        prompt.subject = tag;
+                        self.prompt = Some(prompt);
+                        self.refresh_candidates();
+                        return;
+                    }
                 };
                 self.prompt = Some(Prompt::new(kind, &current));
+                self.refresh_candidates();
             }
             Effect::Message(m) => self.show_message(m),
         }
@@ -363,6 +499,17 @@ impl App {
         if let Some(help) = &mut self.help {
             if let Some(d) = down {
                 help.scroll(d);
+            }
+            return;
+        }
+        if self.editor.is_some() {
+            return;
+        }
+        if let Some(tags) = &mut self.tags {
+            match (down, click) {
+                (Some(d), _) => tags.scroll(d),
+                (None, true) if row >= areas.body.y => tags.click(row - areas.body.y),
+                _ => {}
             }
             return;
         }
@@ -394,79 +541,12 @@ impl App {
             _ => {}
         }
     }
+}
 
-    pub fn draw(&mut self, frame: &mut Frame) {
-        let area = frame.area();
-        self.size = area;
-        if too_small(area) {
-            let notice = format!(
-                "Terminal too small: sayso needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
-                area.width, area.height
-            );
-            let p =
-                Paragraph::new(Line::styled(notice, self.theme.error)).wrap(Wrap { trim: true });
-            frame.render_widget(p, area);
-            return;
-        }
-        if std::mem::take(&mut self.library_dirty) {
-            self.library.refresh(&self.store);
-        }
-        let areas = layout(area, self.focus);
-        let ctx = Ctx {
-            store: &self.store,
-            theme: &self.theme,
-            keymap: &self.keymap,
-            layers: self.layers,
-        };
-        if let Some((index, _)) = &mut self.index {
-            index.draw(frame, areas.body, &ctx);
-        } else {
-            if let Some(r) = areas.library {
-                self.library
-                    .draw(frame, r, &ctx, self.focus == Pane::Library);
-            }
-            if let Some(r) = areas.reader {
-                self.reader.draw(frame, r, &ctx, self.focus == Pane::Reader);
-            }
-            if let Some(r) = areas.insight {
-                self.insight
-                    .draw(frame, r, &ctx, self.focus == Pane::Insight);
-            }
-        }
-        if let Some(help) = &mut self.help {
-            help.draw(frame, areas.body, &ctx);
-        }
-        let (label, pane) = match (&self.help, &self.index) {
-            (Some(_), _) => ("HELP", None),
-            (None, Some(_)) => ("SPEAKERS", None),
-            _ => (self.focus.label(), Some(self.focus)),
-        };
-        let reader_article = self.reader.article().and_then(|i| self.store.article(i));
-        let title = reader_article.or_else(|| {
-            self.library
-                .selected_article()
-                .and_then(|i| self.store.article(i))
-        });
-        let view = StatusView {
-            focus: label,
-            pane,
-            title: title.map(|a| a.title.as_str()),
-            percent: reader_article.map(|_| self.reader.percent()),
-            layers: self.layers,
-            progress: self.store.progress(),
-            claim: if self.focus == Pane::Reader {
-                self.reader.claim_status(&self.store)
-            } else {
-                None
-            },
-            message: self.message.as_ref().map(|(m, _)| m),
-            prompt: self.prompt.as_ref(),
-            help_key: self
-                .keymap
-                .keys_for(Action::Help)
-                .first()
-                .map_or_else(|| "?".into(), ToString::to_string),
-        };
-        status::draw(frame, areas.status, &view, &self.theme);
-    }
+/// The keys that act on a passage.
+fn is_annotation_key(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete
+    )
 }

@@ -53,6 +53,12 @@ pub enum PromptKind {
     Filter,
     /// Search the open article.
     Search,
+    /// Tags of a passage, comma-separated, completed from the library's tags.
+    Tag,
+    /// A new name for the tag selected in the tag index.
+    RenameTag,
+    /// The export format.
+    Export,
 }
 
 /// What a component asks the app to do after handling an event.

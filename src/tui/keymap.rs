@@ -15,6 +15,7 @@ pub enum Section {
     Library,
     Reader,
     Insight,
+    Annotations,
 }
 
 impl Section {
@@ -25,6 +26,7 @@ impl Section {
             Section::Library => "Library",
             Section::Reader => "Reader",
             Section::Insight => "Insight",
+            Section::Annotations => "Annotations",
         }
     }
 }
@@ -62,8 +64,8 @@ actions! {
     PrevPane "prev_pane" General "previous pane (in the insight pane: previous tab first)";
     Back "back" General "back, close, cancel, clear the filter or search";
     SpeakersIndex "speakers_index" General "speakers across the library";
-    Down "down" Movement "move down (reader: next line)";
-    Up "up" Movement "move up (reader: previous line)";
+    Down "down" Movement "move down (reader: a line; selecting: a sentence further)";
+    Up "up" Movement "move up (reader: a line; selecting: a sentence back)";
     Top "top" Movement "go to the top";
     Bottom "bottom" Movement "go to the bottom";
     HalfPageDown "half_page_down" Movement "half a page down";
@@ -84,8 +86,23 @@ actions! {
     ToggleSpeakers "toggle_speakers" Reader "show or hide the speakers layer";
     ToggleClaims "toggle_claims" Reader "show or hide the claims layer";
     ToggleNumbers "toggle_numbers" Reader "show or hide the numbers layer";
+    Select "select" Reader "select from the cursor's sentence (Esc cancels)";
+    SelectWordNext "word_next" Reader "selecting: move the moving end a word forward";
+    SelectWordPrev "word_prev" Reader "selecting: move the moving end a word back";
+    SwapSelectionEnd "swap_end" Reader "selecting: swap which end moves";
     NextTab "next_tab" Insight "next insight tab";
     PrevTab "prev_tab" Insight "previous insight tab";
+    Tag "tag" Annotations "tag the passage: selection, annotation or claim";
+    Note "note" Annotations "add or edit the passage's note";
+    NoteInEditor "note_in_editor" Annotations "edit the passage's note in $EDITOR";
+    Edit "edit" Annotations "edit the note of the selected or current annotation";
+    Delete "delete" Annotations "delete the selected or current annotation (u undoes)";
+    Undo "undo" Annotations "undo the last annotation change";
+    Redo "redo" Annotations "redo the last undone annotation change";
+    TagIndex "tag_index" Annotations "tags across the library (Enter: their passages)";
+    RenameTag "rename_tag" Annotations "tag index: rename the tag everywhere (or merge it)";
+    Export "export" Annotations "export all annotations to a file (choose the format)";
+    SaveNote "save_note" Annotations "note editor: save the note (Esc cancels)";
 }
 
 impl FromStr for Action {
@@ -322,6 +339,21 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
         (p(KeyCode::Right), NextTab),
         (k('h'), PrevTab),
         (p(KeyCode::Left), PrevTab),
+        (k('v'), Select),
+        (k('w'), SelectWordNext),
+        (k('b'), SelectWordPrev),
+        (k('o'), SwapSelectionEnd),
+        (k('t'), Tag),
+        (k('a'), Note),
+        (k('A'), NoteInEditor),
+        (k('e'), Edit),
+        (k('d'), Delete),
+        (k('u'), Undo),
+        (KeyChord::ctrl('r'), Redo),
+        (k('T'), TagIndex),
+        (k('r'), RenameTag),
+        (k('E'), Export),
+        (KeyChord::ctrl('s'), SaveNote),
     ]
 }
 
@@ -445,6 +477,24 @@ mod tests {
         assert_eq!(map.action(&KeyChord::ch('q')), None);
         assert_eq!(map.describe_keys(Action::Quit), "x");
         assert_eq!(Keymap::default().describe_keys(Action::Down), "j, down");
+    }
+
+    #[test]
+    fn default_keys_are_distinct() {
+        let bindings = default_bindings();
+        let mut seen = std::collections::HashSet::new();
+        for (chord, action) in &bindings {
+            assert!(
+                seen.insert(*chord),
+                "{chord} is bound twice (second: {action:?})"
+            );
+        }
+        for action in Action::ALL {
+            assert!(
+                bindings.iter().any(|(_, a)| a == action),
+                "{action:?} has no default key"
+            );
+        }
     }
 
     #[test]

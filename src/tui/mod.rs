@@ -1,19 +1,23 @@
 //! The terminal reader: a thin imperative shell (terminal set-up, event loop, background
 //! extraction) around [`app::App`], which holds all state and draws it.
 
+pub mod annotations;
 pub mod app;
 pub mod component;
 pub mod components;
 pub mod doc;
+pub mod external;
 pub mod keymap;
 pub mod layout;
 pub mod people;
+pub mod selection;
 pub mod store;
 pub mod theme;
 pub mod worker;
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -25,9 +29,11 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use self::annotations::Loaded;
 use self::app::{App, Settings};
 use self::component::Message;
 use self::worker::ExtractionPool;
+use crate::annotate::Storage;
 use crate::article::Article;
 use crate::config::Config;
 
@@ -38,6 +44,8 @@ pub struct TuiOptions {
     pub paths: Vec<PathBuf>,
     /// `--config FILE`; else `$SAYSO_CONFIG`, else the platform config file.
     pub config: Option<PathBuf>,
+    /// `--data-dir DIR`; else `$SAYSO_DATA_DIR`, else the config's, else the platform's.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Runs the reader until the user quits. The terminal is restored on quit, on error and
@@ -59,9 +67,35 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         app.store().shared_articles(),
         ExtractionPool::default_threads(),
     );
+    let loader = match config.annotation_storage(opts.data_dir.as_deref()) {
+        Ok(storage) => Some(load_annotations(storage, &app)),
+        Err(e) => {
+            let reason = format!("annotations are off: {e}");
+            app.store_mut().annotations_mut().off(reason.clone());
+            app.show_message(Message::error(reason));
+            None
+        }
+    };
     let mut guard =
         TerminalGuard::enter(app.mouse_enabled()).context("cannot set up the terminal")?;
-    event_loop(&mut guard.terminal, &mut app, &pool)
+    let result = event_loop(&mut guard, &mut app, &pool, loader);
+    drop(guard);
+    // Every change was saved when made; this retries any save that failed.
+    let unsaved = app.store_mut().annotations_mut().save_all();
+    if let Some(first) = unsaved.first() {
+        anyhow::bail!("annotations not saved: {first}");
+    }
+    result
+}
+
+/// Loads the annotation files on a thread of its own, so the first frame does not wait.
+fn load_annotations(storage: Storage, app: &App) -> Receiver<Loaded> {
+    let (tx, rx) = channel();
+    let articles = app.store().shared_articles();
+    std::thread::spawn(move || {
+        let _ = tx.send(annotations::load(storage, &articles));
+    });
+    rx
 }
 
 /// The articles to open: `paths`, else the config's library folders, else the samples;
@@ -81,14 +115,35 @@ pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<St
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    guard: &mut TerminalGuard,
     app: &mut App,
     pool: &ExtractionPool,
+    mut loader: Option<Receiver<Loaded>>,
 ) -> anyhow::Result<()> {
     loop {
         for done in pool.finished() {
             app.extraction_done(done.index, done.result);
         }
+        if let Some(rx) = &loader {
+            match rx.try_recv() {
+                Ok(loaded) => {
+                    app.annotations_loaded(loaded);
+                    loader = None;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    let reason = "annotations are off: loading them failed";
+                    app.store_mut().annotations_mut().off(reason);
+                    app.show_message(Message::error(reason));
+                    loader = None;
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(note) = app.take_external_edit() {
+            let result = guard.edit_externally(&note);
+            app.external_edit_done(result);
+        }
+        let terminal = &mut guard.terminal;
         if let Some(article) = app.take_urgent() {
             pool.prioritize(article);
         }
@@ -98,7 +153,7 @@ fn event_loop(
             return Ok(());
         }
         // Wake often while results are coming in, so progress shows; rarely when idle.
-        let wait = if app.store().all_extracted() {
+        let wait = if app.store().all_extracted() && loader.is_none() {
             Duration::from_millis(500)
         } else {
             Duration::from_millis(50)
@@ -106,7 +161,7 @@ fn event_loop(
         if event::poll(wait)? {
             app.handle_event(&event::read()?);
             // Drain what is queued (fast typing, wheel bursts) before the next frame.
-            while event::poll(Duration::ZERO)? && !app.should_quit() {
+            while event::poll(Duration::ZERO)? && !app.should_quit() && !app.wants_editor() {
                 app.handle_event(&event::read()?);
             }
         }
@@ -141,6 +196,35 @@ impl TerminalGuard {
                 Err(e)
             }
         }
+    }
+}
+
+impl TerminalGuard {
+    /// Hands the terminal to `$EDITOR` for `note`, then takes it back.
+    fn edit_externally(&mut self, note: &str) -> Result<String, String> {
+        let mouse = self.mouse;
+        let result = external::edit(
+            external::editor_command(),
+            note,
+            || {
+                disable_raw_mode()?;
+                if mouse {
+                    execute!(stdout(), DisableMouseCapture)?;
+                }
+                execute!(stdout(), LeaveAlternateScreen, crossterm::cursor::Show)
+            },
+            || {
+                enable_raw_mode()?;
+                execute!(stdout(), EnterAlternateScreen)?;
+                if mouse {
+                    execute!(stdout(), EnableMouseCapture)?;
+                }
+                Ok(())
+            },
+        );
+        // The editor drew over the screen: redraw all of it.
+        let _ = self.terminal.clear();
+        result
     }
 }
 

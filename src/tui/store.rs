@@ -1,7 +1,9 @@
-//! The articles of the library and their extraction results, cached in memory.
+//! The articles of the library, their extraction results (cached in memory) and their
+//! annotations.
 
 use std::sync::Arc;
 
+use super::annotations::Annotations;
 use crate::article::Article;
 use crate::extract::{Extraction, extract};
 
@@ -13,12 +15,14 @@ pub enum Slot {
     Failed(String),
 }
 
-/// The library: articles (shared with the extraction threads) and their results.
+/// The library: articles (shared with the extraction threads), their results and their
+/// annotations.
 #[derive(Debug)]
 pub struct Store {
     articles: Arc<[Article]>,
     slots: Vec<Slot>,
     finished: usize,
+    annotations: Annotations,
 }
 
 impl Store {
@@ -28,6 +32,7 @@ impl Store {
             articles: articles.into(),
             slots,
             finished: 0,
+            annotations: Annotations::default(),
         }
     }
 
@@ -96,9 +101,40 @@ impl Store {
         }
     }
 
-    /// Annotations of an article. There is no annotation store before issue 4, so every
-    /// article has none; the library pane already shows the column.
-    pub fn annotation_count(&self, _index: usize) -> usize {
-        0
+    /// How many annotations article `index` has.
+    pub fn annotation_count(&self, index: usize) -> usize {
+        self.annotations.count(index)
+    }
+
+    pub fn annotations(&self) -> &Annotations {
+        &self.annotations
+    }
+
+    pub fn annotations_mut(&mut self) -> &mut Annotations {
+        &mut self.annotations
+    }
+
+    /// Places article `index`'s annotations on its text (no-op when up to date).
+    pub fn place_annotations(&mut self, index: usize) {
+        if let Some(article) = self.articles.get(index) {
+            self.annotations.place(index, &article.text);
+        }
+    }
+
+    /// Whether article `index`'s annotations can be changed now (see
+    /// [`Annotations::check_editable`]).
+    pub fn check_annotations_editable(&self, index: usize) -> Result<(), String> {
+        let article = self.articles.get(index).ok_or("no such article")?;
+        self.annotations.check_editable(article)
+    }
+
+    /// The file for changing article `index`'s annotations (see
+    /// [`Annotations::file_for_edit`]).
+    pub fn annotation_file_for_edit(
+        &mut self,
+        index: usize,
+    ) -> Result<crate::annotate::FileId, String> {
+        let article = self.articles.get(index).ok_or("no such article")?;
+        self.annotations.file_for_edit(index, article)
     }
 }

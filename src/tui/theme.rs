@@ -33,6 +33,12 @@ pub struct Theme {
     pub search: Style,
     pub search_current: Style,
     pub cursor: Style,
+    /// Annotated passages in the reader.
+    pub annotated: Style,
+    /// The passage being selected.
+    pub selecting: Style,
+    /// Tags wherever they are shown.
+    pub tag: Style,
     pub gutter: Style,
     pub selection: Style,
     pub selection_unfocused: Style,
@@ -69,6 +75,9 @@ impl Theme {
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             cursor: bg(cfg.cursor),
+            annotated: bg(cfg.annotated),
+            selecting: Style::new().add_modifier(Modifier::REVERSED),
+            tag: fg(cfg.speakers).add_modifier(Modifier::ITALIC),
             gutter: fg(cfg.panes.reader),
             selection: bg(cfg.selection).add_modifier(Modifier::BOLD),
             selection_unfocused: bg(cfg.selection),
@@ -105,6 +114,9 @@ impl Theme {
             search: m(Modifier::REVERSED),
             search_current: m(Modifier::REVERSED | Modifier::BOLD),
             cursor: Style::new(),
+            annotated: m(Modifier::UNDERLINED | Modifier::BOLD),
+            selecting: m(Modifier::REVERSED | Modifier::ITALIC),
+            tag: m(Modifier::ITALIC),
             gutter: m(Modifier::BOLD),
             selection: m(Modifier::REVERSED),
             selection_unfocused: m(Modifier::UNDERLINED),

@@ -211,3 +211,88 @@ pub fn text(buffer: &Buffer) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Loads the annotations kept in the data dir `dir` into `app` (the reader loads them on
+/// a thread of its own; tests do it here).
+pub fn with_annotations(mut app: App, dir: &std::path::Path) -> App {
+    let storage = sayso::annotate::Storage::in_data_dir(dir);
+    let loaded = sayso::tui::annotations::load(storage, app.store().articles());
+    app.annotations_loaded(loaded);
+    app
+}
+
+/// Types `keys` (upper case with shift).
+pub fn keys(app: &mut App, keys: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in keys.chars() {
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle_key(&KeyEvent::new(KeyCode::Char(c), mods));
+    }
+}
+
+pub fn press(app: &mut App, code: crossterm::event::KeyCode) {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// The fixture app, annotations in `dir`, the bridge article open, with: the first claim
+/// tagged `rhetoric, promise`; the third claim with a note; "The bridge will cost $5
+/// million" selected and tagged `budget`.
+pub fn annotated_fixture(dir: &std::path::Path) -> App {
+    use crossterm::event::KeyCode;
+    let mut app = with_annotations(fixture_app(), dir);
+    render(&mut app, 120, 24);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]t");
+    keys(&mut app, "rhetoric, promise");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]]a");
+    keys(&mut app, "Roe calls it a waste:");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "check the 2024 audit.");
+    ctrl(&mut app, 's');
+    keys(&mut app, "g))v");
+    keys(&mut app, "bbbbt");
+    keys(&mut app, "budget");
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+/// Writes an annotation file for `article` holding one annotation on a passage that is
+/// not in its text, and another on a passage that is.
+pub fn annotation_file_with_orphan(dir: &std::path::Path, app: &App) {
+    use sayso::annotate::{Annotation, Library, Storage, Target, Timestamp};
+    let article = &app.store().articles()[0];
+    let mut library = Library::load(Storage::in_data_dir(dir), &[]);
+    let file = library
+        .open_article(&article.id, &article.path, &article.title)
+        .unwrap();
+    let target = Target {
+        start: 10,
+        end: 34,
+        exact: "The tunnel will be dug first".into(),
+        prefix: "announced that ".into(),
+        suffix: " and fast.".into(),
+        extra: Default::default(),
+    };
+    let mut orphan = Annotation::new(target, Timestamp::now());
+    orphan.tags = vec!["gone".into()];
+    orphan.note = "was in the first version".into();
+    library.add(file, orphan).unwrap();
+    let span = find(BRIDGE, "Critics disagree.", 0);
+    let moved = Annotation::on_passage(BRIDGE, span, None, Timestamp::now()).unwrap();
+    let mut moved = moved;
+    // Stored where it was before a paragraph was added above it.
+    moved.target.start += 5;
+    moved.target.end += 5;
+    library.add(file, moved).unwrap();
+}

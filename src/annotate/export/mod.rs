@@ -241,14 +241,19 @@ pub fn export_library(
     })
 }
 
-/// The article's text at its recorded path, decoded as the article loader does (lossily).
+/// The article's text at its recorded path, decoded as the article loader does (lossily);
+/// for the samples built into the binary (recorded as `seeds/<name>`), their text.
 fn read_article_text(meta: &ArticleMeta) -> Option<String> {
     if meta.path.is_empty() {
         return None;
     }
-    std::fs::read(&meta.path)
-        .ok()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+    match std::fs::read(&meta.path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(_) => crate::article::embedded_seeds()
+            .into_iter()
+            .find(|a| a.path == Path::new(&meta.path))
+            .map(|a| a.text),
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! The insight pane: the open article's speakers, claims (grouped by speaker) and numbers,
-//! in tabs; Enter jumps the reader to the item.
+//! The insight pane: the open article's speakers, claims (grouped by speaker), numbers and
+//! annotations (notes), in tabs; Enter jumps the reader to the item.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,28 +7,37 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Paragraph, Tabs};
 
-use crate::extract::{Extraction, Number, Span};
-use crate::tui::component::{Ctx, Effect, inner, move_selection, truncate, visible_window};
+use super::notes_tab;
+use super::numbers_tab::{context, describe_value};
+use crate::extract::Extraction;
+use crate::tui::annotations::{Placed, PlacedNote};
+use crate::tui::component::{
+    Ctx, Effect, Message, inner, move_selection, truncate, visible_window,
+};
 use crate::tui::keymap::Action;
 use crate::tui::store::{Slot, Store};
 use crate::tui::theme::Pane;
 
-/// The insight tabs, in order. (Issue 4 adds a Notes tab.)
+/// The insight tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Speakers,
     Claims,
     Numbers,
+    Notes,
 }
 
+const TABS: usize = 4;
+
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Speakers, Tab::Claims, Tab::Numbers];
+    pub const ALL: [Tab; TABS] = [Tab::Speakers, Tab::Claims, Tab::Numbers, Tab::Notes];
 
     pub const fn title(self) -> &'static str {
         match self {
             Tab::Speakers => "Speakers",
             Tab::Claims => "Claims",
             Tab::Numbers => "Numbers",
+            Tab::Notes => "Notes",
         }
     }
 
@@ -69,8 +78,8 @@ enum Item {
 pub struct Insight {
     article: Option<usize>,
     tab: Tab,
-    selected: [usize; 3],
-    offset: [usize; 3],
+    selected: [usize; TABS],
+    offset: [usize; TABS],
     /// Claims tab narrowed to one speaker (Enter on a speaker).
     speaker_filter: Option<usize>,
     height: usize,
@@ -81,8 +90,8 @@ impl Default for Insight {
         Insight {
             article: None,
             tab: Tab::Speakers,
-            selected: [0; 3],
-            offset: [0; 3],
+            selected: [0; TABS],
+            offset: [0; TABS],
             speaker_filter: None,
             height: 10,
         }
@@ -118,6 +127,7 @@ impl Insight {
         match self.tab {
             Tab::Speakers => (0..x.speakers.len()).map(Item::Speaker).collect(),
             Tab::Numbers => (0..x.numbers.len()).map(Item::Number).collect(),
+            Tab::Notes => Vec::new(),
             Tab::Claims => {
                 let mut rows = Vec::new();
                 let groups = (0..x.speakers.len()).map(Some).chain([None]);
@@ -149,6 +159,9 @@ impl Insight {
                 return Effect::None;
             }
             _ => {}
+        }
+        if self.tab == Tab::Notes {
+            return self.handle_notes(action, store);
         }
         let Some((article, x)) = self
             .article
@@ -197,6 +210,65 @@ impl Insight {
                 .map_or(Effect::None, |n| jump(n.span.start)),
             _ => Effect::None,
         }
+    }
+
+    /// The open article's placed annotations.
+    fn placed<'s>(&self, store: &'s Store) -> Option<&'s Placed> {
+        store
+            .annotations()
+            .placed()
+            .filter(|p| Some(p.article) == self.article)
+    }
+
+    fn handle_notes(&mut self, action: Action, store: &Store) -> Effect {
+        let (Some(article), Some(placed)) = (self.article, self.placed(store)) else {
+            return Effect::None;
+        };
+        let t = Tab::Notes.index();
+        let len = placed.notes.len();
+        if let Some(sel) = move_selection(action, self.selected[t], len, self.height) {
+            self.selected[t] = sel;
+            return Effect::None;
+        }
+        if action != Action::Open {
+            return Effect::None;
+        }
+        match placed.notes.get(self.selected[t]) {
+            Some(PlacedNote {
+                span: Some(span), ..
+            }) => Effect::Jump {
+                article,
+                offset: span.start,
+                focus_reader: false,
+            },
+            Some(note) => Effect::Message(Message::error(format!(
+                "orphaned: “{}” is no longer in the text (kept, with its tags and note)",
+                truncate(&note.annotation.target.exact, 60)
+            ))),
+            None => Effect::None,
+        }
+    }
+
+    /// The claim of the selected row (Claims tab).
+    pub fn selected_claim(&self, store: &Store) -> Option<usize> {
+        if self.tab != Tab::Claims {
+            return None;
+        }
+        let x = store.extraction(self.article?)?;
+        match self.rows(x).get(self.selected[Tab::Claims.index()]) {
+            Some(Item::Claim(c)) => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// The annotation of the selected row (Notes tab).
+    pub fn selected_note<'s>(&self, store: &'s Store) -> Option<&'s PlacedNote> {
+        if self.tab != Tab::Notes {
+            return None;
+        }
+        self.placed(store)?
+            .notes
+            .get(self.selected[Tab::Notes.index()])
     }
 
     /// A click on row `row` of the pane (0 = border, 1 = tabs) selects that item; a
@@ -267,6 +339,10 @@ impl Insight {
             );
             return;
         };
+        if self.tab == Tab::Notes {
+            self.draw_notes(frame, list, ctx, focused);
+            return;
+        }
         let x = match ctx.store.slot(article) {
             Some(Slot::Ready(x)) => x,
             Some(Slot::Failed(e)) => {
@@ -291,6 +367,7 @@ impl Insight {
                 Tab::Speakers => "no speakers found",
                 Tab::Claims => "no claims found",
                 Tab::Numbers => "no numbers found",
+                Tab::Notes => "",
             };
             frame.render_widget(Paragraph::new(TextSpan::styled(what, theme.dim)), list);
             return;
@@ -314,6 +391,56 @@ impl Insight {
                     })
                 } else {
                     line
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+
+    fn draw_notes(&mut self, frame: &mut Frame, list: Rect, ctx: &Ctx, focused: bool) {
+        let theme = ctx.theme;
+        let Some(placed) = self.placed(ctx.store) else {
+            return;
+        };
+        let mut list = list;
+        if let Some(problem) = &placed.read_only {
+            let line = Line::styled(
+                truncate(&format!("read-only: {problem}"), usize::from(list.width)),
+                theme.error,
+            );
+            frame.render_widget(Paragraph::new(line), Rect { height: 1, ..list });
+            list.y += 1;
+            list.height = list.height.saturating_sub(1);
+        }
+        self.height = usize::from(list.height).max(1);
+        if placed.notes.is_empty() {
+            let hint = match ctx.store.annotations().is_ready() {
+                true => "no annotations: t tags, a notes the claim or selection (v)",
+                false => "annotations are loading…",
+            };
+            frame.render_widget(Paragraph::new(TextSpan::styled(hint, theme.dim)), list);
+            return;
+        }
+        let t = Tab::Notes.index();
+        let notes = &placed.notes;
+        self.selected[t] = self.selected[t].min(notes.len() - 1);
+        let (start, end) =
+            visible_window(notes.len(), self.selected[t], self.offset[t], self.height);
+        self.offset[t] = start;
+        let text = ctx
+            .store
+            .article(placed.article)
+            .map_or("", |a| a.text.as_str());
+        let width = usize::from(list.width);
+        let lines: Vec<Line> = notes[start..end]
+            .iter()
+            .enumerate()
+            .map(|(n, note)| {
+                let line = notes_tab::row(note, text, width, theme);
+                match (start + n == self.selected[t], focused) {
+                    (true, true) => line.style(theme.selection),
+                    (true, false) => line.style(theme.selection_unfocused),
+                    _ => line,
                 }
             })
             .collect();
@@ -395,104 +522,14 @@ impl Insight {
     }
 }
 
-/// `over 518,400,000,000 USD`, `2025 (year)`: the normalised value and unit of a number.
-pub fn describe_value(n: &Number) -> String {
-    let mut out = String::new();
-    if let Some(q) = n.qualifier {
-        out.push_str(q);
-        out.push(' ');
-    }
-    match n.value {
-        Some(v) => out.push_str(&format_value(v)),
-        None => out.push_str(n.kind.as_str()),
-    }
-    if let Some(u) = n.unit {
-        out.push(' ');
-        out.push_str(u);
-    } else if n.value.is_some() && !matches!(n.kind, crate::extract::NumberKind::Count) {
-        out.push_str(&format!(" ({})", n.kind.as_str()));
-    }
-    out
-}
-
-/// A value with thousands separators; up to three decimals.
-pub fn format_value(v: f64) -> String {
-    if !v.is_finite() {
-        return v.to_string();
-    }
-    let rounded = (v * 1000.0).round() / 1000.0;
-    let int = rounded.trunc().abs();
-    let digits = format!("{int:.0}");
-    let mut grouped = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(d);
-    }
-    let frac = (rounded.abs() - int).abs();
-    let mut out = if rounded < 0.0 {
-        format!("-{grouped}")
-    } else {
-        grouped
-    };
-    if frac > 0.0 {
-        let f = format!("{frac:.3}");
-        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
-    }
-    out
-}
-
-/// A few words either side of `span`, for the Numbers tab.
-pub fn context(text: &str, span: Span) -> String {
-    let before: Vec<&str> = text
-        .get(..span.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .collect();
-    let after: Vec<&str> = text
-        .get(span.end..)
-        .unwrap_or("")
-        .split_whitespace()
-        .take(4)
-        .collect();
-    let before: Vec<&str> = before.into_iter().rev().collect();
-    format!(
-        "…{} [{}] {}…",
-        before.join(" "),
-        span.slice(text),
-        after.join(" ")
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn values_are_readable() {
-        assert_eq!(format_value(518.4e9), "518,400,000,000");
-        assert_eq!(format_value(5.25), "5.25");
-        assert_eq!(format_value(-1234.5), "-1,234.5");
-        assert_eq!(format_value(7.0), "7");
-    }
-
-    #[test]
-    fn context_shows_words_around_the_span() {
-        let text = "one two three four five 42 six seven eight nine ten";
-        let start = text.find("42").unwrap();
-        assert_eq!(
-            context(text, Span::new(start, start + 2)),
-            "…two three four five [42] six seven eight nine…"
-        );
-    }
-
-    #[test]
     fn tabs_cycle() {
-        assert_eq!(Tab::Numbers.step(true), Tab::Speakers);
-        assert_eq!(Tab::Speakers.step(false), Tab::Numbers);
-        assert!(Tab::Speakers.is_first() && Tab::Numbers.is_last());
+        assert_eq!(Tab::Notes.step(true), Tab::Speakers);
+        assert_eq!(Tab::Speakers.step(false), Tab::Notes);
+        assert!(Tab::Speakers.is_first() && Tab::Notes.is_last());
     }
 }

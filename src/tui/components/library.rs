@@ -261,7 +261,8 @@ fn counts(store: &Store, i: usize) -> [String; 4] {
     }
 }
 
-/// Whether article `i` matches every filter word (title, source or a speaker's name).
+/// Whether article `i` matches every filter word (title, source, a speaker's name, or a
+/// tag of its annotations — `#tag` matches tags only).
 fn matches(store: &Store, i: usize, words: &[String]) -> bool {
     if words.is_empty() {
         return true;
@@ -275,9 +276,19 @@ fn matches(store: &Store, i: usize, words: &[String]) -> bool {
         .extraction(i)
         .map(|x| x.speakers.iter().map(|s| s.name.to_lowercase()).collect())
         .unwrap_or_default();
-    words.iter().all(|w| {
-        title.contains(w.as_str())
-            || source.contains(w.as_str())
-            || speakers.iter().any(|s| s.contains(w.as_str()))
+    let tags: Vec<String> = store
+        .annotations()
+        .tags_of(i)
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().all(|w| match w.strip_prefix('#') {
+        Some(tag) => tags.iter().any(|t| t.contains(tag)),
+        None => {
+            title.contains(w.as_str())
+                || source.contains(w.as_str())
+                || speakers.iter().any(|s| s.contains(w.as_str()))
+                || tags.iter().any(|t| t.contains(w.as_str()))
+        }
     })
 }

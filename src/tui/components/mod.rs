@@ -4,7 +4,11 @@
 pub mod help;
 pub mod insight;
 pub mod library;
+pub mod note_editor;
+pub mod notes_tab;
+pub mod numbers_tab;
 pub mod prompt;
 pub mod reader;
 pub mod speakers_index;
 pub mod status;
+pub mod tag_index;

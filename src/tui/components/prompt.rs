@@ -1,8 +1,19 @@
-//! A one-line editor in the status bar, for the library filter and the article search.
+//! A one-line editor in the status bar: the library filter, the article search, a
+//! passage's tags, a tag's new name, the export format. Tags and formats complete with
+//! `Tab` (repeated: the next candidate), the candidates shown in a popup above.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::component::PromptKind;
+use crate::text::wrap::str_width;
+use crate::tui::component::{PromptKind, truncate};
+use crate::tui::theme::Theme;
+
+/// Most candidates the popup lists.
+const MAX_SHOWN: usize = 8;
 
 /// What a key did to the prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +24,8 @@ pub enum PromptOutcome {
     Submit,
     /// Esc: drop it.
     Cancel,
+    /// Tab: complete the item being typed.
+    Complete,
     Ignored,
 }
 
@@ -20,6 +33,12 @@ pub enum PromptOutcome {
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: String,
+    /// What the prompt is about (the tag being renamed).
+    pub subject: String,
+    /// Completions of the item being typed, best first.
+    candidates: Vec<String>,
+    /// The candidate `Tab` last put in, and the input before it.
+    completing: Option<(usize, String)>,
 }
 
 impl Prompt {
@@ -27,21 +46,36 @@ impl Prompt {
         Prompt {
             kind,
             input: input.to_string(),
+            subject: String::new(),
+            candidates: Vec::new(),
+            completing: None,
         }
     }
 
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self) -> String {
         match self.kind {
-            PromptKind::Filter => "filter: ",
-            PromptKind::Search => "/",
+            PromptKind::Filter => "filter: ".into(),
+            PromptKind::Search => "/".into(),
+            PromptKind::Tag => "tags: ".into(),
+            PromptKind::RenameTag => format!("rename #{} to: ", self.subject),
+            PromptKind::Export => "export format (Enter: markdown): ".into(),
         }
+    }
+
+    /// Whether `Tab` completes in this prompt.
+    pub fn completes(&self) -> bool {
+        matches!(
+            self.kind,
+            PromptKind::Tag | PromptKind::RenameTag | PromptKind::Export
+        )
     }
 
     pub fn key(&mut self, key: &KeyEvent) -> PromptOutcome {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Enter => PromptOutcome::Submit,
-            KeyCode::Esc => PromptOutcome::Cancel,
+        let outcome = match key.code {
+            KeyCode::Enter => return PromptOutcome::Submit,
+            KeyCode::Esc => return PromptOutcome::Cancel,
+            KeyCode::Tab if self.completes() => return PromptOutcome::Complete,
             KeyCode::Backspace if ctrl => self.delete_word(),
             KeyCode::Backspace => {
                 if self.input.pop().is_some() {
@@ -60,7 +94,11 @@ impl Prompt {
                 PromptOutcome::Changed
             }
             _ => PromptOutcome::Ignored,
+        };
+        if outcome == PromptOutcome::Changed {
+            self.completing = None;
         }
+        outcome
     }
 
     fn delete_word(&mut self) -> PromptOutcome {
@@ -71,6 +109,122 @@ impl Prompt {
         self.input.truncate(cut);
         PromptOutcome::Changed
     }
+
+    /// Where the item being typed starts: after the last comma in a tag list.
+    fn item_start(&self) -> usize {
+        let start = match self.kind {
+            PromptKind::Tag => self.input.rfind(',').map_or(0, |i| i + 1),
+            _ => 0,
+        };
+        let item = &self.input[start..];
+        start + (item.len() - item.trim_start().len())
+    }
+
+    /// The item being typed (the last of a tag list), as typed before any completion.
+    pub fn typed_item(&self) -> &str {
+        let input = self
+            .completing
+            .as_ref()
+            .map_or(&self.input, |(_, before)| before);
+        let start = match self.kind {
+            PromptKind::Tag => input.rfind(',').map_or(0, |i| i + 1),
+            _ => 0,
+        };
+        input[start..].trim_start()
+    }
+
+    /// The other items of a tag list (those not being typed).
+    pub fn other_items(&self) -> Vec<&str> {
+        if self.kind != PromptKind::Tag {
+            return Vec::new();
+        }
+        let input = self
+            .completing
+            .as_ref()
+            .map_or(&self.input, |(_, before)| before);
+        let end = input.rfind(',').unwrap_or(0);
+        input[..end]
+            .split(',')
+            .map(|t| t.trim().trim_start_matches('#'))
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    pub fn candidates(&self) -> &[String] {
+        &self.candidates
+    }
+
+    /// The completions of the item being typed (computed by the app from the library).
+    pub fn set_candidates(&mut self, candidates: Vec<String>) {
+        if self.completing.is_none() {
+            self.candidates = candidates;
+        }
+    }
+
+    /// `Tab`: puts the next candidate in place of the item being typed; false when there
+    /// is none.
+    pub fn complete(&mut self) -> bool {
+        if self.candidates.is_empty() {
+            return false;
+        }
+        let (next, before) = match self.completing.take() {
+            Some((i, before)) => ((i + 1) % self.candidates.len(), before),
+            None => (0, self.input.clone()),
+        };
+        self.input = before.clone();
+        let start = self.item_start();
+        self.input.truncate(start);
+        if let Some(candidate) = self.candidates.get(next) {
+            self.input.push_str(candidate);
+        }
+        self.completing = Some((next, before));
+        true
+    }
+
+    /// The candidate `Tab` put in, if any.
+    pub fn completed(&self) -> Option<usize> {
+        self.completing.as_ref().map(|(i, _)| *i)
+    }
+}
+
+/// The candidates popup, just above the status bar at the prompt's left.
+pub fn draw_candidates(frame: &mut Frame, body: Rect, prompt: &Prompt, theme: &Theme) {
+    let shown: Vec<&String> = prompt.candidates.iter().take(MAX_SHOWN).collect();
+    if shown.is_empty() || body.height < 3 {
+        return;
+    }
+    let widest = shown.iter().map(|c| str_width(c)).max().unwrap_or(0);
+    let title = " Tab completes ";
+    let width = (widest.max(str_width(title)) + 4).min(usize::from(body.width)) as u16;
+    let height = (shown.len() as u16 + 2).min(body.height);
+    let popup = Rect {
+        x: body.x,
+        y: body.y + body.height - height,
+        width,
+        height,
+    };
+    let border = theme.pane_border(None, true);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Block::bordered()
+            .title(Line::styled(title, border))
+            .border_style(border),
+        popup,
+    );
+    let inside = usize::from(width.saturating_sub(2));
+    let lines: Vec<Line> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let line = Line::styled(truncate(&format!(" {c}"), inside), theme.tag);
+            if Some(i) == prompt.completed() {
+                line.style(theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), crate::tui::component::inner(popup));
 }
 
 #[cfg(test)]
@@ -104,6 +258,11 @@ mod tests {
         p.key(&key(KeyCode::Backspace, KeyModifiers::NONE));
         assert_eq!(p.input, "wang");
         assert_eq!(
+            p.key(&key(KeyCode::Tab, KeyModifiers::NONE)),
+            PromptOutcome::Ignored,
+            "no completion in a search"
+        );
+        assert_eq!(
             p.key(&key(KeyCode::Enter, KeyModifiers::NONE)),
             PromptOutcome::Submit
         );
@@ -111,5 +270,29 @@ mod tests {
             p.key(&key(KeyCode::Esc, KeyModifiers::NONE)),
             PromptOutcome::Cancel
         );
+    }
+
+    #[test]
+    fn tab_completes_the_last_tag_and_cycles() {
+        let mut p = Prompt::new(PromptKind::Tag, "economy, rh");
+        assert_eq!(p.typed_item(), "rh");
+        assert_eq!(p.other_items(), ["economy"]);
+        p.set_candidates(vec!["rhetoric".into(), "rhyme".into()]);
+        assert_eq!(
+            p.key(&key(KeyCode::Tab, KeyModifiers::NONE)),
+            PromptOutcome::Complete
+        );
+        assert!(p.complete());
+        assert_eq!(p.input, "economy, rhetoric");
+        assert!(p.complete());
+        assert_eq!(p.input, "economy, rhyme");
+        assert_eq!(p.typed_item(), "rh", "cycling keeps what was typed");
+        assert!(p.complete());
+        assert_eq!(p.input, "economy, rhetoric");
+        p.key(&key(KeyCode::Char(','), KeyModifiers::NONE));
+        assert_eq!(p.completed(), None);
+        assert_eq!(p.typed_item(), "");
+        p.set_candidates(Vec::new());
+        assert!(!p.complete());
     }
 }

@@ -1,5 +1,6 @@
-//! The reader pane: the article wrapped to the pane, highlight layers, a sentence cursor,
-//! claim/number/sentence jumps and search.
+//! The reader pane: the article wrapped to the pane, highlight layers (annotated passages
+//! among them), a sentence cursor, claim/number/sentence jumps, search, and selecting a
+//! passage to annotate.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -11,25 +12,20 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::extract::{Extraction, Span};
-use crate::text::search::find_all;
 use crate::text::wrap::{WrappedLine, line_of, wrap};
 use crate::tui::component::{Ctx, Effect, Message, PromptKind, inner, truncate};
 use crate::tui::doc::{Doc, covering, sentence_at};
 use crate::tui::keymap::Action;
+use crate::tui::selection::Selection;
 use crate::tui::store::Store;
 use crate::tui::theme::Pane;
 
+mod search;
+
+use self::search::Search;
+
 /// Width used to wrap before the first frame tells the real one.
 const DEFAULT_WIDTH: usize = 80;
-
-#[derive(Debug, Clone, Default)]
-struct Search {
-    query: String,
-    matches: Vec<Span>,
-    current: Option<usize>,
-    /// Where the cursor was when the search began (restored when it is cancelled).
-    origin: Option<usize>,
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
@@ -44,6 +40,8 @@ pub struct Reader {
     /// Visible lines at the last draw.
     height: usize,
     search: Search,
+    /// The passage being selected (`v`).
+    selection: Option<Selection>,
 }
 
 impl Reader {
@@ -61,6 +59,16 @@ impl Reader {
 
     pub fn search_query(&self) -> &str {
         &self.search.query
+    }
+
+    /// The passage being selected, if any.
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    /// Ends the selection (after it was annotated, or cancelled).
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
     }
 
     /// Opens article `index` at its top.
@@ -187,6 +195,9 @@ impl Reader {
                 _ => Effect::None,
             };
         }
+        if let Some(effect) = self.handle_selection(action, store) {
+            return effect;
+        }
         let line = self.cursor_line();
         let (half, page) = ((self.height / 2).max(1), self.height.max(1));
         match action {
@@ -250,6 +261,53 @@ impl Reader {
         Effect::None
     }
 
+    /// `v`, and the keys that change a selection while there is one; `None` for the
+    /// actions a selection leaves to the rest of the reader.
+    fn handle_selection(&mut self, action: Action, store: &Store) -> Option<Effect> {
+        let Some(mut sel) = self.selection else {
+            return match action {
+                Action::Select => {
+                    match self.current_sentence().and_then(Selection::of_sentence) {
+                        Some(sel) => self.selection = Some(sel),
+                        None => return Some(Effect::Message(Message::info("nothing to select"))),
+                    }
+                    Some(Effect::None)
+                }
+                Action::SelectWordNext | Action::SelectWordPrev | Action::SwapSelectionEnd => {
+                    Some(Effect::Message(Message::info(
+                        "no selection: v selects the cursor's sentence",
+                    )))
+                }
+                _ => None,
+            };
+        };
+        let text = self.text(store);
+        let moved = match action {
+            Action::Down | Action::NextSentence => sel.by_sentence(&self.doc.sentences, true),
+            Action::Up | Action::PrevSentence => sel.by_sentence(&self.doc.sentences, false),
+            Action::SelectWordNext => sel.by_word(text, true),
+            Action::SelectWordPrev => sel.by_word(text, false),
+            Action::SwapSelectionEnd => {
+                sel.swap();
+                true
+            }
+            Action::Back | Action::Select => {
+                self.selection = None;
+                return Some(Effect::Message(Message::info("selection cancelled")));
+            }
+            _ => return None,
+        };
+        if !moved {
+            return Some(Effect::Message(Message::info(
+                "the selection cannot move that way (o swaps the moving end)",
+            )));
+        }
+        let cursor = sel.cursor(text);
+        self.selection = Some(sel);
+        self.jump_to(cursor, store);
+        Some(Effect::None)
+    }
+
     /// Moves the cursor to the start of the next (or previous) span of a list sorted by
     /// start.
     fn step(&mut self, spans: &[Span], forward: bool, what: &str, store: &Store) -> Effect {
@@ -274,78 +332,6 @@ impl Reader {
                 if forward { "next" } else { "previous" }
             ))),
         }
-    }
-
-    /// Live search while the query is typed: matches are highlighted and the cursor goes
-    /// to the first match from where the search began.
-    pub fn set_search(&mut self, query: &str, store: &Store) {
-        let text = self.text(store);
-        let origin = self.search.origin.unwrap_or(self.cursor);
-        self.search.query = query.to_string();
-        self.search.matches = find_all(text, query);
-        self.search.current = self
-            .search
-            .matches
-            .iter()
-            .position(|m| m.start >= origin)
-            .or((!self.search.matches.is_empty()).then_some(0));
-        match self.search.current.and_then(|i| self.search.matches.get(i)) {
-            Some(m) => self.jump_to(m.start, store),
-            None => self.jump_to(origin, store),
-        }
-    }
-
-    /// Ends the search prompt: kept (Enter) or cancelled (Esc, back to where it began).
-    pub fn finish_search(&mut self, keep: bool, store: &Store) -> Effect {
-        let origin = self.search.origin.take();
-        if keep && !self.search.query.is_empty() {
-            let n = self.search.matches.len();
-            return match n {
-                0 => Effect::Message(Message::error(format!("not found: {}", self.search.query))),
-                _ => Effect::Message(Message::info(format!(
-                    "{n} match{}",
-                    if n == 1 { "" } else { "es" }
-                ))),
-            };
-        }
-        self.search = Search::default();
-        if let Some(o) = origin {
-            self.jump_to(o, store);
-        }
-        Effect::None
-    }
-
-    fn next_match(&mut self, forward: bool, store: &Store) -> Effect {
-        let m = &self.search.matches;
-        if m.is_empty() {
-            let msg = if self.search.query.is_empty() {
-                "no search: / searches the article".into()
-            } else {
-                format!("not found: {}", self.search.query)
-            };
-            return Effect::Message(Message::info(msg));
-        }
-        let (found, wrapped) = if forward {
-            match m.iter().position(|s| s.start > self.cursor) {
-                Some(i) => (i, false),
-                None => (0, true),
-            }
-        } else {
-            match m.iter().rposition(|s| s.start < self.cursor) {
-                Some(i) => (i, false),
-                None => (m.len() - 1, true),
-            }
-        };
-        let (start, total) = (m[found].start, m.len());
-        self.search.current = Some(found);
-        self.jump_to(start, store);
-        let note = format!(
-            "match {}/{}{}",
-            found + 1,
-            total,
-            if wrapped { " (wrapped)" } else { "" }
-        );
-        Effect::Message(Message::info(note))
     }
 
     /// A click on row `row` of the pane (0 = top border) moves the cursor to that line.
@@ -381,12 +367,13 @@ impl Reader {
                 truncate(&a.title, usize::from(area.width.saturating_sub(4)))
             )
         });
-        frame.render_widget(
-            Block::bordered()
-                .title(Line::styled(title, border))
-                .border_style(border),
-            area,
-        );
+        let mut block = Block::bordered()
+            .title(Line::styled(title, border))
+            .border_style(border);
+        if let Some(label) = self.annotation_label(ctx, usize::from(area.width)) {
+            block = block.title_bottom(Line::styled(label, theme.tag));
+        }
+        frame.render_widget(block, area);
         let body = inner(area);
         self.height = usize::from(body.height).max(1);
         let Some(article) = article else {
@@ -407,11 +394,25 @@ impl Reader {
         self.clamp_top();
         let cursor_line = self.cursor_line();
         let sentence = self.current_sentence();
+        let placed = ctx
+            .store
+            .annotations()
+            .placed()
+            .filter(|p| Some(p.article) == self.article);
+        let marks: &[Span] = placed.map_or(&[], |p| p.marks.as_slice());
         let lines: Vec<Line> = (self.top..(self.top + self.height).min(self.lines.len()))
             .map(|i| {
-                let mut line = self.styled_line(text, self.lines[i], sentence, ctx);
-                let gutter = if i == cursor_line { "▌" } else { " " };
-                line.spans.insert(0, TextSpan::styled(gutter, theme.gutter));
+                let range = self.lines[i];
+                let mut line = self.styled_line(text, range, sentence, marks, ctx);
+                let annotated = spans_overlapping(marks, Span::new(range.start, range.end))
+                    .next()
+                    .is_some();
+                let gutter = match (i == cursor_line, annotated) {
+                    (true, _) => TextSpan::styled("▌", theme.gutter),
+                    (false, true) => TextSpan::styled("│", theme.tag),
+                    (false, false) => TextSpan::styled(" ", theme.gutter),
+                };
+                line.spans.insert(0, gutter);
                 line
             })
             .collect();
@@ -433,12 +434,24 @@ impl Reader {
         }
     }
 
+    /// The tags and note of the annotation under the cursor, for the bottom border.
+    fn annotation_label(&self, ctx: &Ctx, width: usize) -> Option<String> {
+        let placed = ctx.store.annotations().placed()?;
+        if Some(placed.article) != self.article {
+            return None;
+        }
+        let note = placed.at(self.cursor)?;
+        let label = super::notes_tab::summary(&note.annotation, note.status);
+        Some(format!(" {} ", truncate(&label, width.saturating_sub(6))))
+    }
+
     /// One wrapped line cut into runs of equal style.
     fn styled_line<'t>(
         &self,
         text: &'t str,
         line: WrappedLine,
         sentence: Option<Span>,
+        annotated: &[Span],
         ctx: &Ctx,
     ) -> Line<'t> {
         let range = Span::new(line.start, line.end);
@@ -447,6 +460,7 @@ impl Reader {
         if let Some(s) = sentence.filter(|s| s.overlaps(range)) {
             layers.push((s, theme.cursor));
         }
+        layers.extend(spans_overlapping(annotated, range).map(|s| (*s, theme.annotated)));
         if ctx.layers.claims {
             layers.extend(
                 covering(&self.doc.claims, range).map(|m| (m.span, theme.claim(m.speaker))),
@@ -473,6 +487,13 @@ impl Reader {
             };
             layers.push((*m, style));
         }
+        if let Some(sel) = self
+            .selection
+            .map(|s| s.span())
+            .filter(|s| s.overlaps(range))
+        {
+            layers.push((sel, theme.selecting));
+        }
         let mut cuts = vec![range.start, range.end];
         for (s, _) in &layers {
             cuts.push(s.start.clamp(range.start, range.end));
@@ -493,6 +514,16 @@ impl Reader {
             .collect::<Vec<_>>();
         Line::from(spans)
     }
+}
+
+/// The spans of a sorted, disjoint list that overlap `range`.
+fn spans_overlapping(spans: &[Span], range: Span) -> impl Iterator<Item = &Span> {
+    let first = spans.partition_point(|s| s.end <= range.start);
+    spans
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(move |s| s.start < range.end)
 }
 
 /// Control characters (tabs, stray carriage returns) drawn as spaces, as the wrapper counts them.

@@ -44,6 +44,12 @@ impl SpeakersIndex {
         &self.people
     }
 
+    /// The claim selected in a person's claim list: (article, claim index).
+    pub fn selected_claim(&self) -> Option<(usize, usize)> {
+        let (_, list, sel, _) = self.claims.as_ref()?;
+        list.get(*sel).copied()
+    }
+
     /// Rebuilds the people list from the extractions done so far.
     pub fn rebuild(&mut self, store: &Store) {
         let ready = (0..store.len()).filter_map(|i| store.extraction(i).map(|x| (i, x.as_ref())));

@@ -32,6 +32,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView, theme: &Theme) {
     let width = usize::from(area.width);
     if let Some(prompt) = view.prompt {
         let text = format!("{}{}█", prompt.label(), prompt.input);
+        // Keep the end in view when the input is longer than the bar.
+        let text = match str_width(&text) > width {
+            true => {
+                let skip = text.chars().count().saturating_sub(width.saturating_sub(1));
+                format!("…{}", text.chars().skip(skip + 1).collect::<String>())
+            }
+            false => text,
+        };
         let line = Line::from(Span::styled(truncate(&text, width), theme.header));
         frame.render_widget(Paragraph::new(line).style(theme.status), area);
         return;
