@@ -42,7 +42,11 @@ pub fn article_json(article: &Article, ex: &Extraction) -> Value {
             {
                 map.insert(
                     "fragments".into(),
-                    c.fragments.iter().map(|&f| span(f)).collect::<Vec<_>>().into(),
+                    c.fragments
+                        .iter()
+                        .map(|&f| span(f))
+                        .collect::<Vec<_>>()
+                        .into(),
                 );
             }
             obj
@@ -87,7 +91,10 @@ mod tests {
         let v = article_json(&article, &ex);
         let claim = &v["claims"][0];
         let chars: Vec<char> = article.text.chars().collect();
-        let (s, e) = (claim["start"].as_u64().unwrap() as usize, claim["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            claim["start"].as_u64().unwrap() as usize,
+            claim["end"].as_u64().unwrap() as usize,
+        );
         let text: String = chars[s..e].iter().collect();
         assert_eq!(text, claim["text"].as_str().unwrap());
         assert_eq!(v["speakers"][0]["name"], "Zoë Ångström");

@@ -22,7 +22,11 @@ pub fn article_report(article: &Article, ex: &Extraction) -> String {
     let _ = writeln!(out, "\nSpeakers ({})", ex.speakers.len());
     for (k, s) in ex.speakers.iter().enumerate() {
         let claims: Vec<_> = ex.claims.iter().filter(|c| c.speaker == Some(k)).collect();
-        let role = s.role.as_deref().map(|r| format!(" — {r}")).unwrap_or_default();
+        let role = s
+            .role
+            .as_deref()
+            .map(|r| format!(" — {r}"))
+            .unwrap_or_default();
         let _ = writeln!(out, "  {}{role}  ({} claims)", s.name, claims.len());
         for c in claims {
             write_claim(&mut out, text, c.kind.as_str(), c.cue, c.span);
@@ -56,7 +60,11 @@ pub fn article_report(article: &Article, ex: &Extraction) -> String {
 
 fn write_claim(out: &mut String, text: &str, kind: &str, cue: Option<Span>, span: Span) {
     let cue = cue.map(|c| c.slice(text)).unwrap_or("—");
-    let body: String = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let body: String = span
+        .slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let _ = writeln!(out, "    [{kind}, {cue}] {}", ellipsize(&body, 160));
 }
 
@@ -106,6 +114,9 @@ mod tests {
         );
         let report = article_report(&article, &extract(&article.text));
         assert!(report.contains("Jane Doe — Mayor  (1 claims)"), "{report}");
-        assert!(report.contains("[direct, said] We will spend $5 billion"), "{report}");
+        assert!(
+            report.contains("[direct, said] We will spend $5 billion"),
+            "{report}"
+        );
     }
 }

@@ -41,4 +41,3 @@ impl Span {
         text.get(self.start..self.end).unwrap_or("")
     }
 }
-

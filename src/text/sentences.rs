@@ -1,8 +1,8 @@
 //! Sentence segmentation that knows abbreviations (U.S., Mr., Dr., Sept., No.), initials,
 //! decimals and quotation marks.
 
-use super::tokens::{Token, TokenKind, shape, tokenize};
 use super::Span;
+use super::tokens::{Token, TokenKind, shape, tokenize};
 
 /// A sentence: a range of tokens and the bytes they cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,8 +90,8 @@ fn breaks_paragraph(tokens: &[Token], i: usize) -> bool {
     let Some(next) = tokens.get(i + 1) else {
         return true;
     };
-    let continues = next.kind == TokenKind::Word && next.has(shape::LOWER)
-        || next.kind == TokenKind::Number;
+    let continues =
+        next.kind == TokenKind::Word && next.has(shape::LOWER) || next.kind == TokenKind::Number;
     !(continues && !is_terminal(prev) && !is_closer(prev))
 }
 
@@ -154,10 +154,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     const LIST: &[&str] = &[
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-        "cpl", "adm", "maj", "st", "rev", "hon", "pres", "supt", "det", "insp", "no", "nos",
-        "vol", "vols", "art", "fig", "pp", "mt", "ft", "vs", "v", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "ave", "blvd",
-        "dept", "univ", "assn", "gov't", "messrs", "mmes", "msgr", "sr", "jr",
+        "cpl", "adm", "maj", "st", "rev", "hon", "pres", "supt", "det", "insp", "no", "nos", "vol",
+        "vols", "art", "fig", "pp", "mt", "ft", "vs", "v", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "ave", "blvd", "dept",
+        "univ", "assn", "gov't", "messrs", "mmes", "msgr", "sr", "jr",
     ];
     word.len() <= 7 && LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -174,11 +174,58 @@ fn starts_sentence(text: &str, next: Token) -> bool {
         TokenKind::DoubleQuote | TokenKind::Dash => true,
         TokenKind::Word => {
             const STARTERS: &[&str] = &[
-                "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that",
-                "these", "those", "there", "his", "her", "its", "their", "our", "in", "on", "at",
-                "but", "and", "or", "so", "if", "when", "while", "after", "before", "since",
-                "as", "for", "with", "what", "why", "how", "who", "yet", "still", "however",
-                "meanwhile", "also", "both", "some", "many", "most", "no", "not", "one",
+                "the",
+                "a",
+                "an",
+                "he",
+                "she",
+                "it",
+                "they",
+                "we",
+                "i",
+                "you",
+                "this",
+                "that",
+                "these",
+                "those",
+                "there",
+                "his",
+                "her",
+                "its",
+                "their",
+                "our",
+                "in",
+                "on",
+                "at",
+                "but",
+                "and",
+                "or",
+                "so",
+                "if",
+                "when",
+                "while",
+                "after",
+                "before",
+                "since",
+                "as",
+                "for",
+                "with",
+                "what",
+                "why",
+                "how",
+                "who",
+                "yet",
+                "still",
+                "however",
+                "meanwhile",
+                "also",
+                "both",
+                "some",
+                "many",
+                "most",
+                "no",
+                "not",
+                "one",
             ];
             let w = next.text(text);
             w.len() <= 9 && STARTERS.iter().any(|s| s.eq_ignore_ascii_case(w))
@@ -244,7 +291,10 @@ mod tests {
     fn paragraphs_end_sentences_but_wrapped_lines_do_not() {
         assert_eq!(
             sents("Headline without stop\nFirst line of text\ncontinues here."),
-            vec!["Headline without stop", "First line of text\ncontinues here."]
+            vec![
+                "Headline without stop",
+                "First line of text\ncontinues here."
+            ]
         );
         let s = segment("A.\n\nB.", &tokenize("A.\n\nB."));
         assert!(s[0].starts_paragraph && s[1].starts_paragraph);

@@ -308,7 +308,9 @@ mod tests {
     fn words_keep_inner_joiners() {
         assert_eq!(
             words("China's win-win U.S. side, parties’ goal"),
-            vec!["China's", "win-win", "U.S", ".", "side", ",", "parties", "’", "goal"]
+            vec![
+                "China's", "win-win", "U.S", ".", "side", ",", "parties", "’", "goal"
+            ]
         );
     }
 

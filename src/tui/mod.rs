@@ -31,7 +31,6 @@ use self::worker::ExtractionPool;
 use crate::article::Article;
 use crate::config::Config;
 
-
 /// What `sayso [--config FILE] [PATH…]` asks for.
 #[derive(Debug, Clone, Default)]
 pub struct TuiOptions {
