@@ -1,0 +1,121 @@
+//! Extraction speed, on one core (`extract` is single-threaded):
+//! - throughput over a corpus of at least 10 MB of news-sized articles (a few KB each),
+//!   made from the five samples with small variations, the target being 50 MB/s;
+//! - single articles of growing size, up to ~1 MB (the samples end to end, repeated): a
+//!   throughput that falls as the article grows means time is not linear in its length.
+//!
+//! `cargo bench --bench extract`.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use sayso::extract::extract;
+
+const SEEDS: [&str; 5] = [
+    include_str!("../seeds/000_2500ef5cd031a891.txt"),
+    include_str!("../seeds/001_0cda0abccf93c76d.txt"),
+    include_str!("../seeds/002_337f31bbd1bd4543.txt"),
+    include_str!("../seeds/003_1e8a7f8cf821f1b8.txt"),
+    include_str!("../seeds/004_ee5d5f4a442c73fa.txt"),
+];
+
+const CORPUS_BYTES: usize = 10 * 1024 * 1024;
+const LARGE_SIZES: [usize; 3] = [64 * 1024, 256 * 1024, 1024 * 1024];
+
+/// Surnames of the samples' speakers, and the stand-ins that copies use in turn.
+const SURNAMES: [&str; 8] = [
+    "Rubio", "Zhang", "Tang", "Wang", "Martinez", "Song", "Lubetkin", "Hegseth",
+];
+const STAND_INS: [&str; 8] = [
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Haddad",
+    "Kowalski",
+    "Nakamura",
+    "Oliveira",
+    "Brennan",
+];
+
+/// Copy `k` of a sample: its body paragraphs rotated by `k` (the title stays first), and
+/// from the second copy on, one surname replaced by a stand-in, so that no two articles
+/// of the corpus are quite alike.
+fn variant(seed: &str, k: usize) -> String {
+    let mut paragraphs: Vec<&str> = seed.split("\n\n").collect();
+    if paragraphs.len() > 2 {
+        let body = &mut paragraphs[1..];
+        let shift = k % body.len();
+        body.rotate_left(shift);
+    }
+    let text = paragraphs.join("\n\n");
+    if k == 0 {
+        return text;
+    }
+    let i = k % SURNAMES.len();
+    text.replace(
+        SURNAMES[i],
+        STAND_INS[(k / SURNAMES.len()) % STAND_INS.len()],
+    )
+}
+
+/// Articles of a few KB each, at least [`CORPUS_BYTES`] in all.
+fn corpus() -> Vec<String> {
+    let mut articles = Vec::new();
+    let mut total = 0;
+    for k in 0.. {
+        if total >= CORPUS_BYTES {
+            break;
+        }
+        let article = variant(SEEDS[k % SEEDS.len()], k / SEEDS.len());
+        total += article.len();
+        articles.push(article);
+    }
+    articles
+}
+
+/// One article of at least `size` bytes: the samples end to end, again and again.
+fn large_article(size: usize) -> String {
+    let mut text = String::with_capacity(size + 16 * 1024);
+    while text.len() < size {
+        for seed in SEEDS {
+            text.push_str(seed);
+            text.push_str("\n\n");
+        }
+    }
+    text
+}
+
+fn bench_corpus(c: &mut Criterion) {
+    let articles = corpus();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let mut group = c.benchmark_group("extract_corpus");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function(format!("{} articles, {bytes} bytes", articles.len()), |b| {
+        b.iter(|| {
+            for article in &articles {
+                black_box(extract(black_box(article)));
+            }
+        })
+    });
+    group.finish();
+}
+
+fn bench_large_article(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extract_one_article");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    for size in LARGE_SIZES {
+        let text = large_article(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(text.len()), &text, |b, text| {
+            b.iter(|| extract(black_box(text)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_corpus, bench_large_article);
+criterion_main!(benches);
