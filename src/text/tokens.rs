@@ -218,6 +218,29 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
     let mut lower = 0u32;
     let mut first = true;
     while i < bytes.len() {
+        // ASCII letters and digits, the bulk of news text, without decoding.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            if b.is_ascii_digit() {
+                shape |= shape::DIGIT;
+            } else {
+                has_alpha = true;
+                if b.is_ascii_uppercase() {
+                    upper += 1;
+                    if first {
+                        shape |= shape::CAPITALIZED;
+                    }
+                } else {
+                    lower += 1;
+                    if first {
+                        shape |= shape::LOWER;
+                    }
+                }
+            }
+            first = false;
+            i += 1;
+            continue;
+        }
         let (ch, len) = decode(bytes, i);
         if ch.is_alphanumeric() {
             if len > 1 {
