@@ -122,7 +122,7 @@ fn inside(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize) {
         first += 1;
     }
     while end > first
-        && (doc.is_break(end - 1) || doc.is_quote(end - 1) && r_unpaired(doc, first, end))
+        && (doc.is_break(end - 1) || doc.is_quote(end - 1) && closer_unpaired(doc, first, end))
     {
         end -= 1;
     }
@@ -130,7 +130,7 @@ fn inside(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize) {
 }
 
 /// Is the last mark of `first..end` a closing mark without an opener inside?
-fn r_unpaired(doc: &Doc, first: usize, end: usize) -> bool {
+fn closer_unpaired(doc: &Doc, first: usize, end: usize) -> bool {
     (first..end - 1).filter(|&i| doc.is_quote(i)).count() % 2 == 0
 }
 

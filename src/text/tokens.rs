@@ -208,61 +208,64 @@ fn decode(bytes: &[u8], i: usize) -> (char, usize) {
     (ch, len)
 }
 
+/// The shape of a word as it is scanned.
+struct WordShape {
+    flags: u8,
+    has_alpha: bool,
+    upper: u32,
+    lower: u32,
+    first: bool,
+}
+
+impl WordShape {
+    /// Records one letter or digit.
+    fn note(&mut self, digit: bool, uppercase: bool) {
+        if digit {
+            self.flags |= shape::DIGIT;
+        } else {
+            self.has_alpha = true;
+            if uppercase {
+                self.upper += 1;
+            } else {
+                self.lower += 1;
+            }
+            if self.first {
+                self.flags |= if uppercase {
+                    shape::CAPITALIZED
+                } else {
+                    shape::LOWER
+                };
+            }
+        }
+        self.first = false;
+    }
+}
+
 /// Scans a word or number starting at `i`; returns (end, shape flags, has a letter).
 fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
     let bytes = text.as_bytes();
     let mut i = start;
-    let mut shape = shape::ASCII;
-    let mut has_alpha = false;
-    let mut upper = 0u32;
-    let mut lower = 0u32;
-    let mut first = true;
+    let mut w = WordShape {
+        flags: shape::ASCII,
+        has_alpha: false,
+        upper: 0,
+        lower: 0,
+        first: true,
+    };
     while i < bytes.len() {
         // ASCII letters and digits, the bulk of news text, without decoding.
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
-            if b.is_ascii_digit() {
-                shape |= shape::DIGIT;
-            } else {
-                has_alpha = true;
-                if b.is_ascii_uppercase() {
-                    upper += 1;
-                    if first {
-                        shape |= shape::CAPITALIZED;
-                    }
-                } else {
-                    lower += 1;
-                    if first {
-                        shape |= shape::LOWER;
-                    }
-                }
-            }
-            first = false;
+            w.note(b.is_ascii_digit(), b.is_ascii_uppercase());
             i += 1;
             continue;
         }
         let (ch, len) = decode(bytes, i);
         if ch.is_alphanumeric() {
             if len > 1 {
-                shape &= !shape::ASCII;
+                w.flags &= !shape::ASCII;
             }
-            if ch.is_numeric() {
-                shape |= shape::DIGIT;
-            } else {
-                has_alpha = true;
-                if ch.is_uppercase() {
-                    upper += 1;
-                    if first {
-                        shape |= shape::CAPITALIZED;
-                    }
-                } else {
-                    lower += 1;
-                    if first {
-                        shape |= shape::LOWER;
-                    }
-                }
-            }
-            first = false;
+            w.note(ch.is_numeric(), ch.is_uppercase());
             i += len;
             continue;
         }
@@ -276,28 +279,28 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
                 .is_some_and(char::is_alphanumeric);
         let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
         let keep = match ch {
-            '\'' | '’' => next_alnum && has_alpha,
+            '\'' | '’' => next_alnum && w.has_alpha,
             // Handles and identifiers: `agent_of_change`.
             '_' => next_alnum,
             '-' | '‑' => {
                 if next_alnum {
-                    shape |= shape::HYPHEN;
+                    w.flags |= shape::HYPHEN;
                 }
                 next_alnum
             }
             '.' => {
                 let digits = prev_digit && next.is_some_and(|n| n.is_ascii_digit());
                 // `U.S`, `a.m`, `News.Az`, `Amazon.com`: a letter right after the dot.
-                let joined = has_alpha && next.is_some_and(|n| n.is_ascii_alphabetic());
+                let joined = w.has_alpha && next.is_some_and(|n| n.is_ascii_alphabetic());
                 if joined {
-                    shape |= shape::DOTTED;
+                    w.flags |= shape::DOTTED;
                 }
                 digits || joined
             }
             ',' => {
                 // Thousands separators: exactly three digits follow.
                 prev_digit
-                    && !has_alpha
+                    && !w.has_alpha
                     && bytes.len() >= i + 4
                     && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
                     && bytes.get(i + 4).is_none_or(|n| !n.is_ascii_digit())
@@ -308,14 +311,14 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
             break;
         }
         if len > 1 {
-            shape &= !shape::ASCII;
+            w.flags &= !shape::ASCII;
         }
         i += len;
     }
-    if upper >= 2 && lower == 0 {
-        shape |= shape::ALL_CAPS;
+    if w.upper >= 2 && w.lower == 0 {
+        w.flags |= shape::ALL_CAPS;
     }
-    (i, shape, has_alpha)
+    (i, w.flags, w.has_alpha)
 }
 
 #[cfg(test)]

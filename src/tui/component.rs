@@ -96,6 +96,23 @@ pub fn visible_window(len: usize, selected: usize, offset: usize, height: usize)
 }
 
 /// The inside of a bordered block.
+/// Clears `area` and draws an overlay's bordered frame with its title; returns the inside.
+pub fn overlay_frame(
+    frame: &mut ratatui::Frame,
+    area: Rect,
+    title: String,
+    border: ratatui::style::Style,
+) -> Rect {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        ratatui::widgets::Block::bordered()
+            .title(ratatui::text::Line::styled(title, border))
+            .border_style(border),
+        area,
+    );
+    inner(area)
+}
+
 pub fn inner(area: Rect) -> Rect {
     Rect {
         x: area.x.saturating_add(1),

@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use crate::tui::component::{Ctx, Effect, inner, move_selection, truncate, visible_window};
+use crate::tui::component::{Ctx, Effect, move_selection, overlay_frame, truncate, visible_window};
 use crate::tui::keymap::Action;
 use crate::tui::people::{Person, merge};
 use crate::tui::store::Store;
@@ -172,14 +172,7 @@ impl SpeakersIndex {
                 self.people.len()
             ),
         };
-        frame.render_widget(Clear, area);
-        frame.render_widget(
-            Block::bordered()
-                .title(Line::styled(title, border))
-                .border_style(border),
-            area,
-        );
-        let body = inner(area);
+        let body = overlay_frame(frame, area, title, border);
         self.height = usize::from(body.height).max(1);
         let width = usize::from(body.width);
         let lines: Vec<Line> = match &mut self.claims {

@@ -5,13 +5,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::notes_tab::{first_line, hashtags};
 use crate::annotate::{Anchorer, Annotation, TagCount};
 use crate::text::wrap::str_width;
 use crate::tui::component::{
-    Ctx, Effect, Message, PromptKind, inner, move_selection, truncate, visible_window,
+    Ctx, Effect, Message, PromptKind, move_selection, overlay_frame, truncate, visible_window,
 };
 use crate::tui::keymap::Action;
 use crate::tui::store::Store;
@@ -200,14 +200,7 @@ impl TagIndex {
                 self.tags.len()
             ),
         };
-        frame.render_widget(Clear, area);
-        frame.render_widget(
-            Block::bordered()
-                .title(Line::styled(title, border))
-                .border_style(border),
-            area,
-        );
-        let body = inner(area);
+        let body = overlay_frame(frame, area, title, border);
         self.height = usize::from(body.height).max(1);
         let width = usize::from(body.width);
         let lines: Vec<Line> = match &mut self.listing {
