@@ -328,7 +328,15 @@ pub(crate) fn attribution_follows(doc: &Doc, mut i: usize, end: usize) -> bool {
             j += 1;
         }
         let l = doc.lex(j);
-        if l.is(class::CUE) && doc.is_lower(j) && l.form != Form::Gerund && l.cue_has(cue::SPEECH) {
+        // `said`, or a progressive `is promising`
+        let finite = l.form != Form::Gerund || j > 0 && doc.is(j - 1, class::BE);
+        if l.is(class::CUE)
+            && doc.is_lower(j)
+            && finite
+            && l.cue_has(cue::SPEECH | cue::INTENT | cue::THAT)
+            && !l.is(class::NOUN_FORM)
+            && np.kind != np::NpKind::Place
+        {
             return true;
         }
     }

@@ -50,6 +50,19 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 i += 2;
                 continue;
             }
+            if i == sent.first
+                && let Some(c) = as_attribution(doc, i, sent.end)
+            {
+                if let (Some((a, _)), Some(np)) = (c.cue, c.source)
+                    && let Some(list) = sources.get_mut(s)
+                {
+                    list.push((a, np));
+                }
+                for slot in used.iter_mut().take(c.first).skip(i) {
+                    *slot = true;
+                }
+                out.push(c);
+            }
             let lex = doc.lex(i);
             if lex.is(class::CUE) && doc.is_lower(i) && !used.get(i).copied().unwrap_or(false) {
                 let earlier = sources.get(s).map_or(&[][..], Vec::as_slice);
@@ -65,6 +78,47 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             i += 1;
         }
     }
+}
+
+/// `As Rosenthal put it, …`, `As the report noted, …`, `As stated in the commentary, …`:
+/// a fronted attribution; the content follows its comma.
+fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidate> {
+    if !doc.word_is(i, "as") || !doc.is_cap(i) {
+        return None;
+    }
+    let comma = (i + 1..end.min(i + 30)).find(|&k| doc.is_punct(k, ','))?;
+    // The cue closes the attribution: `put it`, `said`, `noted`, or `stated in X`.
+    let (cue_at, src) = if doc.word_is(comma - 1, "it") && doc.word_is(comma - 2, "put") {
+        let subject = doc.skip_between_left(comma - 3, i + 1)?;
+        (
+            comma - 2,
+            np::ending_at(doc, subject, i + 1)
+                .or_else(|| np::generic_ending_at(doc, subject, i + 1))?,
+        )
+    } else if let Some(c) = (i + 1..comma).find(|&k| doc.lex(k).is(class::CUE) && doc.is_lower(k)) {
+        let np = if c == i + 1 {
+            // `As stated in the commentary`
+            np::generic_starting_at(doc, c + 2, comma)?
+        } else {
+            let subject = doc.skip_between_left(c - 1, i + 1)?;
+            np::ending_at(doc, subject, i + 1)
+                .or_else(|| np::generic_ending_at(doc, subject, i + 1))?
+        };
+        (c, np)
+    } else {
+        return None;
+    };
+    if src.kind == NpKind::Place {
+        return None;
+    }
+    let content = trim(doc, comma + 1, clause_end(doc, comma + 1, end));
+    make(
+        doc,
+        content,
+        Vec::new(),
+        Some(src),
+        Some((cue_at, cue_at + 1)),
+    )
 }
 
 fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
@@ -126,14 +180,22 @@ fn make(
     }
     // A quotation opened in the content runs to its closing mark, over sentence ends
     // (`told Fox that "they hit Matt …. What they are doing is …"`).
+    let mut fragments = fragments;
     if let Some(&q) = doc.quote_of.get(end.saturating_sub(1))
         && q != super::doc::NONE
     {
-        while doc.quote_of.get(end).is_some_and(|&n| n == q) {
-            end += 1;
+        let mut reach = end;
+        while doc.quote_of.get(reach).is_some_and(|&n| n == q) {
+            reach += 1;
         }
-        if doc.is_quote(end.saturating_sub(1)) {
-            end -= 1;
+        if doc.is_quote(reach.saturating_sub(1)) {
+            reach -= 1;
+        }
+        if reach > end {
+            end = reach;
+            if let Some(last) = fragments.last_mut() {
+                last.1 = end;
+            }
         }
     }
     if let Some(np) = source {
