@@ -96,6 +96,34 @@ pub fn visible_window(len: usize, selected: usize, offset: usize, height: usize)
 }
 
 /// The inside of a bordered block.
+/// The visible rows of a scrolled list: scrolls `offset` so `selected` shows, renders each
+/// visible item with `line`, and marks the selected row with `selection`.
+pub fn visible_lines<'a, T>(
+    items: &[T],
+    selected: usize,
+    offset: &mut usize,
+    height: usize,
+    selection: ratatui::style::Style,
+    line: impl Fn(&T) -> ratatui::text::Line<'a>,
+) -> Vec<ratatui::text::Line<'a>> {
+    let (start, end) = visible_window(items.len(), selected, *offset, height);
+    *offset = start;
+    items
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            let l = line(item);
+            if start + n == selected {
+                l.style(selection)
+            } else {
+                l
+            }
+        })
+        .collect()
+}
+
 /// Clears `area` and draws an overlay's bordered frame with its title; returns the inside.
 pub fn overlay_frame(
     frame: &mut ratatui::Frame,

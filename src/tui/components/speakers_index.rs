@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::component::{Ctx, Effect, move_selection, overlay_frame, truncate, visible_window};
+use crate::tui::component::{Ctx, Effect, move_selection, overlay_frame, truncate, visible_lines};
 use crate::tui::keymap::Action;
 use crate::tui::people::{Person, merge};
 use crate::tui::store::Store;
@@ -175,40 +175,24 @@ impl SpeakersIndex {
         let body = overlay_frame(frame, area, title, border);
         self.height = usize::from(body.height).max(1);
         let width = usize::from(body.width);
+        let height = self.height;
         let lines: Vec<Line> = match &mut self.claims {
-            Some((_, list, sel, off)) => {
-                let (start, end) = visible_window(list.len(), *sel, *off, self.height);
-                *off = start;
-                list[start..end]
-                    .iter()
-                    .enumerate()
-                    .map(|(n, &(article, claim))| {
-                        let line = claim_line(ctx, article, claim, width);
-                        if start + n == *sel {
-                            line.style(theme.selection)
-                        } else {
-                            line
-                        }
-                    })
-                    .collect()
-            }
-            None => {
-                let (start, end) =
-                    visible_window(self.people.len(), self.selected, self.offset, self.height);
-                self.offset = start;
-                self.people[start..end]
-                    .iter()
-                    .enumerate()
-                    .map(|(n, p)| {
-                        let line = person_line(ctx, p, width);
-                        if start + n == self.selected {
-                            line.style(theme.selection)
-                        } else {
-                            line
-                        }
-                    })
-                    .collect()
-            }
+            Some((_, list, sel, off)) => visible_lines(
+                list,
+                *sel,
+                off,
+                height,
+                theme.selection,
+                |&(article, claim)| claim_line(ctx, article, claim, width),
+            ),
+            None => visible_lines(
+                &self.people,
+                self.selected,
+                &mut self.offset,
+                height,
+                theme.selection,
+                |p| person_line(ctx, p, width),
+            ),
         };
         if lines.is_empty() {
             let msg = if done < total {

@@ -11,7 +11,7 @@ use super::notes_tab::{first_line, hashtags};
 use crate::annotate::{Anchorer, Annotation, TagCount};
 use crate::text::wrap::str_width;
 use crate::tui::component::{
-    Ctx, Effect, Message, PromptKind, move_selection, overlay_frame, truncate, visible_window,
+    Ctx, Effect, Message, PromptKind, move_selection, overlay_frame, truncate, visible_lines,
 };
 use crate::tui::keymap::Action;
 use crate::tui::store::Store;
@@ -203,47 +203,32 @@ impl TagIndex {
         let body = overlay_frame(frame, area, title, border);
         self.height = usize::from(body.height).max(1);
         let width = usize::from(body.width);
+        let height = self.height;
         let lines: Vec<Line> = match &mut self.listing {
-            Some(l) => {
-                let (start, end) =
-                    visible_window(l.passages.len(), l.selected, l.offset, self.height);
-                l.offset = start;
-                l.passages[start..end]
-                    .iter()
-                    .enumerate()
-                    .map(|(n, (article, a))| {
-                        let line = passage_line(ctx, *article, a, width);
-                        if start + n == l.selected {
-                            line.style(theme.selection)
-                        } else {
-                            line
-                        }
-                    })
-                    .collect()
-            }
-            None => {
-                let (start, end) =
-                    visible_window(self.tags.len(), self.selected, self.offset, self.height);
-                self.offset = start;
-                self.tags[start..end]
-                    .iter()
-                    .enumerate()
-                    .map(|(n, t)| {
-                        let line = Line::from(vec![
-                            TextSpan::styled(format!("{:>5}  ", t.count), theme.dim),
-                            TextSpan::styled(
-                                truncate(&format!("#{}", t.tag), width.saturating_sub(7)),
-                                theme.tag,
-                            ),
-                        ]);
-                        if start + n == self.selected {
-                            line.style(theme.selection)
-                        } else {
-                            line
-                        }
-                    })
-                    .collect()
-            }
+            Some(l) => visible_lines(
+                &l.passages,
+                l.selected,
+                &mut l.offset,
+                height,
+                theme.selection,
+                |(article, a)| passage_line(ctx, *article, a, width),
+            ),
+            None => visible_lines(
+                &self.tags,
+                self.selected,
+                &mut self.offset,
+                height,
+                theme.selection,
+                |t| {
+                    Line::from(vec![
+                        TextSpan::styled(format!("{:>5}  ", t.count), theme.dim),
+                        TextSpan::styled(
+                            truncate(&format!("#{}", t.tag), width.saturating_sub(7)),
+                            theme.tag,
+                        ),
+                    ])
+                },
+            ),
         };
         if lines.is_empty() {
             let msg = match ctx.store.annotations().is_ready() {
