@@ -509,28 +509,26 @@ pub(crate) fn starts_role(doc: &Doc, i: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn left(text: &str, last_word: &str) -> Option<(String, String, NpKind)> {
-        let doc = Doc::new(text);
-        let last = (0..doc.len()).rev().find(|&i| doc.word(i) == last_word)?;
-        let np = ending_at(&doc, last, 0)?;
+    /// (name, role, kind) of a phrase, for comparison.
+    fn describe(doc: &Doc, text: &str, np: Np) -> (String, String, NpKind) {
         let s = doc.span(np.name.0, np.name.1).slice(text).to_owned();
         let r = np
             .role
             .map(|(a, b)| doc.span(a, b).slice(text).to_owned())
             .unwrap_or_default();
-        Some((s, r, np.kind))
+        (s, r, np.kind)
+    }
+
+    fn left(text: &str, last_word: &str) -> Option<(String, String, NpKind)> {
+        let doc = Doc::new(text);
+        let last = (0..doc.len()).rev().find(|&i| doc.word(i) == last_word)?;
+        ending_at(&doc, last, 0).map(|np| describe(&doc, text, np))
     }
 
     fn right(text: &str, first_word: &str) -> Option<(String, String, NpKind)> {
         let doc = Doc::new(text);
         let first = (0..doc.len()).find(|&i| doc.word(i) == first_word)?;
-        let np = starting_at(&doc, first, doc.len())?;
-        let s = doc.span(np.name.0, np.name.1).slice(text).to_owned();
-        let r = np
-            .role
-            .map(|(a, b)| doc.span(a, b).slice(text).to_owned())
-            .unwrap_or_default();
-        Some((s, r, np.kind))
+        starting_at(&doc, first, doc.len()).map(|np| describe(&doc, text, np))
     }
 
     fn t(a: &str, b: &str, k: NpKind) -> Option<(String, String, NpKind)> {
