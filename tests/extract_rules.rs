@@ -416,3 +416,35 @@ fn a_quote_opened_in_reported_speech_runs_to_its_end() {
     assert_eq!(c.0, "\"the first span is done. The second is not.");
     assert_eq!(c.1, ClaimKind::Mixed);
 }
+
+#[test]
+fn a_wire_story_end_to_end() {
+    let text = "Harbor board urges calm over toll dispute\n\n\
+        PORTSMOUTH, March 3 (Coastwire) -- Harbor Board spokesperson Ines Moreau said on Monday \
+        that the board would not raise tolls this year.\n\n\
+        Moreau made the remarks at a regular press briefing.\n\n\
+        The bridge is the region's lifeline, Moreau said.\n\n\
+        Noting that traffic has doubled, Moreau said the second lane will open in June.\n\n\
+        \"We listen to every commuter,\" she said, adding that the board will publish its accounts.\n\n\
+        The spokesperson also noted that repairs cost 4.5 million euros in 2023.\n\n\
+        Coastwire";
+    let ex = extract(text);
+    assert_eq!(ex.speakers.len(), 1, "{:#?}", ex.speakers);
+    let s = &ex.speakers[0];
+    assert_eq!(s.name, "Ines Moreau");
+    assert_eq!(s.role.as_deref(), Some("Harbor Board spokesperson"));
+    let contents: Vec<&str> = ex.claims.iter().map(|c| c.span.slice(text)).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "the board would not raise tolls this year",
+            "The bridge is the region's lifeline",
+            "traffic has doubled",
+            "the second lane will open in June",
+            "We listen to every commuter,",
+            "the board will publish its accounts",
+            "repairs cost 4.5 million euros in 2023",
+        ]
+    );
+    assert!(ex.claims.iter().all(|c| c.speaker == Some(0)));
+}

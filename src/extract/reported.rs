@@ -64,7 +64,12 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 out.push(c);
             }
             let lex = doc.lex(i);
-            if lex.is(class::CUE) && doc.is_lower(i) && !used.get(i).copied().unwrap_or(false) {
+            // A sentence may open with a participle: `Noting that …, Mao said …`.
+            let opening_participle = i == sent.first && lex.form == Form::Gerund;
+            if lex.is(class::CUE)
+                && (doc.is_lower(i) || opening_participle)
+                && !used.get(i).copied().unwrap_or(false)
+            {
                 let earlier = sources.get(s).map_or(&[][..], Vec::as_slice);
                 if let Some(c) = reported(doc, i, lex, sent.first, sent.end, earlier) {
                     if let (Some((a, _)), Some(np)) = (c.cue, c.source)
@@ -251,6 +256,23 @@ fn reported(
     // `…, adding that …`, `… and saying …`, `began by saying …`: the speaker of this
     // sentence's earlier attribution, or its subject.
     let progressive = lex.form == Form::Gerund && i > first && doc.is(i - 1, class::BE);
+    if lex.form == Form::Gerund && i == first && doc.word_is(cue_end, "that") {
+        // `Noting that the city has changed, Mao said …`: the main clause's speaker says
+        // the participle's content too.
+        let comma = (cue_end..end).find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k))?;
+        let src = np::starting_at(doc, comma + 1, end)?;
+        let j = (src.end..end).find(|&k| !doc.is_between(k))?;
+        if !doc.lex(j).is(class::CUE)
+            || !matches!(
+                src.kind,
+                NpKind::Person | NpKind::Org | NpKind::Nominal | NpKind::Pronoun
+            )
+        {
+            return None;
+        }
+        let content = trim(doc, cue_end + 1, comma);
+        return make(doc, content, Vec::new(), Some(src), cue_span);
+    }
     if lex.form == Form::Gerund && !progressive {
         let p = i.checked_sub(1)?;
         let linked = doc.is_punct(p, ',')
