@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::article::Article;
-use crate::extract::{Extraction, Span};
+use crate::extract::{Claim, Extraction, Span};
 
 /// The text report for one article.
 pub fn article_report(article: &Article, ex: &Extraction) -> String {
@@ -29,14 +29,14 @@ pub fn article_report(article: &Article, ex: &Extraction) -> String {
             .unwrap_or_default();
         let _ = writeln!(out, "  {}{role}  ({} claims)", s.name, claims.len());
         for c in claims {
-            write_claim(&mut out, text, c.kind.as_str(), c.cue, c.span);
+            write_claim(&mut out, text, c);
         }
     }
     let unattributed: Vec<_> = ex.claims.iter().filter(|c| c.speaker.is_none()).collect();
     if !unattributed.is_empty() {
         let _ = writeln!(out, "  (nobody named)  ({} claims)", unattributed.len());
         for c in unattributed {
-            write_claim(&mut out, text, c.kind.as_str(), c.cue, c.span);
+            write_claim(&mut out, text, c);
         }
     }
     let _ = writeln!(out, "\nNumbers ({})", ex.numbers.len());
@@ -58,14 +58,30 @@ pub fn article_report(article: &Article, ex: &Extraction) -> String {
     out
 }
 
-fn write_claim(out: &mut String, text: &str, kind: &str, cue: Option<Span>, span: Span) {
-    let cue = cue.map(|c| c.slice(text)).unwrap_or("—");
-    let body: String = span
-        .slice(text)
-        .split_whitespace()
+/// One claim on one line; a quote split by its attribution shows its pieces joined by `…`.
+fn write_claim(out: &mut String, text: &str, claim: &Claim) {
+    let cue = claim.cue.map(|c| c.slice(text)).unwrap_or("—");
+    let pieces: Vec<Span> = if claim.fragments.is_empty() {
+        vec![claim.span]
+    } else {
+        claim.fragments.clone()
+    };
+    let body = pieces
+        .iter()
+        .map(|p| {
+            p.slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect::<Vec<_>>()
-        .join(" ");
-    let _ = writeln!(out, "    [{kind}, {cue}] {}", ellipsize(&body, 160));
+        .join(" … ");
+    let _ = writeln!(
+        out,
+        "    [{}, {cue}] {}",
+        claim.kind.as_str(),
+        ellipsize(&body, 160)
+    );
 }
 
 fn fmt_value(v: f64) -> String {
@@ -116,6 +132,19 @@ mod tests {
         assert!(report.contains("Jane Doe — Mayor  (1 claims)"), "{report}");
         assert!(
             report.contains("[direct, said] We will spend $5 billion"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn split_quotes_show_their_pieces() {
+        let article = Article::from_text(
+            "t.txt",
+            "\"The span is done,\" said Omar Bell. \"The deck is next.\"".into(),
+        );
+        let report = article_report(&article, &extract(&article.text));
+        assert!(
+            report.contains("[direct, said] The span is done, … The deck is next."),
             "{report}"
         );
     }
