@@ -108,6 +108,13 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             i += 1;
             continue;
         }
+        if doc.is_lower(i)
+            && matches!(doc.word(i), "after" | "before" | "since" | "until" | "as")
+            && !doc.is(i + 1, class::TIME | class::DETERMINER)
+        {
+            // `said after Pagliano failed to …`: a subordinate clause, not content.
+            return i;
+        }
         if doc.is_lower(i) && doc.is(i, class::PREPOSITION) && !is_infinitive(doc, i) {
             // A prepositional phrase of a few words, up to a comma, `that` or a clause.
             let mut j = i + 1;
@@ -309,6 +316,7 @@ pub(crate) fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
         && doc.is_lower(i)
         && l.form != Form::Gerund
         && !l.is(class::NOUN_FORM)
+        && l.cue_has(cue::SPEECH | cue::THAT)
         && (!l.cue_has(cue::BELIEF) || doc.word_is(i + 1, "that"))
 }
 

@@ -413,6 +413,13 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         // `I laughed and said, "…"`: the subject of the sentence.
         np::starting_at(doc, floor, subject_end)?
     } else {
+        if doc.lex(c).is(class::NOUN_FORM) && {
+            let w = doc.word(subject_end);
+            w.ends_with("'s") || w.ends_with("’s") || doc.is(subject_end, class::DETERMINER)
+        } {
+            // `Mr. King's show, "…"`: a noun, not a verb.
+            return None;
+        }
         np::ending_at(doc, subject_end, floor).or_else(|| {
             doc.lex(c)
                 .cue_has(cue::ANY)
@@ -443,7 +450,11 @@ fn ends_sentence_after(doc: &Doc, r: &Region) -> bool {
 /// A verb that can attribute a quote: any reporting cue but a gerund.
 pub(crate) fn is_quote_cue(doc: &Doc, i: usize) -> bool {
     let lex = doc.lex(i);
-    lex.is(class::CUE) && lex.form != Form::Gerund && doc.is_lower(i) && !doc.in_quote(i)
+    lex.is(class::CUE)
+        && lex.cue_has(cue::SPEECH | cue::THAT | cue::CLAUSE_ONLY | cue::WH | cue::BELIEF)
+        && lex.form != Form::Gerund
+        && doc.is_lower(i)
+        && !doc.in_quote(i)
 }
 
 /// Extends a name with the appositive that follows it (`Song Junying, head of …`).
