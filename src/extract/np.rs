@@ -336,6 +336,17 @@ pub(crate) fn is_function_word(doc: &Doc, i: usize) -> bool {
 /// the words back to the previous punctuation, clause word or sentence start (at most 10),
 /// e.g. `Experts on North Korea and nuclear nonproliferation`.
 pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
+    if last > floor && doc.is_punct(last, ')') {
+        // `panel Chairman Rep. Jason Chaffetz (R-Utah)`
+        let open = (last.saturating_sub(8).max(floor)..last)
+            .rev()
+            .find(|&k| doc.is_punct(k, '('))?;
+        let np = generic_ending_at(doc, open.checked_sub(1)?, floor)?;
+        return Some(Np {
+            end: last + 1,
+            ..np
+        });
+    }
     if !doc.is_word(last) || is_function_word(doc, last) && !doc.is_cap(last) {
         return None;
     }
