@@ -62,7 +62,13 @@ pub fn layout(area: Rect, focus: Pane) -> Areas {
             status,
         };
     }
-    let left_width = (area.width * 2 / 5).clamp(34, 60);
+    // The library takes more room while it has the focus, so its date and source
+    // columns show; the reader gets it back when reading.
+    let left_width = if focus == Pane::Library {
+        (area.width * 3 / 5).clamp(34, 110)
+    } else {
+        (area.width * 2 / 5).clamp(34, 60)
+    };
     let library_height = body.height / 2;
     let library = Rect {
         width: left_width,
@@ -101,6 +107,17 @@ mod tests {
         assert_eq!(a.status, Rect::new(0, 39, 120, 1));
         assert_eq!(a.pane_at(100, 5).map(|p| p.0), Some(Pane::Reader));
         assert_eq!(a.pane_at(3, 30).map(|p| p.0), Some(Pane::Insight));
+    }
+
+    #[test]
+    fn the_focused_library_is_wider() {
+        let library = layout(Rect::new(0, 0, 120, 40), Pane::Library)
+            .library
+            .unwrap();
+        let reading = layout(Rect::new(0, 0, 120, 40), Pane::Reader)
+            .library
+            .unwrap();
+        assert!(library.width > reading.width, "{library:?} {reading:?}");
     }
 
     #[test]

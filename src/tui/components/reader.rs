@@ -378,7 +378,11 @@ impl Reader {
         self.height = usize::from(body.height).max(1);
         let Some(article) = article else {
             let hint = "Select an article in the library and press Enter.";
-            frame.render_widget(Paragraph::new(TextSpan::styled(hint, theme.dim)), body);
+            frame.render_widget(
+                Paragraph::new(TextSpan::styled(hint, theme.dim))
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                body,
+            );
             return;
         };
         if body.width < 3 || body.height == 0 {
