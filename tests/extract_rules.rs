@@ -448,3 +448,21 @@ fn a_wire_story_end_to_end() {
     );
     assert!(ex.claims.iter().all(|c| c.speaker == Some(0)));
 }
+
+#[test]
+fn a_role_label_in_a_headline_is_the_person_holding_it() {
+    let text = "Minister: Talks Are Constructive\n\n\
+                Foreign Minister Elena Varga said the talks would resume in January.";
+    let ex = extract(text);
+    assert_eq!(ex.speakers.len(), 1, "{:#?}", ex.speakers);
+    assert_eq!(ex.speakers[0].name, "Elena Varga");
+    assert_eq!(ex.claims.len(), 2);
+}
+
+#[test]
+fn a_coordinated_judgement_is_a_claim_of_its_own() {
+    let text = "Party leader Jonas Brandt warned that the deal gave away too much, \
+                and accused the minister of hiding its terms.";
+    said(text, "the deal gave away too much", "Jonas Brandt");
+    said(text, "the minister of hiding its terms", "Jonas Brandt");
+}

@@ -316,7 +316,7 @@ pub(crate) fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
         && doc.is_lower(i)
         && l.form != Form::Gerund
         && !l.is(class::NOUN_FORM)
-        && l.cue_has(cue::SPEECH | cue::THAT)
+        && l.cue_has(cue::SPEECH | cue::THAT | cue::JUDGEMENT)
         && (!l.cue_has(cue::BELIEF) || doc.word_is(i + 1, "that"))
 }
 

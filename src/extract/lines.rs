@@ -67,6 +67,9 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     let single = colon - name_first == 1;
     let kind = if single && doc.is(name_first, class::PLACE) {
         return None;
+    } else if (name_first..colon).all(|k| doc.is(k, class::TITLE)) {
+        // `Minister: …` names a role; coreference finds who holds it.
+        NpKind::Nominal
     } else if all_caps || !single || doc.is_cap(name_first) {
         NpKind::Person
     } else {

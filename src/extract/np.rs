@@ -200,8 +200,14 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
     }
     while last + 1 < ceil && last + 1 - first < MAX_NP {
         let n = last + 1;
+        // `of` in `Secretary of State`, or a role word inside a title (`Party leader Jonas
+        // Brandt`), when a capitalised word follows.
         let joiner = doc.is_lower(n)
-            && doc.is(n, class::CONNECTOR | class::NAME_PARTICLE)
+            && doc.is(
+                n,
+                class::CONNECTOR | class::NAME_PARTICLE | class::TITLE | class::ROLE_NOUN,
+            )
+            && !doc.is(n, class::DETERMINER)
             && doc.is_cap(n + 1)
             && !doc.is(n + 1, class::TIME);
         if doc.is_cap(n) && !ends_clause(doc, n) {
