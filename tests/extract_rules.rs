@@ -466,3 +466,19 @@ fn a_coordinated_judgement_is_a_claim_of_its_own() {
     said(text, "the deal gave away too much", "Jonas Brandt");
     said(text, "the minister of hiding its terms", "Jonas Brandt");
 }
+
+#[test]
+fn qualified_roles_do_not_answer_for_the_office() {
+    let text = "The Chancellor insisted the plans were affordable.\n\n\
+                Shadow chancellor Tom Reeve said the plans would fail.";
+    let ex = extract(text);
+    assert_eq!(ex.speakers.len(), 2, "{:#?}", ex.speakers);
+    said(text, "the plans were affordable", "Chancellor");
+}
+
+#[test]
+fn an_age_is_not_a_role() {
+    let ex = extract("Rachel Moss, 48, said the plans were affordable.");
+    assert_eq!(ex.speakers[0].name, "Rachel Moss");
+    assert_eq!(ex.speakers[0].role, None);
+}

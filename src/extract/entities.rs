@@ -356,9 +356,21 @@ fn role_matches(role: Option<&str>, head: Option<&str>) -> bool {
         "pm" => "prime minister",
         h => h,
     };
-    role.ends_with(head)
+    let holds = role.ends_with(head)
         || role.contains(&format!("{head} of"))
-        || role.contains(&format!("{head},"))
+        || role.contains(&format!("{head},"));
+    // A shadow chancellor or a former minister is not "the chancellor" or "the minister".
+    let qualified = role
+        .split(head)
+        .next()
+        .and_then(|before| before.split_whitespace().last())
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "shadow" | "former" | "ex" | "deputy" | "vice" | "assistant" | "junior" | "late"
+            )
+        });
+    holds && !qualified
 }
 
 /// A description that names a person's role (`the Chinese FM` before `Foreign Minister

@@ -482,7 +482,11 @@ pub(crate) fn appositive_after(doc: &Doc, np_end: usize, ceil: usize) -> Option<
     if !doc.is_punct(np_end, ',') {
         return None;
     }
-    let start = np_end + 1;
+    let mut start = np_end + 1;
+    // An age (`Ms Moss, 48, said`) is not a role: the role may follow it.
+    if doc.kind(start) == Some(TokenKind::Number) && doc.is_punct(start + 1, ',') {
+        start += 2;
+    }
     if !starts_role(doc, start) {
         return None;
     }

@@ -91,10 +91,11 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
             ..name
         });
     }
-    Some(Np {
-        role: Some((first_comma + 1, j)),
-        ..np
-    })
+    // An age alone (`Ms Moss, 48, said`) is not a role.
+    let age_only =
+        (first_comma + 1..j).all(|k| doc.kind(k) != Some(crate::text::tokens::TokenKind::Word));
+    let role = (!age_only).then_some((first_comma + 1, j));
+    Some(Np { role, ..np })
 }
 
 pub(crate) fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
