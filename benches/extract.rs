@@ -12,13 +12,8 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use sayso::extract::extract;
 
-const SEEDS: [&str; 5] = [
-    include_str!("../seeds/000_2500ef5cd031a891.txt"),
-    include_str!("../seeds/001_0cda0abccf93c76d.txt"),
-    include_str!("../seeds/002_337f31bbd1bd4543.txt"),
-    include_str!("../seeds/003_1e8a7f8cf821f1b8.txt"),
-    include_str!("../seeds/004_ee5d5f4a442c73fa.txt"),
-];
+mod common;
+use common::{SEEDS, samples_end_to_end};
 
 const CORPUS_BYTES: usize = 10 * 1024 * 1024;
 const LARGE_SIZES: [usize; 3] = [64 * 1024, 256 * 1024, 1024 * 1024];
@@ -74,18 +69,6 @@ fn corpus() -> Vec<String> {
     articles
 }
 
-/// One article of at least `size` bytes: the samples end to end, again and again.
-fn large_article(size: usize) -> String {
-    let mut text = String::with_capacity(size + 16 * 1024);
-    while text.len() < size {
-        for seed in SEEDS {
-            text.push_str(seed);
-            text.push_str("\n\n");
-        }
-    }
-    text
-}
-
 fn bench_corpus(c: &mut Criterion) {
     let articles = corpus();
     let bytes: usize = articles.iter().map(String::len).sum();
@@ -108,7 +91,7 @@ fn bench_large_article(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
     for size in LARGE_SIZES {
-        let text = large_article(size);
+        let text = samples_end_to_end(size);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(text.len()), &text, |b, text| {
             b.iter(|| extract(black_box(text)))

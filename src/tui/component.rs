@@ -124,6 +124,18 @@ pub fn visible_lines<'a, T>(
         .collect()
 }
 
+/// A `width` × `height` rectangle centred in `area` (clamped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
 /// Clears `area` and draws an overlay's bordered frame with its title; returns the inside.
 pub fn overlay_frame(
     frame: &mut ratatui::Frame,

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::component::{Ctx, Effect, inner, move_selection, truncate};
+use crate::tui::component::{Ctx, Effect, centered, inner, move_selection, truncate};
 use crate::tui::keymap::{Action, Keymap, Section};
 
 #[derive(Debug, Clone, Default)]
@@ -59,12 +59,7 @@ impl Help {
         let lines = help_lines(ctx.keymap);
         let width = area.width.saturating_sub(4).min(84);
         let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let popup = centered(area, width, height);
         let border = theme.pane_border(None, true);
         frame.render_widget(Clear, popup);
         let title = " Keys · j/k scroll · Esc closes · rebind in the config's [keys] ";

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::text::wrap::{char_width, str_width, wrap};
-use crate::tui::component::{Ctx, inner, truncate};
+use crate::tui::component::{Ctx, centered, inner, truncate};
 use crate::tui::keymap::{Action, KeyChord, Keymap};
 
 /// Wrap width before the first draw tells the real one.
@@ -182,12 +182,7 @@ impl NoteEditor {
         if width < 4 || height < 4 {
             return;
         }
-        let popup = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let popup = centered(area, width, height);
         let border = theme.pane_border(None, true);
         let keys = |a: Action| {
             ctx.keymap
