@@ -14,6 +14,8 @@ use sayso::extract::extract;
 
 mod common;
 use common::{SEEDS, samples_end_to_end};
+#[path = "common/adversarial.rs"]
+mod adversarial;
 
 const CORPUS_BYTES: usize = 10 * 1024 * 1024;
 const LARGE_SIZES: [usize; 3] = [64 * 1024, 256 * 1024, 1024 * 1024];
@@ -100,5 +102,26 @@ fn bench_large_article(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_corpus, bench_large_article);
+/// Inputs built to make a careless scanner quadratic, 1 MB each: they must stay as fast as
+/// news (the floor is 10 MB/s).
+fn bench_adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extract_adversarial");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    for (name, make) in adversarial::INPUTS {
+        let text = make(1024 * 1024);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, text| {
+            b.iter(|| extract(black_box(text)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_corpus,
+    bench_large_article,
+    bench_adversarial
+);
 criterion_main!(benches);

@@ -194,7 +194,7 @@ fn write_article(out: &mut impl Write, format: Format, a: &Article) -> io::Resul
     let ex = extract(&a.text);
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut *out, &output::article_json(a, &ex))?;
+            serde_json::to_writer(&mut *out, &output::ArticleJson::new(a, &ex))?;
             writeln!(out)
         }
         Format::Text => writeln!(out, "{}", output::article_report(a, &ex)),

@@ -1,9 +1,9 @@
 //! Claim candidates, as found by the stages, before overlaps are settled and speakers
 //! resolved.
 
-use super::ClaimKind;
 use super::doc::Doc;
 use super::np::Np;
+use super::{ClaimClass, ClaimKind};
 use crate::text::tokens::TokenKind;
 
 /// Where a claim's speaker comes from when its own attribution names nobody.
@@ -23,6 +23,7 @@ pub(crate) struct Candidate {
     /// Token ranges of the pieces, when an attribution splits the content.
     pub fragments: Vec<(usize, usize)>,
     pub kind: ClaimKind,
+    pub class: ClaimClass,
     pub source: Option<Np>,
     /// Cue tokens `start..end`.
     pub cue: Option<(usize, usize)>,
@@ -65,7 +66,7 @@ pub(crate) fn trim(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize
                 end -= 1
             }
             Some(TokenKind::DoubleQuote) => {
-                let opened = (first..last).filter(|&i| doc.is_quote(i)).count() % 2 == 1;
+                let opened = doc.quotes_in(first, last) % 2 == 1;
                 if opened {
                     break;
                 }

@@ -157,42 +157,167 @@ pub(crate) fn is_infinitive(doc: &Doc, i: usize) -> bool {
 /// a time or place adjunct (`in a ruling released Thursday`, `in July`).
 pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
     let stop = first_comma(doc, i, end);
-    let mut k = i + 1;
-    while k < stop {
-        if !doc.in_quote(k) {
-            if doc.kind(k) == Some(TokenKind::Dash) {
-                return k;
-            }
-            let lower = doc.is_lower(k);
-            if lower
-                && (doc.word_is(k, "and") || doc.word_is(k, "but"))
-                && is_reporting_verb(doc, k + 1)
-            {
-                return k;
-            }
-            if lower && starts_subordinate_word(doc, k) && !doc.word_is(k, "as") {
-                return k;
-            }
-            let adjunct = lower
-                && matches!(doc.word(k), "in" | "during" | "at" | "on")
-                && (doc.is(k + 1, class::TIME)
-                    || doc.is(k + 1, class::DETERMINER)
-                        && !doc.word_is(k + 1, "the")
-                        && doc.is_lower(k + 1));
-            if adjunct {
-                return k;
-            }
-        }
-        k += 1;
-    }
-    stop
+    doc.stops.next(&doc.stops.object, i + 1).min(stop)
 }
 
-/// The first comma (outside quotes) from `i`, or `end`.
+/// The first comma (outside quotes) from `i`, or `end`; after the closing mark when the
+/// comma is inside one (`exploitation,"`).
 pub(crate) fn first_comma(doc: &Doc, i: usize, end: usize) -> usize {
-    (i..end)
-        .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k))
-        .map_or(end, |k| if comma_then_closer(doc, k) { k + 2 } else { k })
+    doc.stops
+        .value_before(doc.stops.next(&doc.stops.comma, i), end)
+}
+
+/// Boundaries of reported content, one lookup away. Each kind of boundary depends only on
+/// the tokens around it, so the next boundary of each kind after every token is computed
+/// once per document (right to left) and a clause's end is a few array reads: no scan from
+/// each cue to the sentence end, which made long sentences without a full stop quadratic.
+#[derive(Debug, Default)]
+pub(crate) struct Stops {
+    /// Where content ends for a boundary at each token: the token itself, or past the
+    /// closing mark of `,"`.
+    value: Vec<u32>,
+    /// Next boundary that ends any clause (`;`, `, adding`, `, while`, `, he said`).
+    always: Vec<u32>,
+    /// Next boundary that ends a clause it does not open (`and said …`, `— and he noted`).
+    later: Vec<u32>,
+    /// Next `, and the …`, which ends only a clause of eight tokens or more.
+    far: Vec<u32>,
+    /// Next comma outside quotes.
+    comma: Vec<u32>,
+    /// Next boundary of a noun-phrase object (a dash, a subordinate clause, an adjunct).
+    object: Vec<u32>,
+}
+
+/// How far into a clause a `, and the …` must be to end it.
+const FAR: usize = 8;
+
+impl Stops {
+    pub(crate) fn new(doc: &Doc) -> Self {
+        let n = doc.len();
+        let none = n as u32;
+        let mut stops = Stops {
+            value: (0..n as u32).collect(),
+            always: vec![none; n + 1],
+            later: vec![none; n + 1],
+            far: vec![none; n + 1],
+            comma: vec![none; n + 1],
+            object: vec![none; n + 1],
+        };
+        for k in (0..n).rev() {
+            let next = |v: &[u32]| v.get(k + 1).copied().unwrap_or(none);
+            let at = k as u32;
+            let b = boundary(doc, k);
+            if comma_then_closer(doc, k)
+                && let Some(v) = stops.value.get_mut(k)
+            {
+                *v = at + 2;
+            }
+            stops.always[k] = if b.always { at } else { next(&stops.always) };
+            stops.later[k] = if b.later { at } else { next(&stops.later) };
+            stops.far[k] = if b.far { at } else { next(&stops.far) };
+            stops.comma[k] = if b.comma { at } else { next(&stops.comma) };
+            stops.object[k] = if b.object { at } else { next(&stops.object) };
+        }
+        stops
+    }
+
+    /// The first boundary at or after `i` in `list`, as a token index (`len` for none).
+    fn next(&self, list: &[u32], i: usize) -> usize {
+        list.get(i)
+            .copied()
+            .map_or(self.value.len(), |k| k as usize)
+    }
+
+    /// Where content ends for the boundary at `k`, or `end` when `k` is not before it.
+    fn value_before(&self, k: usize, end: usize) -> usize {
+        if k >= end {
+            return end;
+        }
+        self.value.get(k).map_or(end, |&v| v as usize)
+    }
+}
+
+/// Which boundaries token `k` is.
+#[derive(Default)]
+struct Boundary {
+    always: bool,
+    later: bool,
+    far: bool,
+    comma: bool,
+    object: bool,
+}
+
+fn boundary(doc: &Doc, k: usize) -> Boundary {
+    let mut b = Boundary::default();
+    let end = super::quotes::sentence_end(doc, k);
+    let quoted = doc.in_quote(k);
+    if doc.is_punct(k, ';') && !quoted {
+        b.always = true;
+    }
+    if !quoted {
+        // `… and said she would …`: a second reporting verb starts its own claim.
+        let conj = doc.word_is(k, "and") || doc.word_is(k, "but") || doc.word_is(k, "or");
+        let verb = if doc.word_is(k + 1, "also") {
+            k + 2
+        } else {
+            k + 1
+        };
+        if conj && is_reporting_verb(doc, verb) {
+            b.later = true;
+        }
+        // `… — and he noted that …`
+        if doc.kind(k) == Some(TokenKind::Dash) {
+            b.object = true;
+            let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") {
+                k + 2
+            } else {
+                k + 1
+            };
+            let aside = doc.is_lower(k + 1)
+                && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE)
+                    || doc.word_is(k + 1, "as"));
+            if aside || attribution_follows(doc, n, end) {
+                b.later = true;
+            }
+        }
+        let lower = doc.is_lower(k);
+        if lower
+            && (doc.word_is(k, "and") || doc.word_is(k, "but"))
+            && is_reporting_verb(doc, k + 1)
+        {
+            b.object = true;
+        }
+        if lower && starts_subordinate_word(doc, k) && !doc.word_is(k, "as") {
+            b.object = true;
+        }
+        let adjunct = lower
+            && matches!(doc.word(k), "in" | "during" | "at" | "on")
+            && (doc.is(k + 1, class::TIME)
+                || doc.is(k + 1, class::DETERMINER)
+                    && !doc.word_is(k + 1, "the")
+                    && doc.is_lower(k + 1));
+        if adjunct {
+            b.object = true;
+        }
+    }
+    let closer = comma_then_closer(doc, k);
+    if doc.is_punct(k, ',') && !doc.in_quote(k + 1) || closer {
+        b.comma = true;
+        let n = if closer { k + 2 } else { k + 1 };
+        let lex = doc.lex(n);
+        let and = doc.word_is(n, "and") && doc.is_lower(n);
+        if is_participle(doc, n)
+            || doc.word_is(n, "according")
+            || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
+            || attribution_follows(doc, n, end)
+            || and && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end))
+        {
+            b.always = true;
+        } else if and && doc.word_is(n + 1, "the") {
+            b.far = true;
+        }
+    }
+    b
 }
 
 /// Could a clause (the content of speech) start at `i`?
@@ -249,64 +374,12 @@ pub(crate) fn starts_object(doc: &Doc, i: usize) -> bool {
 /// opens another attribution, a participle (`, adding`), or a contrasting clause
 /// (`, while …`).
 pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
-    let mut k = i;
-    while k < end {
-        if doc.is_punct(k, ';') && !doc.in_quote(k) {
-            return k;
-        }
-        if k > i && !doc.in_quote(k) {
-            // `… and said she would …`: a second reporting verb starts its own claim.
-            let conj = doc.word_is(k, "and") || doc.word_is(k, "but") || doc.word_is(k, "or");
-            let verb = if doc.word_is(k + 1, "also") {
-                k + 2
-            } else {
-                k + 1
-            };
-            if conj && is_reporting_verb(doc, verb) {
-                return k;
-            }
-            // `… — and he noted that …`
-            if doc.kind(k) == Some(TokenKind::Dash) {
-                let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") {
-                    k + 2
-                } else {
-                    k + 1
-                };
-                let aside = doc.is_lower(k + 1)
-                    && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE)
-                        || doc.word_is(k + 1, "as"));
-                if aside || attribution_follows(doc, n, end) {
-                    return k;
-                }
-            }
-        }
-        if doc.is_punct(k, ',') && !doc.in_quote(k + 1) || comma_then_closer(doc, k) {
-            // Comma inside the closing quote (`exploitation,"`): end after the quote.
-            let stop = if comma_then_closer(doc, k) { k + 2 } else { k };
-            let n = if comma_then_closer(doc, k) {
-                k + 2
-            } else {
-                k + 1
-            };
-            let lex = doc.lex(n);
-            if is_participle(doc, n)
-                || doc.word_is(n, "according")
-                || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
-                || attribution_follows(doc, n, end)
-                || doc.word_is(n, "and")
-                    && doc.is_lower(n)
-                    && (starts_subordinate_word(doc, n + 1)
-                        || attribution_follows(doc, n + 1, end)
-                        || doc.is(n + 1, class::DETERMINER)
-                            && doc.word_is(n + 1, "the")
-                            && k >= i + 8)
-            {
-                return stop;
-            }
-        }
-        k += 1;
-    }
-    end
+    let stops = &doc.stops;
+    let k = stops
+        .next(&stops.always, i)
+        .min(stops.next(&stops.later, i + 1))
+        .min(stops.next(&stops.far, i + FAR));
+    stops.value_before(k, end)
 }
 
 /// A finite reporting verb at `i` (`said`, `noted`), not a gerund.

@@ -1,7 +1,9 @@
 //! The analysed document: tokens, their lexicon entries, sentences and paragraphs, shared by
 //! every stage of extraction.
 
+use super::clause::Stops;
 use super::lexicon::{self, Lex, class};
+use super::quotes::{self, Region};
 use crate::text::Span;
 use crate::text::sentences::{Sentence, segment};
 use crate::text::tokens::{Token, TokenKind, shape, tokenize};
@@ -13,12 +15,28 @@ pub(crate) struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// Sentence index of every token (`u32::MAX` for line breaks between sentences).
     pub sentence_of: Vec<u32>,
-    /// Index of the quote region each token lies in (`u32::MAX` outside quotes); filled in
-    /// by the quote stage.
+    /// Index of the quote region each token lies in (`u32::MAX` outside quotes).
     pub quote_of: Vec<u32>,
+    /// The quoted stretches, in text order.
+    pub regions: Vec<Region>,
+    /// Where reported content may end, precomputed so that finding a clause's end is one
+    /// lookup rather than a scan to the sentence end from every cue.
+    pub stops: Stops,
+    /// Number of word tokens before each token (one more entry than tokens).
+    words_before: Vec<u32>,
+    /// Number of double quotation marks before each token (one more entry than tokens).
+    quotes_before: Vec<u32>,
+    /// Number of tokens inside quotes before each token (one more entry than tokens).
+    quoted_before: Vec<u32>,
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
+
+/// The longest sentence the engine analyses as one: longer runs without a full stop (a
+/// scraped page without punctuation, a list) are cut, so that every scan bounded by a
+/// sentence is bounded by this many tokens. Real sentences are far shorter: 99.9% of the
+/// attributions in the development sets are under 190 tokens.
+pub(crate) const MAX_SENTENCE: usize = 400;
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
@@ -33,22 +51,55 @@ impl<'a> Doc<'a> {
                 }
             })
             .collect();
-        let sentences = segment(text, &tokens);
+        let sentences = cap_sentences(&tokens, segment(text, &tokens));
         let mut sentence_of = vec![NONE; tokens.len()];
         for (i, s) in sentences.iter().enumerate() {
             for slot in sentence_of.iter_mut().take(s.end).skip(s.first) {
                 *slot = i as u32;
             }
         }
-        let quote_of = vec![NONE; tokens.len()];
-        Doc {
+        let words_before = prefix_counts(tokens.iter().map(|t| t.kind == TokenKind::Word));
+        let quotes_before = prefix_counts(tokens.iter().map(|t| t.kind == TokenKind::DoubleQuote));
+        let mut doc = Doc {
             text,
+            quote_of: vec![NONE; tokens.len()],
             tokens,
             lex,
             sentences,
             sentence_of,
-            quote_of,
-        }
+            regions: Vec::new(),
+            stops: Stops::default(),
+            words_before,
+            quotes_before,
+            quoted_before: Vec::new(),
+        };
+        doc.regions = quotes::find_regions(&mut doc);
+        doc.quoted_before = prefix_counts(doc.quote_of.iter().map(|&q| q != NONE));
+        doc.stops = Stops::new(&doc);
+        doc
+    }
+
+    /// Word tokens in `first..end`.
+    pub fn words_in(&self, first: usize, end: usize) -> usize {
+        count_in(&self.words_before, first, end)
+    }
+
+    /// Double quotation marks in `first..end`.
+    pub fn quotes_in(&self, first: usize, end: usize) -> usize {
+        count_in(&self.quotes_before, first, end)
+    }
+
+    /// Does any token of `first..end` lie inside a quote?
+    pub fn any_quoted(&self, first: usize, end: usize) -> bool {
+        count_in(&self.quoted_before, first, end) > 0
+    }
+
+    /// One past the last token of the quote region holding token `i`, its closing mark
+    /// included; `None` outside quotes.
+    pub fn region_end(&self, i: usize) -> Option<usize> {
+        let q = *self.quote_of.get(i)?;
+        let r = self.regions.get(q as usize)?;
+        Some(r.close.map_or(r.end, |c| c + 1))
     }
 
     pub fn len(&self) -> usize {
@@ -185,4 +236,67 @@ impl<'a> Doc<'a> {
         let w = self.word(i);
         w.len() > 4 && w.ends_with("ly") && !self.is(i, class::CUE)
     }
+}
+
+/// Cuts sentences longer than [`MAX_SENTENCE`] tokens, at the last comma, semicolon or
+/// dash of the second half of each window when there is one.
+fn cap_sentences(tokens: &[Token], sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences.iter().all(|s| s.end - s.first <= MAX_SENTENCE) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut first = s.first;
+        let mut starts_paragraph = s.starts_paragraph;
+        while s.end - first > MAX_SENTENCE {
+            let window = first + MAX_SENTENCE;
+            let cut = (first + MAX_SENTENCE / 2..window)
+                .rev()
+                .find(|&k| {
+                    tokens.get(k).is_some_and(|t| {
+                        t.kind == TokenKind::Dash
+                            || t.kind == TokenKind::Punct && matches!(t.ch, ',' | ';' | ':')
+                    })
+                })
+                .map_or(window, |k| k + 1);
+            out.push(piece(tokens, first, cut, starts_paragraph));
+            first = cut;
+            starts_paragraph = false;
+        }
+        out.push(piece(tokens, first, s.end, starts_paragraph));
+    }
+    out
+}
+
+fn piece(tokens: &[Token], first: usize, end: usize, para: bool) -> Sentence {
+    let start = tokens.get(first).map_or(0, |t| t.start as usize);
+    let stop = end
+        .checked_sub(1)
+        .and_then(|e| tokens.get(e))
+        .map_or(start, |t| t.end as usize);
+    Sentence {
+        first,
+        end,
+        span: Span::new(start, stop),
+        starts_paragraph: para,
+    }
+}
+
+/// Running counts of `flags`: entry `i` is how many of the first `i` are set.
+fn prefix_counts(flags: impl ExactSizeIterator<Item = bool>) -> Vec<u32> {
+    let mut out = Vec::with_capacity(flags.len() + 1);
+    let mut n = 0u32;
+    out.push(0);
+    for f in flags {
+        n += u32::from(f);
+        out.push(n);
+    }
+    out
+}
+
+/// How many set flags `first..end` holds, from running counts.
+fn count_in(counts: &[u32], first: usize, end: usize) -> usize {
+    let last = counts.len().saturating_sub(1);
+    let at = |i: usize| counts.get(i.min(last)).copied().unwrap_or(0) as usize;
+    at(end).saturating_sub(at(first))
 }

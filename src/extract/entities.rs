@@ -215,6 +215,9 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
     }
 }
 
+/// How many entities sharing a word a mention is compared with, most recent first.
+const RECENT: usize = 32;
+
 /// Entities by the words of their names and roles, so linking a mention looks at the few
 /// entities that share a word with it rather than at all of them.
 #[derive(Default)]
@@ -248,16 +251,19 @@ impl Index {
     /// Entities sharing a name word with `words`, or (for descriptions) whose role holds
     /// `head`; most recently created first.
     fn candidates(&self, words: &[String], head: Option<&str>) -> Vec<usize> {
+        // The most recent entities per word are enough: an article with a hundred
+        // different Johns must not make every new John compare with all of them.
+        let recent =
+            |list: &Vec<usize>| list.iter().rev().take(RECENT).copied().collect::<Vec<_>>();
         let mut out: Vec<usize> = words
             .iter()
             .filter_map(|w| self.by_word.get(w))
-            .flatten()
-            .copied()
+            .flat_map(recent)
             .collect();
         if let Some(h) = head {
             let key = role_key(h);
             if let Some(list) = self.by_role_word.get(key) {
-                out.extend(list);
+                out.extend(recent(list));
             }
         }
         out.sort_unstable_by(|a, b| b.cmp(a));
@@ -384,9 +390,12 @@ fn merge_descriptions(entities: &mut [Entity], linked: &mut [Option<usize>], ind
         let Some(head) = entities[d].words.last().cloned() else {
             continue;
         };
-        let matches: Vec<usize> = index
-            .by_role_word
-            .get(role_key(&head))
+        let holders = index.by_role_word.get(role_key(&head));
+        if holders.is_some_and(|list| list.len() > RECENT) {
+            // So many people share the role word that the description names none of them.
+            continue;
+        }
+        let matches: Vec<usize> = holders
             .into_iter()
             .flatten()
             .copied()

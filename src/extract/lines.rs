@@ -1,11 +1,11 @@
 //! Claims shaped by whole lines: headlines and transcript turns (`Name: statement`), and
 //! embedded posts and signed quotes (`text — Name (@handle) Date`).
 
-use super::ClaimKind;
 use super::candidate::{Candidate, Inherit, rank, trim};
 use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{Np, NpKind};
+use super::{ClaimClass, ClaimKind};
 use crate::text::tokens::TokenKind;
 
 /// Adds line-shaped candidates to `out`.
@@ -59,7 +59,7 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         doc.tok(k)
             .is_some_and(|t| t.has(crate::text::tokens::shape::ALL_CAPS))
     });
-    let words = (colon..end).filter(|&k| doc.is_word(k)).count();
+    let words = doc.words_in(colon, end);
     let headline = words <= 30 && !ends_with_stop(doc, colon, end);
     if !(all_caps || headline) || words < 2 {
         return None;
@@ -95,6 +95,7 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         }),
         cue: Some((colon, colon + 1)),
         inherit: Inherit::No,
+        class: ClaimClass::Speech,
         rank: rank::LINE,
     })
 }
@@ -184,8 +185,17 @@ fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     }
     // The signed text: a quote, or a post of several words; links at its end dropped.
     let mut text_end = dash;
-    while text_end > start && is_link_part(doc, text_end - 1) {
-        text_end -= 1;
+    while text_end > start
+        && let Some(link_start) = link_start(doc, text_end - 1)
+    {
+        // Every token of the link at once: walking back token by token would rescan it.
+        while text_end > start
+            && doc
+                .tok(text_end - 1)
+                .is_some_and(|t| t.start as usize >= link_start)
+        {
+            text_end -= 1;
+        }
     }
     // The post's own words, final stop included.
     let (first, mut last) = trim(doc, start, text_end);
@@ -193,7 +203,7 @@ fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         last += 1;
     }
     let (first, last) = strip_marks(doc, first, last);
-    let words = (first..last).filter(|&k| doc.is_word(k)).count();
+    let words = doc.words_in(first, last);
     if words < 4 {
         return None;
     }
@@ -212,6 +222,7 @@ fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         }),
         cue: Some((dash, dash + 1)),
         inherit: Inherit::No,
+        class: ClaimClass::Speech,
         rank: rank::LINE,
     })
 }
@@ -225,15 +236,20 @@ fn strip_marks(doc: &Doc, first: usize, end: usize) -> (usize, usize) {
     }
 }
 
-/// Tokens of a URL at the end of a post (`https://t.co/GfMU7tCfjr`, `pic.twitter.com/x`).
-fn is_link_part(doc: &Doc, i: usize) -> bool {
-    // Walk back over a URL: it has no spaces inside, so check the whitespace-free run.
-    let Some(t) = doc.tok(i) else { return false };
+/// Where the URL holding token `i` starts (`https://t.co/GfMU7tCfjr`, `pic.twitter.com/x`),
+/// or `None` when the token is not part of one.
+fn link_start(doc: &Doc, i: usize) -> Option<usize> {
+    // A URL has no spaces inside, so look at the whitespace-free run holding the token.
+    let t = doc.tok(i)?;
     let text = doc.text;
-    let mut s = t.start as usize;
-    while s > 0 && !text.as_bytes()[s - 1].is_ascii_whitespace() {
-        s -= 1;
-    }
-    let run = &text[s..t.end as usize];
-    run.starts_with("http") || run.starts_with("pic.twitter") || run.starts_with("www.")
+    let end = t.end as usize;
+    let s = text
+        .get(..t.start as usize)?
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |w| {
+            w + text[w..].chars().next().map_or(1, char::len_utf8)
+        });
+    let run = text.get(s..end)?;
+    (run.starts_with("http") || run.starts_with("pic.twitter") || run.starts_with("www."))
+        .then_some(s)
 }

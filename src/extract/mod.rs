@@ -91,6 +91,52 @@ impl ClaimKind {
     }
 }
 
+/// What sort of attribution a claim is: words spoken or written, or a stance the text
+/// attributes to its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimClass {
+    /// Said, written, told, asked (`X said …`, a quote).
+    #[default]
+    Speech,
+    /// Believed, known, expected, feared (`X thinks …`, `X is worried that …`).
+    Belief,
+    /// Planned, promised, sought, wanted (`X plans to …`, `X vowed a veto`).
+    Intention,
+    /// Praised, criticized, backed, opposed, called for (`X endorsed Y`).
+    Evaluation,
+    /// What documents and data show (`the poll found …`, `according to the report`).
+    Evidence,
+}
+
+impl ClaimClass {
+    /// Every class, in the order the reader cycles through them.
+    pub const ALL: [ClaimClass; 5] = [
+        ClaimClass::Speech,
+        ClaimClass::Belief,
+        ClaimClass::Intention,
+        ClaimClass::Evaluation,
+        ClaimClass::Evidence,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClaimClass::Speech => "speech",
+            ClaimClass::Belief => "belief",
+            ClaimClass::Intention => "intention",
+            ClaimClass::Evaluation => "evaluation",
+            ClaimClass::Evidence => "evidence",
+        }
+    }
+
+    /// The class named `name` (as [`ClaimClass::as_str`] spells it), any case.
+    pub fn parse(name: &str) -> Option<ClaimClass> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
 /// A statement attributed to someone (or to nobody the text names).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
@@ -100,6 +146,7 @@ pub struct Claim {
     /// one piece.
     pub fragments: Vec<Span>,
     pub kind: ClaimKind,
+    pub class: ClaimClass,
     /// Index into [`Extraction::speakers`] of the canonical speaker, after coreference.
     pub speaker: Option<usize>,
     /// The mention that attributes this claim in the text (`he`, `Zhang`, `the spokesperson`).
@@ -144,11 +191,10 @@ pub struct Extraction {
 
 /// Extracts speakers, claims and numbers from an article's text.
 pub fn extract(text: &str) -> Extraction {
-    let mut doc = doc::Doc::new(text);
-    let regions = quotes::find_regions(&mut doc);
+    let doc = doc::Doc::new(text);
     let mut found = Vec::new();
     lines::candidates(&doc, &mut found);
-    quotes::candidates(&doc, &regions, &mut found);
+    quotes::candidates(&doc, &mut found);
     reported::candidates(&doc, &mut found);
     if let Some(outlet) = outlet_line(&doc) {
         // The publisher reporting its own story is not a speaker in it.
@@ -169,6 +215,7 @@ pub fn extract(text: &str) -> Extraction {
             span: doc.span(c.first, c.end),
             fragments: c.fragments.iter().map(|&(a, b)| doc.span(a, b)).collect(),
             kind: c.kind,
+            class: c.class,
             speaker,
             source: c.source.map(|np| doc.span(np.first, np.end)),
             cue: c.cue.map(|(a, b)| doc.span(a, b)),

@@ -1,11 +1,11 @@
 //! Direct quotes: pairing quotation marks (across paragraphs, as newspapers continue long
 //! quotes) and finding each quote's attribution before, after or in the middle.
 
-use super::ClaimKind;
 use super::candidate::{Candidate, Inherit, rank, trim};
 use super::doc::{Doc, NONE};
 use super::lexicon::{Form, class, cue};
 use super::np::{self, Np, NpKind};
+use super::{ClaimClass, ClaimKind};
 use crate::text::tokens::TokenKind;
 
 /// A quoted stretch of text.
@@ -131,7 +131,7 @@ fn inside(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize) {
 
 /// Is the last mark of `first..end` a closing mark without an opener inside?
 fn closer_unpaired(doc: &Doc, first: usize, end: usize) -> bool {
-    (first..end - 1).filter(|&i| doc.is_quote(i)).count() % 2 == 0
+    doc.quotes_in(first, end - 1).is_multiple_of(2)
 }
 
 /// A quotation mark that opens: curly opener, or attached to the word after it.
@@ -166,7 +166,8 @@ fn labelled_turn(doc: &Doc, i: usize) -> bool {
 }
 
 /// Turns quote regions into claim candidates with their attributions.
-pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>) {
+pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
+    let regions = &doc.regions;
     let mut k = 0;
     while k < regions.len() {
         let r = regions[k];
@@ -175,7 +176,7 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
             k += 1;
             continue;
         }
-        let words = (first..end).filter(|&i| doc.is_word(i)).count();
+        let words = doc.words_in(first, end);
         if let Some(att) = attribution_after(doc, &r) {
             // `With thousands of systems, "there is no single point of failure," he said.`:
             // the words before the quote belong to the claim too.
@@ -200,6 +201,7 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
                 source: Some(att.source),
                 cue: Some(att.cue),
                 inherit: Inherit::No,
+                class: ClaimClass::Speech,
                 rank: rank::QUOTE,
             };
             // `"A," she said. "B."` — the second quote continues the first.
@@ -224,6 +226,7 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
                 source: Some(att.source),
                 cue: Some(att.cue),
                 inherit: Inherit::No,
+                class: ClaimClass::Speech,
                 rank: rank::QUOTE,
             });
         } else if words >= 4 && stands_alone(doc, &r) {
@@ -235,6 +238,7 @@ pub(crate) fn candidates(doc: &Doc, regions: &[Region], out: &mut Vec<Candidate>
                 source: None,
                 cue: None,
                 inherit: Inherit::Previous,
+                class: ClaimClass::Speech,
                 rank: rank::CONTINUED_QUOTE,
             });
         }

@@ -1,7 +1,6 @@
 //! Reported speech: `X said (that) …`, `…, X said.`, `According to X, …`, `X told Y that …`,
 //! `…, adding that …`, and the like.
 
-use super::ClaimKind;
 use super::candidate::{Candidate, Inherit, rank, trim};
 use super::clause::{
     clause_end, first_comma, is_auxiliary, is_infinitive, is_numeric, is_participle_tail, is_tail,
@@ -13,6 +12,7 @@ use super::lexicon::{Form, Lex, class, cue};
 use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
 use super::subject::{is_document, is_passive, possessive, sentence_subject, subject_before};
+use super::{ClaimClass, ClaimKind};
 use crate::text::tokens::TokenKind;
 
 /// Adds reported-speech candidates to `out` (which already holds the quote candidates).
@@ -44,7 +44,10 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 continue;
             }
             if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
-                if let Some(c) = according_to(doc, i, sent.first, sent.end) {
+                if let Some(mut c) = according_to(doc, i, sent.first, sent.end) {
+                    if c.source.is_some_and(|np| is_document(doc, &np)) {
+                        c.class = ClaimClass::Evidence;
+                    }
                     out.push(c);
                 }
                 i += 2;
@@ -71,7 +74,8 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 && !used.get(i).copied().unwrap_or(false)
             {
                 let earlier = sources.get(s).map_or(&[][..], Vec::as_slice);
-                if let Some(c) = reported(doc, i, lex, sent.first, sent.end, earlier) {
+                if let Some(mut c) = reported(doc, i, lex, sent.first, sent.end, earlier) {
+                    c.class = class_of(doc, lex, &c);
                     if let (Some((a, _)), Some(np)) = (c.cue, c.source)
                         && let Some(list) = sources.get_mut(s)
                     {
@@ -82,6 +86,24 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             i += 1;
         }
+    }
+}
+
+/// What sort of attribution the cue `lex` makes of candidate `c`.
+fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
+    let document = c.source.is_some_and(|np| is_document(doc, &np));
+    if lex.cue_has(cue::EVIDENCE) && document {
+        ClaimClass::Evidence
+    } else if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
+        ClaimClass::Evaluation
+    } else if lex.cue_has(cue::INTENT)
+        && (doc.word_is(c.first, "to") || !lex.cue_has(cue::SPEECH | cue::BELIEF))
+    {
+        ClaimClass::Intention
+    } else if lex.cue_has(cue::BELIEF) && !lex.cue_has(cue::SPEECH) {
+        ClaimClass::Belief
+    } else {
+        ClaimClass::Speech
     }
 }
 
@@ -179,20 +201,13 @@ fn make(
     cue: Option<(usize, usize)>,
 ) -> Option<Candidate> {
     let (first, mut end) = content;
-    let words = (first..end).filter(|&k| doc.is_word(k)).count();
-    if words < 2 {
+    if doc.words_in(first, end) < 2 {
         return None;
     }
     // A quotation opened in the content runs to its closing mark, over sentence ends
     // (`told Fox that "they hit Matt …. What they are doing is …"`).
     let mut fragments = fragments;
-    if let Some(&q) = doc.quote_of.get(end.saturating_sub(1))
-        && q != super::doc::NONE
-    {
-        let mut reach = end;
-        while doc.quote_of.get(reach).is_some_and(|&n| n == q) {
-            reach += 1;
-        }
+    if let Some(mut reach) = doc.region_end(end.saturating_sub(1)) {
         if doc.is_quote(reach.saturating_sub(1)) {
             reach -= 1;
         }
@@ -213,7 +228,7 @@ fn make(
             return None;
         }
     }
-    let quoted = (first..end).any(|k| doc.in_quote(k));
+    let quoted = doc.any_quoted(first, end);
     Some(Candidate {
         first,
         end,
@@ -226,6 +241,7 @@ fn make(
         source,
         cue,
         inherit: Inherit::No,
+        class: ClaimClass::Speech,
         rank: if source.is_some() {
             rank::REPORTED
         } else {

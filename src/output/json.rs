@@ -1,82 +1,213 @@
 //! One JSON object per article, in the contract of the evaluation README: every offset in
 //! Unicode code points, end exclusive.
+//!
+//! The object is serialized straight from the extraction through borrowed views, with no
+//! intermediate `serde_json::Value` tree: an article with half a million figures costs its
+//! output, not a copy of it in memory.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+use serde_json::Value;
 
 use crate::article::Article;
-use crate::extract::{Extraction, Span};
+use crate::extract::{
+    Claim, ClaimClass, ClaimKind, Extraction, Number, NumberKind, Span, Speaker, SpeakerKind,
+};
 use crate::text::offsets::CodePoints;
 
-/// The JSON object for one article and its extraction.
+/// The JSON object for one article and its extraction, ready to serialize.
+pub struct ArticleJson<'a> {
+    article: &'a Article,
+    ex: &'a Extraction,
+    cp: CodePoints,
+}
+
+impl<'a> ArticleJson<'a> {
+    pub fn new(article: &'a Article, ex: &'a Extraction) -> Self {
+        ArticleJson {
+            article,
+            ex,
+            cp: CodePoints::new(&article.text),
+        }
+    }
+
+    fn text(&self) -> &'a str {
+        self.article.text.as_str()
+    }
+
+    fn span(&self, s: Span) -> SpanJson<'a> {
+        SpanJson {
+            start: self.cp.to_char(s.start),
+            end: self.cp.to_char(s.end),
+            text: s.slice(self.text()),
+        }
+    }
+}
+
+/// The JSON value for one article (for callers that want to inspect it).
 pub fn article_json(article: &Article, ex: &Extraction) -> Value {
-    let text = article.text.as_str();
-    let cp = CodePoints::new(text);
-    let span = |s: Span| json!({"start": cp.to_char(s.start), "end": cp.to_char(s.end), "text": s.slice(text)});
-    let speakers: Vec<Value> = ex
-        .speakers
-        .iter()
-        .map(|s| {
-            json!({
-                "name": s.name,
-                "role": s.role,
-                "kind": s.kind,
-                "mentions": s.mentions.iter().map(|&m| span(m)).collect::<Vec<_>>(),
-            })
+    serde_json::to_value(ArticleJson::new(article, ex)).unwrap_or(Value::Null)
+}
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SpeakerJson<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    kind: SpeakerKind,
+    mentions: Seq<'a, Span>,
+}
+
+#[derive(Serialize)]
+struct ClaimJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: ClaimKind,
+    class: ClaimClass,
+    speaker: Option<&'a str>,
+    source: Option<SpanJson<'a>>,
+    cue: Option<SpanJson<'a>>,
+    #[serde(skip_serializing_if = "Seq::is_empty")]
+    fragments: Seq<'a, Span>,
+}
+
+#[derive(Serialize)]
+struct NumberJson<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: Option<f64>,
+    unit: Option<&'a str>,
+    kind: NumberKind,
+    qualifier: Option<&'a str>,
+}
+
+/// A list serialized item by item through the article's view.
+struct Seq<'a, T> {
+    view: &'a ArticleJson<'a>,
+    items: &'a [T],
+}
+
+impl<T> Seq<'_, T> {
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// How one item of a list becomes JSON.
+trait Item {
+    fn write<S: SerializeSeq>(&self, view: &ArticleJson, seq: &mut S) -> Result<(), S::Error>;
+}
+
+impl<T: Item> Serialize for Seq<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for item in self.items {
+            item.write(self.view, &mut seq)?;
+        }
+        seq.end()
+    }
+}
+
+impl Item for Span {
+    fn write<S: SerializeSeq>(&self, view: &ArticleJson, seq: &mut S) -> Result<(), S::Error> {
+        seq.serialize_element(&view.span(*self))
+    }
+}
+
+impl Item for Speaker {
+    fn write<S: SerializeSeq>(&self, view: &ArticleJson, seq: &mut S) -> Result<(), S::Error> {
+        seq.serialize_element(&SpeakerJson {
+            name: &self.name,
+            role: self.role.as_deref(),
+            kind: self.kind,
+            mentions: Seq {
+                view,
+                items: &self.mentions,
+            },
         })
-        .collect();
-    let claims: Vec<Value> = ex
-        .claims
-        .iter()
-        .map(|c| {
-            let mut obj = json!({
-                "start": cp.to_char(c.span.start),
-                "end": cp.to_char(c.span.end),
-                "text": c.span.slice(text),
-                "kind": c.kind,
-                "speaker": c.speaker.and_then(|k| ex.speakers.get(k)).map(|s| s.name.as_str()),
-                "source": c.source.map(span),
-                "cue": c.cue.map(span),
-            });
-            if !c.fragments.is_empty()
-                && let Some(map) = obj.as_object_mut()
-            {
-                map.insert(
-                    "fragments".into(),
-                    c.fragments
-                        .iter()
-                        .map(|&f| span(f))
-                        .collect::<Vec<_>>()
-                        .into(),
-                );
-            }
-            obj
+    }
+}
+
+impl Item for Claim {
+    fn write<S: SerializeSeq>(&self, view: &ArticleJson, seq: &mut S) -> Result<(), S::Error> {
+        let speakers = &view.ex.speakers;
+        seq.serialize_element(&ClaimJson {
+            start: view.cp.to_char(self.span.start),
+            end: view.cp.to_char(self.span.end),
+            text: self.span.slice(view.text()),
+            kind: self.kind,
+            class: self.class,
+            speaker: self
+                .speaker
+                .and_then(|k| speakers.get(k))
+                .map(|s| s.name.as_str()),
+            source: self.source.map(|s| view.span(s)),
+            cue: self.cue.map(|s| view.span(s)),
+            fragments: Seq {
+                view,
+                items: &self.fragments,
+            },
         })
-        .collect();
-    let numbers: Vec<Value> = ex
-        .numbers
-        .iter()
-        .map(|n| {
-            json!({
-                "start": cp.to_char(n.span.start),
-                "end": cp.to_char(n.span.end),
-                "text": n.span.slice(text),
-                "value": n.value,
-                "unit": n.unit,
-                "kind": n.kind,
-                "qualifier": n.qualifier,
-            })
+    }
+}
+
+impl Item for Number {
+    fn write<S: SerializeSeq>(&self, view: &ArticleJson, seq: &mut S) -> Result<(), S::Error> {
+        seq.serialize_element(&NumberJson {
+            start: view.cp.to_char(self.span.start),
+            end: view.cp.to_char(self.span.end),
+            text: self.span.slice(view.text()),
+            value: self.value,
+            unit: self.unit,
+            kind: self.kind,
+            qualifier: self.qualifier,
         })
-        .collect();
-    json!({
-        "path": article.path.to_string_lossy(),
-        "id": article.id,
-        "title": article.title,
-        "date": article.date,
-        "source": article.source,
-        "speakers": speakers,
-        "claims": claims,
-        "numbers": numbers,
-    })
+    }
+}
+
+impl Serialize for ArticleJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            path: std::borrow::Cow<'a, str>,
+            id: &'a str,
+            title: &'a str,
+            date: Option<&'a str>,
+            source: Option<&'a str>,
+            speakers: Seq<'a, Speaker>,
+            claims: Seq<'a, Claim>,
+            numbers: Seq<'a, Number>,
+        }
+        let a = self.article;
+        Whole {
+            path: a.path.to_string_lossy(),
+            id: &a.id,
+            title: &a.title,
+            date: a.date.as_deref(),
+            source: a.source.as_deref(),
+            speakers: Seq {
+                view: self,
+                items: &self.ex.speakers,
+            },
+            claims: Seq {
+                view: self,
+                items: &self.ex.claims,
+            },
+            numbers: Seq {
+                view: self,
+                items: &self.ex.numbers,
+            },
+        }
+        .serialize(serializer)
+    }
 }
 
 #[cfg(test)]
@@ -99,5 +230,46 @@ mod tests {
         assert_eq!(text, claim["text"].as_str().unwrap());
         assert_eq!(v["speakers"][0]["name"], "Zoë Ångström");
         assert_eq!(claim["speaker"], "Zoë Ångström");
+        assert_eq!(claim["class"], "speech");
+    }
+
+    #[test]
+    fn keys_keep_the_contract_order() {
+        let article = Article::from_text(
+            "t.txt",
+            "\"It will open in May,\" she said. \"It will,\" he said, \"be fine.\" It costs $5."
+                .into(),
+        );
+        let ex = extract(&article.text);
+        let line = serde_json::to_string(&ArticleJson::new(&article, &ex)).unwrap();
+        let order = [
+            "\"path\"",
+            "\"id\"",
+            "\"title\"",
+            "\"date\"",
+            "\"source\"",
+            "\"speakers\"",
+            "\"claims\"",
+            "\"numbers\"",
+        ];
+        let at: Vec<usize> = order.iter().map(|k| line.find(k).unwrap()).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+        let claim = line.find("\"claims\"").unwrap();
+        let keys = [
+            "\"start\"",
+            "\"end\"",
+            "\"text\"",
+            "\"kind\"",
+            "\"class\"",
+            "\"speaker\"",
+            "\"source\"",
+            "\"cue\"",
+        ];
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| claim + line[claim..].find(k).unwrap())
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+        assert!(line.contains("\"fragments\""), "{line}");
     }
 }

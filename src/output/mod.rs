@@ -4,5 +4,5 @@
 mod json;
 mod report;
 
-pub use json::article_json;
+pub use json::{ArticleJson, article_json};
 pub use report::article_report;

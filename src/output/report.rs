@@ -20,8 +20,14 @@ pub fn article_report(article: &Article, ex: &Extraction) -> String {
         let _ = writeln!(out, "   warning: {w}");
     }
     let _ = writeln!(out, "\nSpeakers ({})", ex.speakers.len());
-    for (k, s) in ex.speakers.iter().enumerate() {
-        let claims: Vec<_> = ex.claims.iter().filter(|c| c.speaker == Some(k)).collect();
+    // Claims grouped by speaker in one pass: a filter per speaker would be quadratic.
+    let mut by_speaker: Vec<Vec<&Claim>> = vec![Vec::new(); ex.speakers.len()];
+    for c in &ex.claims {
+        if let Some(list) = c.speaker.and_then(|k| by_speaker.get_mut(k)) {
+            list.push(c);
+        }
+    }
+    for (s, claims) in ex.speakers.iter().zip(by_speaker) {
         let role = s
             .role
             .as_deref()

@@ -161,6 +161,7 @@ mod tests {
             span: Span::new(0, 1),
             fragments: Vec::new(),
             kind: ClaimKind::Direct,
+            class: Default::default(),
             speaker: Some(speaker),
             source: None,
             cue: None,

@@ -53,6 +53,7 @@ fn claim(span: Span, kind: ClaimKind, speaker: usize, source: Span, cue: Span) -
         span,
         fragments: Vec::new(),
         kind,
+        class: Default::default(),
         speaker: Some(speaker),
         source: Some(source),
         cue: Some(cue),
