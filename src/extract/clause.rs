@@ -91,9 +91,30 @@ pub(crate) fn is_participle(doc: &Doc, mut i: usize) -> bool {
     let w = doc.word(i);
     doc.is_lower(i)
         && (doc.lex(i).form == Form::Gerund || w.len() > 5 && w.ends_with("ing"))
+        && !doc.is(i, class::PREPOSITION)
         && !matches!(
             w,
-            "including" | "allowing" | "making" | "leaving" | "meaning"
+            "including"
+                | "allowing"
+                | "making"
+                | "leaving"
+                | "meaning"
+                | "nothing"
+                | "something"
+                | "anything"
+                | "everything"
+                | "morning"
+                | "evening"
+                | "building"
+                | "spring"
+                | "string"
+                | "thing"
+                | "things"
+                | "bring"
+                | "king"
+                | "ceiling"
+                | "pending"
+                | "notwithstanding"
         )
 }
 
@@ -237,6 +258,12 @@ impl Stops {
     }
 }
 
+/// After a comma, words that open the writer's own comparison (`, compared with 64
+/// percent who say …`).
+fn writer_adjunct(doc: &Doc, n: usize) -> bool {
+    doc.is_lower(n) && matches!(doc.word(n), "compared" | "contrasted")
+}
+
 /// Which boundaries token `k` is.
 #[derive(Default)]
 struct Boundary {
@@ -308,6 +335,7 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         let and = doc.word_is(n, "and") && doc.is_lower(n);
         if is_participle(doc, n)
             || doc.word_is(n, "according")
+            || writer_adjunct(doc, n)
             || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
             || attribution_follows(doc, n, end)
             || and && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end))

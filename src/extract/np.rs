@@ -353,21 +353,47 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
             ..np
         });
     }
-    if !doc.is_word(last) || is_function_word(doc, last) && !doc.is_cap(last) {
+    let numeric = doc.kind(last) == Some(TokenKind::Number);
+    if !(doc.is_word(last) || numeric) || is_function_word(doc, last) && !doc.is_cap(last) {
         return None;
     }
+    let content = |k: usize| {
+        (doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number))
+            && !(doc.is_lower(k) && is_function_word(doc, k))
+    };
     let mut first = last;
-    while first > floor && last - first < 10 {
+    // The head of the phrase: the last word before a prepositional phrase that follows it
+    // (`Supporters` in `Supporters of Republican Donald Trump`).
+    let mut head = last;
+    while first > floor && last - first < 12 {
         let p = first - 1;
+        if doc.is_lower(p) && doc.is(p, class::DETERMINER) && !doc.word_is(p, "that") {
+            // A determiner opens the phrase, unless a preposition attaches the phrase to a
+            // head before it (`members of the committee`).
+            first = p;
+            if p > floor + 1 && attaches(doc, p - 1) && content(p - 2) {
+                first = p - 1;
+                head = p - 2;
+                continue;
+            }
+            break;
+        }
+        if doc.is_lower(p) && attaches(doc, p) && p > floor && content(p - 1) {
+            first = p;
+            head = p - 1;
+            continue;
+        }
         let stop = !doc.is_word(p) && doc.kind(p) != Some(TokenKind::Number)
             || doc.lex(p).is(class::CUE
                 | class::RELATIVE
                 | class::CLAUSE_CONJ
                 | class::BETWEEN
-                | class::BE)
+                | class::BE
+                | class::PREPOSITION)
                 && doc.is_lower(p)
             || doc.lex(p).is(class::PRONOUN_SUBJECT) && doc.is_lower(p)
             || doc.word_is(p, "that")
+            || doc.is_lower(p) && super::clause::starts_subordinate_word(doc, p)
             || (doc.word_is(p, "and") || doc.word_is(p, "or"))
                 && (doc.is(first, class::DETERMINER | class::PRONOUN_SUBJECT) || doc.is_cap(first));
         if stop {
@@ -375,13 +401,22 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
         }
         first = p;
     }
-    if first == last && doc.is_lower(last) && !is_speaker_noun(doc, last) {
+    if first == head && doc.is_lower(head) && !is_speaker_noun(doc, head) {
         return None;
     }
-    if doc.is_cap(last) {
-        return classify(doc, first, last, true);
+    let mut np = classify(doc, first, head, doc.is_cap(head))?;
+    if head < last {
+        // The prepositional phrase describes the head: `of Maryland`, `at the institute`.
+        np.role = Some(np.role.map_or((head + 1, last + 1), |(a, _)| (a, last + 1)));
+        np.end = last + 1;
     }
-    classify(doc, first, last, false)
+    Some(np)
+}
+
+/// A preposition that attaches a phrase to the noun before it (`lawyer for the family`,
+/// `officials in Washington`, `professor at Yale`).
+fn attaches(doc: &Doc, i: usize) -> bool {
+    doc.is_lower(i) && matches!(doc.word(i), "of" | "for" | "at" | "from" | "with" | "in" | "on")
 }
 
 /// Any noun phrase after `according to`: the words up to the next punctuation (at most 15),
@@ -417,7 +452,7 @@ pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Optio
 /// The end of an addressee after `told`/`warned`/`asked` (`him`, `reporters`, `Prensa
 /// Latina`, `the crowd`, `his top advisers`), or `None` when no addressee starts at `i`.
 pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
-    if i >= ceil || doc.word_is(i, "that") || doc.word_is(i, "to") {
+    if i >= ceil || doc.word_is(i, "that") || doc.word_is(i, "to") || opens_question(doc, i) {
         return None;
     }
     let possessive_det =
@@ -436,6 +471,7 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
             && !is_function_word(doc, end)
             && !doc.is(end, class::TIME | class::DETERMINER)
             && !doc.word_is(end, "that")
+            && !opens_question(doc, end)
         {
             end += 1;
         }
@@ -463,6 +499,16 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
         return Some(i + 1);
     }
     None
+}
+
+/// A word that opens an indirect question or its topic (`what`, `if`, `whether`, `about`):
+/// never part of an addressee (`asked Trump if he would …`).
+pub(crate) fn opens_question(doc: &Doc, i: usize) -> bool {
+    doc.is_lower(i)
+        && matches!(
+            doc.word(i),
+            "what" | "whether" | "if" | "how" | "why" | "when" | "where" | "who" | "which" | "about"
+        )
 }
 
 /// Nouns that can head a description of a speaker.

@@ -287,6 +287,10 @@ fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
         });
     }
     // `X said`, `X, a writer for The Atlantic, said`, or any short subject before `said`.
+    // Not `…," but said …`: after a conjunction the cue starts a clause of its own.
+    if doc.is_lower(i) && matches!(doc.word(i), "and" | "but" | "or" | "yet" | "then") {
+        return None;
+    }
     let mut j = i;
     while j < ceil && j - i < 25 && !is_quote_cue(doc, j) {
         if doc.is_break(j) || doc.is_quote(j) || doc.is_punct(j, ';') {

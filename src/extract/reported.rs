@@ -89,6 +89,21 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A plural noun phrase: a plural word (`officials`, `people`, `those`) or a number
+/// (`nearly nine out of 10`).
+fn plural(doc: &Doc, np: &Np) -> bool {
+    (np.first..np.end).any(|k| {
+        let w = doc.word(k);
+        doc.kind(k) == Some(TokenKind::Number)
+            || doc.is(k, class::PLURAL)
+            || doc.is_word(k) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "people" | "those" | "these" | "some" | "many" | "most" | "all" | "both" | "few"
+            )
+    })
+}
+
 /// What sort of attribution the cue `lex` makes of candidate `c`.
 fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     let document = c.source.is_some_and(|np| is_document(doc, &np));
@@ -200,8 +215,30 @@ fn make(
     source: Option<Np>,
     cue: Option<(usize, usize)>,
 ) -> Option<Candidate> {
+    make_min(doc, content, fragments, source, cue, 2)
+}
+
+/// [`make`] for contents that may be a single word: the object of a judgement or an
+/// intention (`endorsed Trump`, `praised him`).
+fn make_object(
+    doc: &Doc,
+    content: (usize, usize),
+    source: Np,
+    cue: (usize, usize),
+) -> Option<Candidate> {
+    make_min(doc, content, Vec::new(), Some(source), Some(cue), 1)
+}
+
+fn make_min(
+    doc: &Doc,
+    content: (usize, usize),
+    fragments: Vec<(usize, usize)>,
+    source: Option<Np>,
+    cue: Option<(usize, usize)>,
+    min_words: usize,
+) -> Option<Candidate> {
     let (first, mut end) = content;
-    if doc.words_in(first, end) < 2 {
+    if doc.words_in(first, end) < min_words {
         return None;
     }
     // A quotation opened in the content runs to its closing mark, over sentence ends
@@ -316,19 +353,31 @@ fn reported(
         return make(doc, content, Vec::new(), Some(source), cue_span);
     }
 
-    if is_passive(doc, i, first) {
+    // `was told`, and the reduced passive `a fact first reported by …`.
+    if is_passive(doc, i, first) || lex.form == Form::Past && doc.word_is(cue_end, "by") {
         return None;
     }
     let noun_form = lex.is(class::NOUN_FORM);
     let subject = subject_before(doc, i, first).or_else(|| {
-        // A subject the lexicon does not know, before `said` or `told`, or a document
-        // before `shows`.
-        if noun_form && !lex.cue_has(cue::EVIDENCE) || !lex.cue_has(cue::ANY | cue::EVIDENCE) {
+        // A subject the lexicon does not know (`Supporters of the bill say`), or a
+        // document before `shows`; a cue that is also a noun needs a subject it knows.
+        if noun_form && !lex.cue_has(cue::EVIDENCE) {
             return None;
         }
         let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
         let np = np::generic_ending_at(doc, j, first).filter(|np| !possessive(doc, np.end - 1))?;
-        (lex.cue_has(cue::ANY) || is_document(doc, &np)).then_some(np)
+        let head = np.name.1.saturating_sub(1);
+        // `eight years now recalled …`: time is not a speaker.
+        if doc.is(head, class::TIME) {
+            return None;
+        }
+        // A bare verb form after an unknown subject is most often a noun (`combat-level
+        // stress`): a plural subject (`forecasters say`) or an auxiliary (`will tell`)
+        // makes it a verb.
+        if lex.form == Form::Base && !plural(doc, &np) && !is_auxiliary(doc, i - 1) {
+            return None;
+        }
+        (!noun_form || is_document(doc, &np)).then_some(np)
     });
     // A subordinate clause opening the sentence (`Although X admitted Y, …`) ends at its
     // first comma.
@@ -427,7 +476,7 @@ fn reported(
 /// `X criticized Y for Z`, `X called for Y`, `X called on Y to Z`, `X cited Y`: the object
 /// is the content, when the subject names someone.
 fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Option<Candidate> {
-    if !(src.is_named() || src.kind == NpKind::Pronoun)
+    if src.kind == NpKind::Place
         || doc.lex(i).is(class::NOUN_FORM)
             && src.kind == NpKind::Pronoun
             && !doc.is_lower(src.first)
@@ -441,6 +490,18 @@ fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Op
     {
         if doc.word_is(cue_end, "for") || doc.word_is(cue_end, "on") {
             cue_end += 1;
+        } else {
+            // `called off the talks` is no judgement, and `a program called Sandy Hook
+            // Promise` only names: calling someone something takes an object and what
+            // they are called.
+            if matches!(doc.word(cue_end), "off" | "up" | "in" | "back") {
+                return None;
+            }
+            let stop = object_end(doc, cue_end, end);
+            let name = np::starting_at(doc, cue_end, stop);
+            if name.is_some_and(|np| np.is_named() && np.end >= stop) {
+                return None;
+            }
         }
     } else if doc.lex(i).cue_has(cue::WH) && starts_wh(doc, cue_end) {
         // `questioned whether …`
@@ -453,7 +514,7 @@ fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Op
         return None;
     }
     let content = trim(doc, cue_end, object_end(doc, cue_end, end));
-    make(doc, content, Vec::new(), Some(src), Some((i, cue_end)))
+    make_object(doc, content, src, (i, cue_end))
 }
 
 /// `CONTENT, <attribution>.` or `CONTENT, <attribution>, CONTENT.`: `comma` is the comma
