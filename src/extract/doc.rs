@@ -79,6 +79,26 @@ impl<'a> Doc<'a> {
         doc
     }
 
+    /// The phrase cue starting at token `i` (`spoke about`, `took aim at`): its lexicon
+    /// entry and one past its last token. An adverb may follow the first word (`spoke
+    /// favorably of`).
+    pub fn phrase_cue(&self, i: usize) -> Option<(Lex, usize)> {
+        if !self.is(i, class::PHRASE) || !self.is_lower(i) {
+            return None;
+        }
+        let adverb = usize::from(self.is_between(i + 1) && self.word(i + 1).ends_with("ly"));
+        lexicon::phrases(self.word(i)).iter().find_map(|p| {
+            [i + 1, i + 1 + adverb].into_iter().find_map(|start| {
+                let all = p
+                    .rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word_is(start + k, w));
+                all.then_some((p.lex, start + p.rest.len()))
+            })
+        })
+    }
+
     /// Word tokens in `first..end`.
     pub fn words_in(&self, first: usize, end: usize) -> usize {
         count_in(&self.words_before, first, end)

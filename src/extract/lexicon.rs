@@ -51,6 +51,8 @@ pub mod class {
     pub const NOUN_FORM: u32 = 1 << 21;
     /// Forms of `be`, which make a following participle passive.
     pub const BE: u32 = 1 << 22;
+    /// The first word of a phrase cue (`take aim at`, `spoke about`); see [`super::phrase`].
+    pub const PHRASE: u32 = 1 << 23;
 }
 
 /// Inflection of a cue verb.
@@ -70,45 +72,48 @@ pub enum Form {
 pub mod cue {
     /// A speech verb proper: its complement may follow with no `that` (`said China is …`),
     /// it may introduce a direct quote and may be inverted (`…, X said.`).
-    pub const SPEECH: u16 = 1;
+    pub const SPEECH: u32 = 1;
     /// Takes a `that` clause (`warned that`).
-    pub const THAT: u16 = 1 << 1;
+    pub const THAT: u32 = 1 << 1;
     /// A noun phrase object can be the content (`highlighted the record figure`).
-    pub const OBJECT_CONTENT: u16 = 1 << 2;
+    pub const OBJECT_CONTENT: u32 = 1 << 2;
     /// Takes an addressee before the content (`told reporters that`).
-    pub const ADDRESSEE: u16 = 1 << 3;
+    pub const ADDRESSEE: u32 = 1 << 3;
     /// A verb of belief or expectation (`believes`, `expects`): content only with a clause.
-    pub const BELIEF: u16 = 1 << 4;
+    pub const BELIEF: u32 = 1 << 4;
     /// `dismissed X as Y`, `described X as Y`: content is the object and its `as` phrase.
-    pub const AS_PHRASE: u16 = 1 << 5;
+    pub const AS_PHRASE: u32 = 1 << 5;
     /// Only with a clause after a comma, colon or `that` (`expressed, China is …`).
-    pub const CLAUSE_ONLY: u16 = 1 << 6;
+    pub const CLAUSE_ONLY: u32 = 1 << 6;
     /// May be followed by a `to`-infinitive content (`claimed to counter …`).
-    pub const INFINITIVE: u16 = 1 << 7;
+    pub const INFINITIVE: u32 = 1 << 7;
     /// Takes a clause without `that` when one clearly starts (`argued he was right`).
-    pub const BARE: u16 = 1 << 8;
+    pub const BARE: u32 = 1 << 8;
     /// `say` and `tell`: whatever follows is the content (`said geopolitical factors …`).
-    pub const ANY: u16 = 1 << 9;
+    pub const ANY: u32 = 1 << 9;
     /// Gives orders as well as reports: `told his advisers to …`, `urged X to …`.
-    pub const DIRECTIVE: u16 = 1 << 10;
+    pub const DIRECTIVE: u32 = 1 << 10;
     /// Content is a question: `asked whether …`, `wondered how …`.
-    pub const WH: u16 = 1 << 11;
+    pub const WH: u32 = 1 << 11;
     /// A verb of judging or demanding whose object is the content (`criticized X for Y`,
     /// `called for X`): only after a named subject or a pronoun.
-    pub const JUDGEMENT: u16 = 1 << 12;
+    pub const JUDGEMENT: u32 = 1 << 12;
     /// A verb with which documents and data report (`the poll shows …`): any content when
     /// its subject is a document.
-    pub const EVIDENCE: u16 = 1 << 13;
+    pub const EVIDENCE: u32 = 1 << 13;
     /// A stated intention whose content is a `to`-infinitive (`vowed to form a task force`,
     /// `refuses to release`): only after a named subject or a pronoun.
-    pub const INTENT: u16 = 1 << 14;
+    pub const INTENT: u32 = 1 << 14;
+    /// `X seems to …`, `X appeared to …`: the whole clause is the content and nobody is its
+    /// source.
+    pub const SEEM: u32 = 1 << 15;
 }
 
 /// What the lexicon knows about one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Lex {
     pub class: u32,
-    pub cue: u16,
+    pub cue: u32,
     pub form: Form,
 }
 
@@ -117,7 +122,7 @@ impl Lex {
         self.class & class != 0
     }
 
-    pub fn cue_has(&self, flag: u16) -> bool {
+    pub fn cue_has(&self, flag: u32) -> bool {
         self.class & class::CUE != 0 && self.cue & flag != 0
     }
 }
@@ -128,7 +133,7 @@ pub fn lookup(word: &str) -> Lex {
     let Some(key) = fold(word, &mut buf) else {
         return Lex::default();
     };
-    table().get(key).copied().unwrap_or_default()
+    table().words.get(key).copied().unwrap_or_default()
 }
 
 /// Lowercases ASCII words (mapping `’` to `'`) into `buf`; `None` for words that are too
@@ -147,9 +152,34 @@ fn fold<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     std::str::from_utf8(buf.get(..n)?).ok()
 }
 
-fn table() -> &'static FxHashMap<Box<str>, Lex> {
-    static TABLE: OnceLock<FxHashMap<Box<str>, Lex>> = OnceLock::new();
+fn table() -> &'static Tables {
+    static TABLE: OnceLock<Tables> = OnceLock::new();
     TABLE.get_or_init(build)
+}
+
+/// A cue of several words (`take aim at`, `spoke about`), found by its first word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// The words after the first, lowercase.
+    pub rest: Box<[Box<str>]>,
+    /// Its cue flags and the inflection of its first word.
+    pub lex: Lex,
+}
+
+/// The parsed lexicon: single words, and phrase cues by their first word.
+#[derive(Debug, Default)]
+pub struct Tables {
+    pub words: FxHashMap<Box<str>, Lex>,
+    pub phrases: FxHashMap<Box<str>, Vec<Phrase>>,
+}
+
+/// The phrase cues whose first word is `word` (any case), longest first.
+pub fn phrases(word: &str) -> &'static [Phrase] {
+    let mut buf = [0u8; 24];
+    let Some(key) = fold(word, &mut buf) else {
+        return &[];
+    };
+    table().phrases.get(key).map_or(&[], Vec::as_slice)
 }
 
 // ---- building the table from assets/lexicon.txt ---------------------------------------
@@ -190,7 +220,7 @@ fn section_class(name: &str) -> Option<u32> {
     })
 }
 
-fn cue_flag(name: &str) -> Option<u16> {
+fn cue_flag(name: &str) -> Option<u32> {
     use cue::*;
     Some(match name {
         "SPEECH" => SPEECH,
@@ -208,6 +238,7 @@ fn cue_flag(name: &str) -> Option<u16> {
         "JUDGEMENT" => JUDGEMENT,
         "EVIDENCE" => EVIDENCE,
         "INTENT" => INTENT,
+        "SEEM" => SEEM,
         _ => return None,
     })
 }
@@ -231,9 +262,33 @@ fn inflect(base: &str) -> [String; 3] {
     [s, past, ing]
 }
 
-/// Parses the lexicon text into the lookup table, with any problems found.
-pub fn parse(text: &str) -> (FxHashMap<Box<str>, Lex>, Vec<LexiconProblem>) {
+/// The inflected forms of a cue line: `-` for regular ones, else `s|past|gerund` with an
+/// optional past participle (`spoke|speaking|spoken`).
+fn forms_of(base: &str, forms: &str) -> Option<Vec<(String, Form)>> {
+    let inflected: Vec<String> = if forms == "-" {
+        inflect(base).to_vec()
+    } else {
+        forms.split('|').map(str::to_owned).collect()
+    };
+    if !(3..=4).contains(&inflected.len()) {
+        return None;
+    }
+    Some(
+        std::iter::once((base.to_owned(), Form::Base))
+            .chain(inflected.into_iter().zip([
+                Form::Present3,
+                Form::Past,
+                Form::Gerund,
+                Form::Past,
+            ]))
+            .collect(),
+    )
+}
+
+/// Parses the lexicon text into the lookup tables, with any problems found.
+pub fn parse(text: &str) -> (Tables, Vec<LexiconProblem>) {
     let mut map: FxHashMap<Box<str>, Lex> = FxHashMap::default();
+    let mut phrases: FxHashMap<Box<str>, Vec<Phrase>> = FxHashMap::default();
     let mut problems = Vec::new();
     let mut noun_forms = Vec::new();
     let mut section = "";
@@ -244,7 +299,7 @@ pub fn parse(text: &str) -> (FxHashMap<Box<str>, Lex>, Vec<LexiconProblem>) {
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name;
-            if name != "cue" && section_class(name).is_none() {
+            if name != "cue" && name != "phrase" && section_class(name).is_none() {
                 problems.push(LexiconProblem {
                     line: n + 1,
                     message: format!("unknown section [{name}]"),
@@ -271,28 +326,68 @@ pub fn parse(text: &str) -> (FxHashMap<Box<str>, Lex>, Vec<LexiconProblem>) {
                     }),
                 }
             }
-            let inflected: Vec<String> = if forms == "-" {
-                inflect(base).to_vec()
-            } else {
-                forms.split('|').map(str::to_owned).collect()
-            };
-            if inflected.len() != 3 {
+            let Some(all) = forms_of(base, forms) else {
                 problems.push(LexiconProblem {
                     line: n + 1,
-                    message: "forms must be s|past|gerund".into(),
+                    message: "forms must be s|past|gerund[|participle]".into(),
                 });
-            }
-            let all =
-                std::iter::once((base.to_owned(), Form::Base)).chain(inflected.into_iter().zip([
-                    Form::Present3,
-                    Form::Past,
-                    Form::Gerund,
-                ]));
+                continue;
+            };
             for (word, form) in all {
                 let e = map.entry(word.into_boxed_str()).or_default();
                 e.class |= class::CUE;
                 e.cue |= flags;
                 e.form = form;
+            }
+            continue;
+        }
+        if section == "phrase" {
+            // `speak speaks|spoke|speaking|spoken about TOPIC`: forms of the first word,
+            // then the other words (lowercase), then flags (uppercase).
+            let mut parts = line.split_whitespace();
+            let (Some(base), Some(forms)) = (parts.next(), parts.next()) else {
+                problems.push(LexiconProblem {
+                    line: n + 1,
+                    message: "a phrase needs a first word, its forms and more words".into(),
+                });
+                continue;
+            };
+            let mut rest = Vec::new();
+            let mut flags = 0;
+            for part in parts {
+                if part.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+                    match cue_flag(part) {
+                        Some(bit) => flags |= bit,
+                        None => problems.push(LexiconProblem {
+                            line: n + 1,
+                            message: format!("unknown cue flag {part}"),
+                        }),
+                    }
+                } else {
+                    rest.push(part.to_owned().into_boxed_str());
+                }
+            }
+            let Some(all) = forms_of(base, forms).filter(|_| !rest.is_empty()) else {
+                problems.push(LexiconProblem {
+                    line: n + 1,
+                    message: "a phrase needs forms s|past|gerund[|participle] and more words"
+                        .into(),
+                });
+                continue;
+            };
+            let rest: Box<[Box<str>]> = rest.into_boxed_slice();
+            for (word, form) in all {
+                map.entry(word.clone().into_boxed_str()).or_default().class |= class::PHRASE;
+                let list = phrases.entry(word.into_boxed_str()).or_default();
+                list.push(Phrase {
+                    rest: rest.clone(),
+                    lex: Lex {
+                        class: class::CUE,
+                        cue: flags,
+                        form,
+                    },
+                });
+                list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
             }
             continue;
         }
@@ -331,10 +426,16 @@ pub fn parse(text: &str) -> (FxHashMap<Box<str>, Lex>, Vec<LexiconProblem>) {
             }),
         }
     }
-    (map, problems)
+    (
+        Tables {
+            words: map,
+            phrases,
+        },
+        problems,
+    )
 }
 
-fn build() -> FxHashMap<Box<str>, Lex> {
+fn build() -> Tables {
     parse(LEXICON).0
 }
 
@@ -346,7 +447,8 @@ mod tests {
     fn the_shipped_lexicon_is_clean() {
         let (map, problems) = parse(LEXICON);
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(map.len() > 1000);
+        assert!(map.words.len() > 1000);
+        assert!(!map.phrases.is_empty());
     }
 
     #[test]
@@ -355,6 +457,22 @@ mod tests {
         assert_eq!(problems.len(), 2);
         assert_eq!(problems[0].line, 2);
         assert!(problems[1].message.contains("nonsense"));
+        let (_, problems) = parse("[phrase]\nrail - JUDGEMENT\ntake - aim at SHOUT\n");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!((problems[0].line, problems[1].line), (2, 3));
+    }
+
+    #[test]
+    fn phrases_are_found_by_any_form_of_their_first_word() {
+        let (tables, problems) =
+            parse("[phrase]\ntake takes|took|taking|taken aim at JUDGEMENT\ntake - on JUDGEMENT\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let took = tables.phrases.get("took").unwrap();
+        assert_eq!(took[0].rest.len(), 2, "longest first");
+        assert_eq!(took[0].lex.form, Form::Past);
+        assert!(tables.phrases.get("taken").is_some());
+        assert!(tables.words.get("taking").unwrap().is(class::PHRASE));
+        assert!(!tables.words.get("taking").unwrap().is(class::CUE));
     }
 
     #[test]

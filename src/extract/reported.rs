@@ -66,7 +66,10 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 }
                 out.push(c);
             }
-            let lex = doc.lex(i);
+            // A phrase (`spoke about`, `took aim at`) before the single word it starts.
+            let (lex, cue_end) = doc
+                .phrase_cue(i)
+                .unwrap_or_else(|| (doc.lex(i), i + 1));
             // A sentence may open with a participle: `Noting that …, Mao said …`.
             let opening_participle = i == sent.first && lex.form == Form::Gerund;
             if lex.is(class::CUE)
@@ -74,7 +77,12 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 && !used.get(i).copied().unwrap_or(false)
             {
                 let earlier = sources.get(s).map_or(&[][..], Vec::as_slice);
-                if let Some(mut c) = reported(doc, i, lex, sent.first, sent.end, earlier) {
+                let at = Cue {
+                    i,
+                    end: cue_end,
+                    lex,
+                };
+                if let Some(mut c) = reported(doc, at, sent.first, sent.end, earlier) {
                     c.class = class_of(doc, lex, &c);
                     if let (Some((a, _)), Some(np)) = (c.cue, c.source)
                         && let Some(list) = sources.get_mut(s)
@@ -107,7 +115,9 @@ fn plural(doc: &Doc, np: &Np) -> bool {
 /// What sort of attribution the cue `lex` makes of candidate `c`.
 fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     let document = c.source.is_some_and(|np| is_document(doc, &np));
-    if lex.cue_has(cue::EVIDENCE) && document {
+    if lex.cue_has(cue::SEEM) {
+        ClaimClass::Belief
+    } else if lex.cue_has(cue::EVIDENCE) && document {
         ClaimClass::Evidence
     } else if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
         ClaimClass::Evaluation
@@ -287,24 +297,32 @@ fn make_min(
     })
 }
 
+/// A cue in the text: its first token, one past its last (a phrase cue spans several),
+/// and its lexicon entry.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    i: usize,
+    end: usize,
+    lex: Lex,
+}
+
 fn reported(
     doc: &Doc,
-    i: usize,
-    lex: Lex,
+    at: Cue,
     first: usize,
     end: usize,
     earlier: &[(usize, Np)],
 ) -> Option<Candidate> {
-    let mut cue_end = i + 1;
-    if doc.word_is(i, "point") || doc.word_is(i, "pointed") || doc.word_is(i, "points") {
-        // `pointed out that`
-        if !doc.word_is(i + 1, "out") {
-            return None;
-        }
-        cue_end = i + 2;
-    }
-    let speechlike = lex.cue_has(cue::SPEECH) || cue_end == i + 2;
+    let Cue {
+        i,
+        end: cue_end,
+        lex,
+    } = at;
+    let speechlike = lex.cue_has(cue::SPEECH);
     let cue_span = Some((i, cue_end));
+    if lex.cue_has(cue::SEEM) {
+        return seeming(doc, i, first, end);
+    }
 
     // `…, adding that …`, `… and saying …`, `began by saying …`: the speaker of this
     // sentence's earlier attribution, or its subject.
@@ -473,6 +491,26 @@ fn reported(
     None
 }
 
+/// `X seems to …`, `it appeared that …`, `X seemed as if …`: the writer's impression, the
+/// whole clause from its subject on, and nobody its source.
+fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    let next = i + 1;
+    let opens = is_infinitive(doc, next)
+        || doc.word_is(next, "that")
+        || doc.word_is(next, "like")
+        || doc.word_is(next, "as") && (doc.word_is(next + 1, "if") || doc.word_is(next + 1, "though"));
+    if !opens || doc.lex(i).form == Form::Gerund || is_passive(doc, i, first) {
+        return None;
+    }
+    let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
+    let subject = np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))?;
+    let from = subject.first;
+    let content = trim(doc, from, clause_end(doc, next, end));
+    let mut c = make(doc, content, Vec::new(), None, Some((i, next)))?;
+    c.class = ClaimClass::Belief;
+    Some(c)
+}
+
 /// `X criticized Y for Z`, `X called for Y`, `X called on Y to Z`, `X cited Y`: the object
 /// is the content, when the subject names someone.
 fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Option<Candidate> {
@@ -513,8 +551,13 @@ fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Op
     {
         return None;
     }
-    let content = trim(doc, cue_end, object_end(doc, cue_end, end));
-    make_object(doc, content, src, (i, cue_end))
+    // `spoke about how …`: a question as the object runs like a clause.
+    let stop = if starts_wh(doc, cue_end) {
+        clause_end(doc, cue_end, end)
+    } else {
+        object_end(doc, cue_end, end)
+    };
+    make_object(doc, trim(doc, cue_end, stop), src, (i, cue_end))
 }
 
 /// `CONTENT, <attribution>.` or `CONTENT, <attribution>, CONTENT.`: `comma` is the comma
