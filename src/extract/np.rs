@@ -96,6 +96,8 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
     }
     if doc.is_lower(last) && is_speaker_noun(doc, last) {
         let mut first = last;
+        // Modifiers the lexicon does not know (`an inside source`) count when a
+        // determiner opens the phrase.
         while first > floor && last - first < 7 {
             let p = first - 1;
             let lex = doc.lex(p);
@@ -104,11 +106,34 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
                     && (lex.is(class::ROLE_MODIFIER | class::ROLE_NOUN | class::TITLE)
                         || is_adjective(doc.word(p)))
                 || doc.kind(p) == Some(TokenKind::Number);
-            if lex.is(class::DETERMINER) && doc.is_word(p) {
+            // `that prosecutors said` is a relative clause, not a determiner.
+            if lex.is(class::DETERMINER) && doc.is_word(p) && !doc.word_is(p, "that") {
                 first = p;
                 break;
             }
+            let dotted = p > floor
+                && doc.is_punct(p, '.')
+                && doc.tok(p).is_some_and(|t| !t.space_before)
+                && doc
+                    .tok(p - 1)
+                    .is_some_and(|t| t.has(crate::text::tokens::shape::DOTTED));
+            if dotted {
+                // `U.S. officials`
+                first = p - 1;
+                continue;
+            }
             if !modifier {
+                if doc.is_lower(p) && !is_function_word(doc, p) && !lex.is(class::DETERMINER) {
+                    let det = (p.saturating_sub(2).max(floor)..p)
+                        .rev()
+                        .find(|&k| doc.is(k, class::DETERMINER) && doc.is_lower(k));
+                    if let Some(d) = det
+                        && (d + 1..p).all(|k| doc.is_lower(k) && !is_function_word(doc, k))
+                        && !doc.word_is(d, "that")
+                    {
+                        first = d;
+                    }
+                }
                 break;
             }
             first = p;
@@ -401,7 +426,11 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
         }
         first = p;
     }
-    if first == head && doc.is_lower(head) && !is_speaker_noun(doc, head) {
+    // A single word must name people: a speaker noun or a plural (`respondents`).
+    let plural = doc.word(head).len() > 3
+        && doc.word(head).ends_with('s')
+        && !doc.is(head, class::DETERMINER | class::BE | class::BETWEEN);
+    if first == head && doc.is_lower(head) && !is_speaker_noun(doc, head) && !plural {
         return None;
     }
     let mut np = classify(doc, first, head, doc.is_cap(head))?;
@@ -416,7 +445,11 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
 /// A preposition that attaches a phrase to the noun before it (`lawyer for the family`,
 /// `officials in Washington`, `professor at Yale`).
 fn attaches(doc: &Doc, i: usize) -> bool {
-    doc.is_lower(i) && matches!(doc.word(i), "of" | "for" | "at" | "from" | "with" | "in" | "on")
+    doc.is_lower(i)
+        && matches!(
+            doc.word(i),
+            "of" | "for" | "at" | "from" | "with" | "in" | "on"
+        )
 }
 
 /// Any noun phrase after `according to`: the words up to the next punctuation (at most 15),
@@ -463,8 +496,12 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
     if let Some(np) = starting_at(doc, i, ceil)
         && np.kind != NpKind::Pronoun
     {
-        // `the RT America audience`: nouns after the name belong to the addressee.
+        // `the RT America audience`, `Fox 35`: nouns and numbers after the name belong to
+        // the addressee.
         let mut end = np.end;
+        while end < ceil && end - np.end < 3 && doc.kind(end) == Some(TokenKind::Number) {
+            end += 1;
+        }
         while end < ceil
             && end - np.end < 3
             && doc.is_lower(end)
@@ -507,7 +544,16 @@ pub(crate) fn opens_question(doc: &Doc, i: usize) -> bool {
     doc.is_lower(i)
         && matches!(
             doc.word(i),
-            "what" | "whether" | "if" | "how" | "why" | "when" | "where" | "who" | "which" | "about"
+            "what"
+                | "whether"
+                | "if"
+                | "how"
+                | "why"
+                | "when"
+                | "where"
+                | "who"
+                | "which"
+                | "about"
         )
 }
 

@@ -204,17 +204,35 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 class: ClaimClass::Speech,
                 rank: rank::QUOTE,
             };
-            // `"A," she said. "B."` — the second quote continues the first.
-            if let Some(next) = regions.get(k + 1)
-                && continues_after(doc, att.end, next)
-                && attribution_after(doc, next).is_none()
+            // `"A," she said. "B." "C."` — the quotes after the attribution, up to the end of
+            // the paragraph, continue the first unless they have an attribution of their
+            // own. A quoted title inside the attribution (`said on "Meet the Press."`) is
+            // part of it.
+            let mut next = k + 1;
+            while regions
+                .get(next)
+                .is_some_and(|n| n.open >= att.end && in_attribution(doc, att.end, n))
             {
-                let (f2, e2) = inside(doc, next.first, next.end);
-                if f2 < e2 {
-                    cand.fragments = vec![(first, end), (f2, e2)];
-                    cand.end = e2;
-                    k += 1;
+                next += 1;
+            }
+            let mut tail = att.end;
+            while let Some(n) = regions.get(next)
+                && continues_after(doc, tail, n)
+                && attribution_after(doc, n).is_none()
+                && attribution_before(doc, n).is_none_or(|b| b.cue.0 < tail)
+            {
+                let (f2, e2) = inside(doc, n.first, n.end);
+                if f2 >= e2 {
+                    break;
                 }
+                if cand.fragments.is_empty() {
+                    cand.fragments.push((first, end));
+                }
+                cand.fragments.push((f2, e2));
+                cand.end = e2;
+                tail = n.after();
+                k = next;
+                next += 1;
             }
             out.push(cand);
         } else if let Some(att) = attribution_before(doc, &r) {
@@ -271,7 +289,11 @@ fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     }
     // `said X`
     if is_quote_cue(doc, i) && !doc.lex(i).is(class::NOUN_FORM) {
-        let np = np::starting_at(doc, i + 1, ceil)?;
+        // `said Stephen Vladeck`, and descriptions the lexicon does not know (`said the
+        // 46-year-old`, `said another Twitter user`).
+        let np = np::starting_at(doc, i + 1, ceil)
+            .filter(|np| ends_attribution(doc, np.end, ceil) || doc.is_punct(np.end, ','))
+            .or_else(|| np::generic_starting_at(doc, i + 1, ceil))?;
         if np.kind == NpKind::Place || doc.word_is(np.first, "that") {
             return None;
         }
@@ -479,6 +501,14 @@ pub(crate) fn with_appositive(doc: &Doc, mut np: Np) -> Np {
 /// One past the last token of the sentence holding token `i`.
 pub(crate) fn sentence_end(doc: &Doc, i: usize) -> usize {
     doc.sentence(i).map_or(doc.len(), |s| s.end)
+}
+
+/// A quote inside the sentence of an attribution that ends at `att_end`, not after a
+/// comma: a title (`said on NBC's "Meet the Press."`), not more of the speech.
+fn in_attribution(doc: &Doc, att_end: usize, next: &Region) -> bool {
+    let same = doc.sentence_of.get(att_end.saturating_sub(1)) == doc.sentence_of.get(next.open);
+    same && !doc.is_punct(next.open.saturating_sub(1), ',')
+        && !(att_end..next.open).any(|i| doc.is_break(i))
 }
 
 /// Does quote `next` continue the speech attributed right before `att_end`? It does when

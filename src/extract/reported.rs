@@ -67,9 +67,7 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 out.push(c);
             }
             // A phrase (`spoke about`, `took aim at`) before the single word it starts.
-            let (lex, cue_end) = doc
-                .phrase_cue(i)
-                .unwrap_or_else(|| (doc.lex(i), i + 1));
+            let (lex, cue_end) = doc.phrase_cue(i).unwrap_or_else(|| (doc.lex(i), i + 1));
             // A sentence may open with a participle: `Noting that …, Mao said …`.
             let opening_participle = i == sent.first && lex.form == Form::Gerund;
             if lex.is(class::CUE)
@@ -395,6 +393,10 @@ fn reported(
         if lex.form == Form::Base && !plural(doc, &np) && !is_auxiliary(doc, i - 1) {
             return None;
         }
+        // `efforts widely seen as attempts to …`: a participle after a noun is passive.
+        if lex.form == Form::Past && lex.cue_has(cue::AS_PHRASE) && !is_auxiliary(doc, i - 1) {
+            return None;
+        }
         (!noun_form || is_document(doc, &np)).then_some(np)
     });
     // A subordinate clause opening the sentence (`Although X admitted Y, …`) ends at its
@@ -423,7 +425,9 @@ fn reported(
         // relative clause's verb phrase.
         let relative = src.first > first
             && doc.is_lower(src.first - 1)
-            && (doc.is(src.first - 1, class::RELATIVE) || doc.word_is(src.first - 1, "that"));
+            && (doc.is(src.first - 1, class::RELATIVE)
+                || doc.word_is(src.first - 1, "that")
+                || doc.word_is(src.first - 1, "what"));
         if relative && is_auxiliary(doc, cue_end) && speechlike {
             let content = trim(doc, cue_end, object_end(doc, cue_end, end));
             return make(doc, content, Vec::new(), Some(src), cue_span);
@@ -498,7 +502,8 @@ fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
     let opens = is_infinitive(doc, next)
         || doc.word_is(next, "that")
         || doc.word_is(next, "like")
-        || doc.word_is(next, "as") && (doc.word_is(next + 1, "if") || doc.word_is(next + 1, "though"));
+        || doc.word_is(next, "as")
+            && (doc.word_is(next + 1, "if") || doc.word_is(next + 1, "though"));
     if !opens || doc.lex(i).form == Form::Gerund || is_passive(doc, i, first) {
         return None;
     }

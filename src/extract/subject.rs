@@ -130,8 +130,20 @@ pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option
     {
         return Some(np);
     }
-    let comma = (first..before).find(|&k| doc.is_punct(k, ','))?;
-    np::starting_at(doc, comma + 1, before).filter(|np| np.kind != NpKind::Place)
+    if let Some(comma) = (first..before).find(|&k| doc.is_punct(k, ','))
+        && let Some(np) = np::starting_at(doc, comma + 1, before)
+        && np.kind != NpKind::Place
+    {
+        return Some(np);
+    }
+    // `For that she drew his ire - he called her "weak" and said …`: the clause after the
+    // last dash, colon or semicolon.
+    let open = (first..before).rev().find(|&k| {
+        doc.kind(k) == Some(crate::text::tokens::TokenKind::Dash)
+            || doc.is_punct(k, ':')
+            || doc.is_punct(k, ';')
+    })?;
+    np::starting_at(doc, open + 1, before).filter(|np| np.kind != NpKind::Place)
 }
 
 /// A noun phrase about a document or data (`the poll`, `Video of the incident`).
