@@ -9,7 +9,6 @@ pub mod doc;
 pub mod external;
 pub mod keymap;
 pub mod layout;
-pub mod people;
 pub mod selection;
 pub mod store;
 pub mod theme;

@@ -1,14 +1,15 @@
-//! The speakers index (`S`): everyone who speaks anywhere in the library, merged across
-//! articles; Enter lists all their claims, each jumping to its article.
+//! The speakers index (`S`): everyone who speaks anywhere in the library, one entry per
+//! person across articles as [`crate::corpus::speakers`] decides; Enter lists all their
+//! claims, each jumping to its article.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Paragraph;
 
+use crate::corpus::{Person, merge};
 use crate::tui::component::{Ctx, Effect, move_selection, overlay_frame, truncate, visible_lines};
 use crate::tui::keymap::Action;
-use crate::tui::people::{Person, merge};
 use crate::tui::store::Store;
 
 /// A claim of the selected person: (article, claim index).
