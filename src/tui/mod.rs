@@ -3,6 +3,7 @@
 
 pub mod annotations;
 pub mod app;
+pub mod classes;
 pub mod component;
 pub mod components;
 pub mod doc;

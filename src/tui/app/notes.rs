@@ -12,6 +12,7 @@ use crate::annotate::export::{self, ExportFilter, ExportFormat};
 use crate::annotate::model::{normalize_tag, parse_tag_list};
 use crate::annotate::{Annotation, AnnotationId, Timestamp};
 use crate::extract::Span;
+use crate::tui::classes::ClassFilter;
 use crate::tui::component::{Message, PromptKind, truncate};
 use crate::tui::components::insight::Tab;
 use crate::tui::components::note_editor::NoteEditor;
@@ -90,7 +91,8 @@ impl App {
                     if span.is_empty() {
                         return Err("the selection is blank".into());
                     }
-                    let claim = self.reader.doc().claim_in(span);
+                    // Hidden or not, a claim the selection is exactly is the passage's claim.
+                    let claim = self.reader.doc().claim_in(span, ClassFilter::All);
                     let claim_span = claim.and_then(|c| x?.claims.get(c).map(|c| c.span));
                     return Ok(Passage {
                         article,
@@ -113,7 +115,7 @@ impl App {
                         from_selection: false,
                     });
                 }
-                match self.reader.current_claim() {
+                match self.reader.current_claim(self.classes) {
                     Some(claim) => claim_passage(claim),
                     None => Err("nothing to annotate here: ] goes to a claim, v selects a \
                                  passage"
@@ -131,7 +133,7 @@ impl App {
                     }),
                     None => Err("no annotation selected".into()),
                 },
-                _ => match self.insight.selected_claim(&self.store) {
+                _ => match self.insight.selected_claim(&self.store, self.classes) {
                     Some(claim) => claim_passage(claim),
                     None => Err("choose a claim (Claims tab) or an annotation (Notes tab)".into()),
                 },
