@@ -254,7 +254,10 @@ fn tag_and_note_a_claim_then_export_markdown() {
         markdown.contains("Checked against the council minutes."),
         "note:\n{markdown}"
     );
-    assert!(markdown.contains("— **Jane Doe**"), "speaker:\n{markdown}");
+    assert!(
+        markdown.contains("— **Jane Doe** · *speech*"),
+        "speaker and class:\n{markdown}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -1,10 +1,12 @@
 //! Claim classes in the reader, driven by keys as a user would: `c` / `C` cycle the
-//! classes shown; hidden claims are not jumped to, counted or listed.
+//! classes shown; hidden claims are not jumped to, counted or listed; annotations on
+//! claims keep the class, and exports carry it.
 
 mod common;
 
 use common::{COUNCIL, council_app, find, keys, press, render};
 use crossterm::event::KeyCode;
+use sayso::annotate::{ExportFilter, ExportFormat, Library, Storage, export_library};
 use sayso::config::Config;
 use sayso::tui::app::{App, Settings};
 use sayso::tui::components::insight::Tab;
@@ -184,4 +186,68 @@ fn the_class_keys_can_be_rebound() {
         screen.contains(" x:speech "),
         "the bar shows the live key:\n{screen}"
     );
+}
+
+#[test]
+fn annotations_on_claims_keep_their_class_and_exports_carry_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = council_app(dir.path());
+    render(&mut app, 120, 40);
+    press(&mut app, KeyCode::Enter);
+    // Not speech: the first claim is the belief, the last the unattributed evidence.
+    keys(&mut app, "cc]t");
+    keys(&mut app, "stance");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]]]t");
+    keys(&mut app, "data");
+    press(&mut app, KeyCode::Enter);
+    // A selected sentence that is no claim has neither speaker nor class.
+    keys(&mut app, "g)vt");
+    keys(&mut app, "quote");
+    press(&mut app, KeyCode::Enter);
+    let library = Library::load(Storage::in_data_dir(dir.path()), &[]);
+    let mut annotations: Vec<_> = library
+        .files()
+        .flat_map(|(_, f)| f.annotations().to_vec())
+        .collect();
+    annotations.sort_by_key(|a| a.target.start);
+    let saved: Vec<(String, Option<String>, Option<String>)> = annotations
+        .into_iter()
+        .map(|a| (a.target.exact, a.speaker, a.class))
+        .collect();
+    let some = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        saved,
+        [
+            (
+                "\"We will build it,\" said Jane Doe.".to_owned(),
+                None,
+                None
+            ),
+            (
+                "the costs will fall".to_owned(),
+                some("Jane Doe"),
+                some("belief")
+            ),
+            ("a deficit of $2 million".to_owned(), None, some("evidence")),
+        ]
+    );
+    let out = export_library(
+        &Storage::in_data_dir(dir.path()),
+        &[],
+        ExportFormat::Csv,
+        &ExportFilter::default(),
+    )
+    .unwrap();
+    let mut reader = csv::Reader::from_reader(out.text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = headers
+        .iter()
+        .position(|h| h == "class")
+        .expect("a class column");
+    let classes: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[column].to_owned())
+        .collect();
+    assert_eq!(classes, ["", "belief", "evidence"]);
 }
