@@ -7,6 +7,7 @@ pub mod annotate;
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod extract;
 pub mod output;
 pub mod text;

@@ -142,6 +142,47 @@ fn open_an_article_and_jump_to_a_claim() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `c` narrows the claims shown, the status bar says to what, and `]` skips what is hidden.
+#[test]
+fn the_class_key_narrows_the_claims_shown() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("classes");
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "{} --config {} {}",
+        BIN,
+        shell_quote(&config),
+        shell_quote(&articles)
+    );
+    let tmux = Tmux::start("classes", &command);
+
+    tmux.wait_for("Library 1/1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["c"]);
+    tmux.wait_for("c:speech");
+    tmux.keys(&["]"]);
+    tmux.wait_for("Jane Doe · said · direct speech");
+    tmux.keys(&["c"]);
+    tmux.wait_for("c:not speech");
+    tmux.keys(&["g", "]"]);
+    tmux.wait_for("no non-speech claims in this article");
+    tmux.keys(&["q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tmux.session_alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.session_alive(), "q quits sayso");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// Issue 4's journey: open an article, jump to a claim, tag it `rhetoric`, add a note,
 /// quit, export as Markdown, and find the quote, the tag and the note in the file.
 #[test]
@@ -213,7 +254,10 @@ fn tag_and_note_a_claim_then_export_markdown() {
         markdown.contains("Checked against the council minutes."),
         "note:\n{markdown}"
     );
-    assert!(markdown.contains("— **Jane Doe**"), "speaker:\n{markdown}");
+    assert!(
+        markdown.contains("— **Jane Doe** · *speech*"),
+        "speaker and class:\n{markdown}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

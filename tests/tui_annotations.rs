@@ -70,6 +70,7 @@ fn tagging_a_claim_saves_it_at_once_with_its_speaker() {
     assert_eq!(a.target.exact, "We will build it,");
     assert_eq!(a.tags, ["rhetoric", "Fact-check"]);
     assert_eq!(a.speaker.as_deref(), Some("Jane Doe"));
+    assert_eq!(a.class.as_deref(), Some("speech"));
     let start = find(BRIDGE, "We will build it,", 0).start;
     assert_eq!(a.target.start, BRIDGE[..start].chars().count());
 }

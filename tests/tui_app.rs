@@ -58,8 +58,11 @@ fn claim_and_number_jumps_follow_the_text() {
         app.reader().cursor(),
         find(BRIDGE, "We will build it,", 0).start
     );
-    let status = app.reader().claim_status(app.store()).unwrap();
-    assert_eq!(status, "claim 1/3 · Jane Doe · said · direct");
+    let status = app
+        .reader()
+        .claim_status(app.store(), app.classes())
+        .unwrap();
+    assert_eq!(status, "claim 1/3 · Jane Doe · said · direct speech");
     keys(&mut app, "]]");
     assert_eq!(
         app.reader().cursor(),
@@ -74,9 +77,9 @@ fn claim_and_number_jumps_follow_the_text() {
     );
     assert!(
         app.reader()
-            .claim_status(app.store())
+            .claim_status(app.store(), app.classes())
             .unwrap()
-            .contains("John Roe · According to · indirect")
+            .contains("John Roe · According to · indirect speech")
     );
     keys(&mut app, "g}");
     assert_eq!(app.reader().cursor(), find(BRIDGE, "$5 million", 0).start);

@@ -76,6 +76,22 @@ fn fixture_narrow_reader_with_layers_off() {
     insta::assert_snapshot!(snapshot(&mut app, 60, 16));
 }
 
+/// Not speech (`cc`): the quote is not highlighted, the status bar names the filter and
+/// the belief the cursor is on; the Claims tab lists the four other claims with classes.
+#[test]
+fn class_filter_in_reader_and_claims_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = common::council_app(dir.path());
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "cc]");
+    // Let the "showing …" message expire so the bar shows the current claim.
+    app.tick(std::time::Instant::now() + std::time::Duration::from_secs(10));
+    insta::assert_snapshot!("class_filter_reader", snapshot(&mut app, 120, 24));
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "l");
+    insta::assert_snapshot!("class_filter_claims_tab", snapshot(&mut app, 120, 24));
+}
+
 #[test]
 fn help_overlay() {
     let mut app = fixture_app();

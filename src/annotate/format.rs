@@ -12,7 +12,8 @@
 //! id = "01JXQ3M6Z8N5V4T2R1P0K9H8G7"
 //! created = "2025-06-01T12:30:05.123Z"
 //! updated = "2025-06-01T12:31:40.002Z"
-//! speaker = "Wang Yi"
+//! speaker = "Wang Yi"          # on a claim: its canonical speaker and class
+//! class = "belief"
 //! tags = ["rhetoric", "economy"]
 //! note = """
 //! Compare with last year's statement."""
@@ -294,6 +295,27 @@ exact = "abc"
         assert_eq!(doc.annotations.len(), 1);
         let text = render(&doc).expect("renders");
         assert!(text.contains("note = \"\"\"\nmulti\nline\"\"\""), "{text}");
+        assert_eq!(parse(Path::new("f.toml"), &text).expect("reparses"), doc);
+    }
+
+    #[test]
+    fn the_claim_class_is_optional_written_after_the_speaker_and_kept_as_written() {
+        let old = parse(Path::new("f.toml"), VALID).expect("a file from before classes");
+        assert_eq!(old.annotations[0].class, None);
+        assert!(!render(&old).expect("renders").contains("class"));
+        let with_class = VALID.replace(
+            "tags = [\"x\"]",
+            "speaker = \"Ana Ruiz\"\nclass = \"prediction\"\nmood = \"wry\"\ntags = [\"x\"]",
+        );
+        let doc = parse(Path::new("f.toml"), &with_class).expect("valid");
+        // A class this version does not know (a newer engine's) is kept, as is any key.
+        assert_eq!(doc.annotations[0].class.as_deref(), Some("prediction"));
+        let text = render(&doc).expect("renders");
+        assert!(
+            text.contains("speaker = \"Ana Ruiz\"\nclass = \"prediction\"\n"),
+            "{text}"
+        );
+        assert!(text.contains("mood = \"wry\""), "{text}");
         assert_eq!(parse(Path::new("f.toml"), &text).expect("reparses"), doc);
     }
 

@@ -146,6 +146,13 @@ fn merge_both_changed(
             local_wins,
         )
         .clone(),
+        class: pick3(
+            base.map(|b| &b.class),
+            &local.class,
+            &disk.class,
+            local_wins,
+        )
+        .clone(),
         tags: merge_tags(base.map(|b| b.tags.as_slice()), &local.tags, &disk.tags),
         note,
         target: pick3(

@@ -13,6 +13,7 @@ fn ann(id: &str, start: usize, note: &str, updated: i128) -> Annotation {
         created: t(0),
         updated: t(updated),
         speaker: None,
+        class: None,
         tags: vec!["base".to_owned()],
         note: note.to_owned(),
         target: Target {
@@ -101,6 +102,7 @@ fn changed_on_both_sides_merges_fields_newer_wins() {
     local.tags = vec!["base".to_owned(), "local".to_owned()];
     local.speaker = Some("Ana".to_owned());
     let mut disk = ann("a", 0, "first line\ntheirs", 20);
+    disk.class = Some("belief".to_owned());
     disk.tags = vec!["disk".to_owned()];
     disk.target.start = 7;
     disk.target.end = 10;
@@ -113,6 +115,11 @@ fn changed_on_both_sides_merges_fields_newer_wins() {
     assert_eq!(
         m.speaker.as_deref(),
         Some("Ana"),
+        "changed on one side only"
+    );
+    assert_eq!(
+        m.class.as_deref(),
+        Some("belief"),
         "changed on one side only"
     );
     assert_eq!(m.target.start, 7, "changed on one side only");

@@ -32,5 +32,5 @@ pub use export::{ExportFilter, ExportFormat, export_library};
 pub use format::{ArticleMeta, ParseError};
 pub use history::FileId;
 pub use library::{Library, TagCount};
-pub use model::{AnchorStatus, Annotation, AnnotationId, Target, Timestamp};
+pub use model::{AnchorStatus, Annotation, AnnotationId, ClaimFacts, Target, Timestamp};
 pub use store::{AnnotationFile, Storage, StorageMode, StoreError, resolve_data_dir};

@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::extract::Span;
+use crate::extract::{ClaimClass, Span};
 use crate::text::offsets::CodePoints;
 
 /// Code points of context kept on each side of a quote. W3C and Hypothesis use 32; a little
@@ -191,6 +191,14 @@ impl Target {
     }
 }
 
+/// What an annotation on a claim records of the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimFacts<'a> {
+    /// The canonical speaker; `None` when the claim is unattributed.
+    pub speaker: Option<&'a str>,
+    pub class: ClaimClass,
+}
+
 /// One annotation: a passage with its tags and note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
@@ -200,6 +208,11 @@ pub struct Annotation {
     /// The canonical speaker when the passage is a claim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The claim's class when the passage is a claim (`belief`), as the engine names it
+    /// ([`ClaimClass::as_str`]). Kept as text, so a class a newer version writes survives
+    /// this one's rewrites; files from before classes have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
@@ -218,6 +231,7 @@ impl Annotation {
             created: now,
             updated: now,
             speaker: None,
+            class: None,
             tags: Vec::new(),
             note: String::new(),
             target,
@@ -226,16 +240,20 @@ impl Annotation {
     }
 
     /// A new annotation on the byte span `span` of `text` (a claim's span, or a
-    /// selection), with the claim's speaker if any; `None` for an empty or invalid span.
+    /// selection), with the speaker and class of the claim it is, if any; `None` for an
+    /// empty or invalid span.
     pub fn on_passage(
         text: &str,
         span: Span,
-        speaker: Option<&str>,
+        claim: Option<ClaimFacts<'_>>,
         now: Timestamp,
     ) -> Option<Self> {
         let target = Target::from_span(text, &CodePoints::new(text), span)?;
         let mut annotation = Annotation::new(target, now);
-        annotation.speaker = speaker.map(str::to_owned);
+        if let Some(claim) = claim {
+            annotation.speaker = claim.speaker.map(str::to_owned);
+            annotation.class = Some(claim.class.as_str().to_owned());
+        }
         Some(annotation)
     }
 

@@ -1,10 +1,11 @@
-//! A readable report of one article: speakers with their roles and claims, then the
-//! numbers with a little context.
+//! A readable report of one article: speakers with their roles and claims (each with its
+//! kind, cue and, when it is not speech, its class), then the numbers with a little
+//! context.
 
 use std::fmt::Write;
 
 use crate::article::Article;
-use crate::extract::{Claim, Extraction, Span};
+use crate::extract::{Claim, ClaimClass, Extraction, Span};
 
 /// The text report for one article.
 pub fn article_report(article: &Article, ex: &Extraction) -> String {
@@ -64,9 +65,15 @@ pub fn article_report(article: &Article, ex: &Extraction) -> String {
     out
 }
 
-/// One claim on one line; a quote split by its attribution shows its pieces joined by `…`.
+/// One claim on one line: `[kind, cue]`, then `[class]` unless it is speech (most claims
+/// are, so the tag marks the stances and evidence), then the words; a quote split by its
+/// attribution shows its pieces joined by `…`.
 fn write_claim(out: &mut String, text: &str, claim: &Claim) {
     let cue = claim.cue.map(|c| c.slice(text)).unwrap_or("—");
+    let class = match claim.class {
+        ClaimClass::Speech => String::new(),
+        other => format!(" [{}]", other.as_str()),
+    };
     let pieces: Vec<Span> = if claim.fragments.is_empty() {
         vec![claim.span]
     } else {
@@ -84,7 +91,7 @@ fn write_claim(out: &mut String, text: &str, claim: &Claim) {
         .join(" … ");
     let _ = writeln!(
         out,
-        "    [{}, {cue}] {}",
+        "    [{}, {cue}]{class} {}",
         claim.kind.as_str(),
         ellipsize(&body, 160)
     );
@@ -126,7 +133,7 @@ fn context(text: &str, span: Span, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::extract;
+    use crate::extract::{ClaimKind, extract};
 
     #[test]
     fn lists_speakers_with_claims_and_numbers() {
@@ -138,6 +145,57 @@ mod tests {
         assert!(report.contains("Jane Doe — Mayor  (1 claims)"), "{report}");
         assert!(
             report.contains("[direct, said] We will spend $5 billion"),
+            "{report}"
+        );
+    }
+
+    #[test]
+    fn claims_other_than_speech_carry_their_class() {
+        let text = "\"We will build it,\" said Ana Ruiz. Ruiz believes the costs will fall.";
+        let article = Article::from_text("t.txt", text.into());
+        let span = |needle: &str| {
+            let start = text.find(needle).unwrap_or(0);
+            Span::new(start, start + needle.len())
+        };
+        let claim = |content: &str, cue: &str, kind, class| Claim {
+            span: span(content),
+            fragments: Vec::new(),
+            kind,
+            class,
+            speaker: Some(0),
+            source: None,
+            cue: Some(span(cue)),
+        };
+        let ex = Extraction {
+            speakers: vec![crate::extract::Speaker {
+                name: "Ana Ruiz".into(),
+                role: None,
+                kind: crate::extract::SpeakerKind::Person,
+                mentions: vec![span("Ana Ruiz")],
+            }],
+            claims: vec![
+                claim(
+                    "We will build it,",
+                    "said",
+                    ClaimKind::Direct,
+                    ClaimClass::Speech,
+                ),
+                claim(
+                    "the costs will fall",
+                    "believes",
+                    ClaimKind::Indirect,
+                    ClaimClass::Belief,
+                ),
+            ],
+            numbers: Vec::new(),
+        };
+        let report = article_report(&article, &ex);
+        assert!(
+            report.contains("    [direct, said] We will build it,\n"),
+            "speech is untagged:\n{report}"
+        );
+        assert!(
+            report.contains("    [indirect, believes] [belief] the costs will fall\n"),
             "{report}"
         );
     }

@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 
 use self::notes::Passage;
 use super::annotations::Loaded;
+use super::classes::ClassFilter;
 use super::component::{Effect, Message, PromptKind};
 use super::components::help::Help;
 use super::components::insight::{Insight, Tab};
@@ -71,6 +72,8 @@ pub struct App {
     theme: Theme,
     keymap: Keymap,
     layers: Layers,
+    /// The claim classes shown (`c` cycles them).
+    classes: ClassFilter,
     mouse: bool,
     focus: Pane,
     library: Library,
@@ -108,6 +111,7 @@ impl App {
             theme: settings.theme,
             keymap: settings.keymap,
             layers: settings.layers,
+            classes: ClassFilter::All,
             mouse: settings.mouse,
             focus: Pane::Library,
             library,
@@ -157,6 +161,10 @@ impl App {
 
     pub fn layers(&self) -> Layers {
         self.layers
+    }
+
+    pub fn classes(&self) -> ClassFilter {
+        self.classes
     }
 
     pub fn message(&self) -> Option<&Message> {
@@ -390,15 +398,25 @@ impl App {
             Action::ToggleSpeakers => self.layers.speakers = !self.layers.speakers,
             Action::ToggleClaims => self.layers.claims = !self.layers.claims,
             Action::ToggleNumbers => self.layers.numbers = !self.layers.numbers,
+            Action::CycleClasses | Action::CycleClassesBack => {
+                self.cycle_classes(action == Action::CycleClasses)
+            }
             _ => {
                 let effect = match self.focus {
                     Pane::Library => self.library.handle(action, &self.store),
-                    Pane::Reader => self.reader.handle(action, &self.store),
-                    Pane::Insight => self.insight.handle(action, &self.store),
+                    Pane::Reader => self.reader.handle(action, &self.store, self.classes),
+                    Pane::Insight => self.insight.handle(action, &self.store, self.classes),
                 };
                 self.apply(effect);
             }
         }
+    }
+
+    /// `c` / `C`: the next claim classes shown, said with how many that shows.
+    fn cycle_classes(&mut self, forward: bool) {
+        self.classes = self.classes.step(forward);
+        let x = self.reader.article().and_then(|a| self.store.extraction(a));
+        self.show_message(Message::info(self.classes.describe(x.map(AsRef::as_ref))));
     }
 
     /// Tab walks Library → Reader → each insight tab → Library; Shift-Tab walks back.
@@ -406,11 +424,13 @@ impl App {
         let tab = self.insight.tab();
         self.focus = match (self.focus, forward) {
             (Pane::Insight, true) if !tab.is_last() => {
-                self.insight.handle(Action::NextTab, &self.store);
+                self.insight
+                    .handle(Action::NextTab, &self.store, self.classes);
                 Pane::Insight
             }
             (Pane::Insight, false) if !tab.is_first() => {
-                self.insight.handle(Action::PrevTab, &self.store);
+                self.insight
+                    .handle(Action::PrevTab, &self.store, self.classes);
                 Pane::Insight
             }
             (Pane::Library, true) => Pane::Reader,

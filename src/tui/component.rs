@@ -3,6 +3,7 @@
 
 use ratatui::layout::Rect;
 
+use super::classes::ClassFilter;
 use super::keymap::Keymap;
 use super::store::Store;
 use super::theme::{Pane, Theme};
@@ -14,6 +15,8 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
     pub layers: Layers,
+    /// The claim classes shown (the reader's highlights, the Claims tab).
+    pub classes: ClassFilter,
 }
 
 /// How loud a status message is.

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::classes::ClassFilter;
 use crate::extract::{Extraction, Span};
 use crate::text::sentences::split as sentences;
 
@@ -81,16 +82,26 @@ impl Doc {
         self.extraction = Some(x);
     }
 
-    /// The claim (index) whose text contains `offset`.
-    pub fn claim_at(&self, offset: usize) -> Option<usize> {
-        covering(&self.claims, Span::new(offset, offset + 1))
-            .next()
-            .map(|m| m.item)
+    /// Whether claim `item` is of a class `classes` shows.
+    pub fn shows_claim(&self, item: usize, classes: ClassFilter) -> bool {
+        classes.is_all()
+            || self
+                .extraction
+                .as_ref()
+                .and_then(|x| x.claims.get(item))
+                .is_some_and(|c| classes.shows(c.class))
     }
 
-    /// The first claim that starts in, or covers, the span `within`.
-    pub fn claim_in(&self, within: Span) -> Option<usize> {
-        covering(&self.claims, within).next().map(|m| m.item)
+    /// The shown claim (index) whose text contains `offset`.
+    pub fn claim_at(&self, offset: usize, classes: ClassFilter) -> Option<usize> {
+        self.claim_in(Span::new(offset, offset + 1), classes)
+    }
+
+    /// The first shown claim that starts in, or covers, the span `within`.
+    pub fn claim_in(&self, within: Span, classes: ClassFilter) -> Option<usize> {
+        covering(&self.claims, within)
+            .map(|m| m.item)
+            .find(|&item| self.shows_claim(item, classes))
     }
 }
 

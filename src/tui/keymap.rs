@@ -86,6 +86,8 @@ actions! {
     ToggleSpeakers "toggle_speakers" Reader "show or hide the speakers layer";
     ToggleClaims "toggle_claims" Reader "show or hide the claims layer";
     ToggleNumbers "toggle_numbers" Reader "show or hide the numbers layer";
+    CycleClasses "cycle_classes" Reader "claims shown: all → speech → not speech → each class";
+    CycleClassesBack "cycle_classes_back" Reader "claims shown: that cycle backwards";
     Select "select" Reader "select from the cursor's sentence (Esc cancels)";
     SelectWordNext "word_next" Reader "selecting: move the moving end a word forward";
     SelectWordPrev "word_prev" Reader "selecting: move the moving end a word back";
@@ -335,6 +337,8 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
         (k('1'), ToggleSpeakers),
         (k('2'), ToggleClaims),
         (k('3'), ToggleNumbers),
+        (k('c'), CycleClasses),
+        (k('C'), CycleClassesBack),
         (k('l'), NextTab),
         (p(KeyCode::Right), NextTab),
         (k('h'), PrevTab),

@@ -3,13 +3,13 @@
 
 pub mod annotations;
 pub mod app;
+pub mod classes;
 pub mod component;
 pub mod components;
 pub mod doc;
 pub mod external;
 pub mod keymap;
 pub mod layout;
-pub mod people;
 pub mod selection;
 pub mod store;
 pub mod theme;

@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use sayso::article::Article;
 use sayso::extract::{
-    Claim, ClaimKind, Extraction, Number, NumberKind, Span, Speaker, SpeakerKind,
+    Claim, ClaimClass, ClaimKind, Extraction, Number, NumberKind, Span, Speaker, SpeakerKind,
 };
 use sayso::tui::app::{App, Settings};
 
@@ -155,6 +155,95 @@ pub fn talks_extraction() -> Extraction {
             qualifier: None,
         }],
     }
+}
+
+/// One claim of each class.
+pub const COUNCIL: &str = "Council weighs the bridge\n\n\"We will build it,\" said Jane Doe. Doe believes the costs will fall. Critics want a vote first. John Roe criticized the plan as reckless. The audit shows a deficit of $2 million.\n";
+
+/// What a good engine finds in [`COUNCIL`]: a speech, a belief, an intention, an
+/// evaluation and (attributed to no one named) evidence, in text order.
+pub fn council_extraction() -> Extraction {
+    let t = COUNCIL;
+    let classed = |content: &str, class, speaker, source: Span, cue: &str| Claim {
+        span: find(t, content, 0),
+        fragments: Vec::new(),
+        kind: if class == ClaimClass::Speech {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Indirect
+        },
+        class,
+        speaker,
+        source: Some(source),
+        cue: Some(find(t, cue, 0)),
+    };
+    Extraction {
+        speakers: vec![
+            person(
+                "Jane Doe",
+                None,
+                vec![find(t, "Jane Doe", 0), find(t, "Doe", 1)],
+            ),
+            person("John Roe", None, vec![find(t, "John Roe", 0)]),
+            Speaker {
+                name: "Critics".into(),
+                role: None,
+                kind: SpeakerKind::Nominal,
+                mentions: vec![find(t, "Critics", 0)],
+            },
+        ],
+        claims: vec![
+            classed(
+                "We will build it,",
+                ClaimClass::Speech,
+                Some(0),
+                find(t, "Jane Doe", 0),
+                "said",
+            ),
+            classed(
+                "the costs will fall",
+                ClaimClass::Belief,
+                Some(0),
+                find(t, "Doe", 1),
+                "believes",
+            ),
+            classed(
+                "a vote first",
+                ClaimClass::Intention,
+                Some(2),
+                find(t, "Critics", 0),
+                "want",
+            ),
+            classed(
+                "the plan as reckless",
+                ClaimClass::Evaluation,
+                Some(1),
+                find(t, "John Roe", 0),
+                "criticized",
+            ),
+            classed(
+                "a deficit of $2 million",
+                ClaimClass::Evidence,
+                None,
+                find(t, "The audit", 0),
+                "shows",
+            ),
+        ],
+        numbers: Vec::new(),
+    }
+}
+
+/// An app over [`COUNCIL`] alone, extracted, with its annotations in `dir`.
+pub fn council_app(dir: &std::path::Path) -> App {
+    let articles = vec![article(
+        "council.txt",
+        "Council weighs the bridge",
+        Some("2025-04-01"),
+        COUNCIL,
+    )];
+    let mut app = with_annotations(App::new(articles, Settings::default()), dir);
+    app.extraction_done(0, Ok(council_extraction()));
+    app
 }
 
 /// An app over the two fixture articles (plus a second Wang Yi article), extracted.

@@ -1,8 +1,9 @@
-//! CSV: one row per annotation, RFC 4180 quoting.
+//! CSV: one row per annotation, RFC 4180 quoting. `speaker` and `class` are empty when
+//! the passage is not a claim.
 
 use super::{ExportError, ExportedArticle};
 
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     "id",
     "article_id",
     "article_path",
@@ -13,6 +14,7 @@ pub const COLUMNS: [&str; 15] = [
     "prefix",
     "suffix",
     "speaker",
+    "class",
     "tags",
     "note",
     "created",
@@ -40,6 +42,7 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                 &a.target.prefix,
                 &a.target.suffix,
                 a.speaker.as_deref().unwrap_or_default(),
+                a.class.as_deref().unwrap_or_default(),
                 &a.tags.join(";"),
                 &a.note,
                 &a.created.to_string(),

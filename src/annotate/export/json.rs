@@ -23,6 +23,8 @@ struct Item<'a> {
     created: String,
     updated: String,
     speaker: Option<&'a str>,
+    /// The claim's class (`belief`); `null` when the passage is not a claim.
+    class: Option<&'a str>,
     tags: &'a [String],
     note: &'a str,
     quote: &'a str,
@@ -52,6 +54,7 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                             created: a.created.to_string(),
                             updated: a.updated.to_string(),
                             speaker: a.speaker.as_deref(),
+                            class: a.class.as_deref(),
                             tags: &a.tags,
                             note: &a.note,
                             quote: &a.target.exact,

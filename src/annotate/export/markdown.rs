@@ -1,5 +1,5 @@
 //! Markdown: per article a heading and its path, each passage as a block quote, then the
-//! speaker, `#tags`, status and id, then the note.
+//! speaker and the claim's class, `#tags`, status and id, then the note.
 
 use std::fmt::Write;
 
@@ -32,6 +32,9 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> String {
             let mut facts: Vec<String> = Vec::new();
             if let Some(speaker) = a.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
                 facts.push(format!("— **{}**", one_line(speaker)));
+            }
+            if let Some(class) = a.class.as_deref().filter(|c| !c.trim().is_empty()) {
+                facts.push(format!("*{}*", one_line(class)));
             }
             if !a.tags.is_empty() {
                 facts.push(

@@ -25,15 +25,23 @@ fn fixture() -> Fixture {
         .open_article("abcdef0123456789", &article, "Prices, “soon”")
         .expect("open");
     let mut ids = Vec::new();
-    for (quote, tags, note, speaker) in [
+    // A claim with its speaker, a passage that is no claim, an unattributed claim.
+    for (quote, tags, note, speaker, class) in [
         (
             "Prices will fall, \"soon\", and\nfor good,",
             vec!["claim", "economy"],
             "Tricky, isn't it? \"Quoted\", with commas,\nand a second line.",
             Some("the minister"),
+            Some("speech"),
         ),
-        ("# Not a heading.", vec!["other"], "", None),
-        ("Analysts doubted it.", vec![], "plain", None),
+        ("# Not a heading.", vec!["other"], "", None, None),
+        (
+            "Analysts doubted it.",
+            vec![],
+            "plain",
+            None,
+            Some("belief"),
+        ),
     ] {
         let start = TEXT.find(quote).expect("quote in text");
         let target = Target::from_span(
@@ -46,6 +54,7 @@ fn fixture() -> Fixture {
         a.tags = tags.into_iter().map(str::to_owned).collect();
         a.note = note.to_owned();
         a.speaker = speaker.map(str::to_owned);
+        a.class = class.map(str::to_owned);
         ids.push(a.id.to_string());
         lib.add(file, a).expect("add");
     }
@@ -75,6 +84,10 @@ fn json_round_trip() {
     let first = &items[0];
     assert_eq!(first["quote"], "Prices will fall, \"soon\", and\nfor good,");
     assert_eq!(first["speaker"], "the minister");
+    assert_eq!(first["class"], "speech");
+    assert_eq!(items[1]["class"], serde_json::Value::Null, "not a claim");
+    assert_eq!(items[2]["speaker"], serde_json::Value::Null);
+    assert_eq!(items[2]["class"], "belief", "a claim nobody is named for");
     assert_eq!(first["tags"], serde_json::json!(["claim", "economy"]));
     assert_eq!(first["status"], "exact");
     // Code points: "Intro — “" is 9 characters (12 bytes).
@@ -115,6 +128,14 @@ fn csv_round_trip_with_commas_quotes_and_newlines() {
         "Tricky, isn't it? \"Quoted\", with commas,\nand a second line."
     );
     assert_eq!(&row[col("tags")], "claim;economy");
+    assert_eq!(&row[col("speaker")], "the minister");
+    assert_eq!(
+        col("class"),
+        col("speaker") + 1,
+        "the class is beside the speaker"
+    );
+    let classes: Vec<&str> = rows.iter().map(|r| &r[col("class")]).collect();
+    assert_eq!(classes, ["speech", "", "belief"]);
     assert_eq!(&row[col("article_title")], "Prices, “soon”");
     assert_eq!(&row[col("status")], "exact");
     assert_eq!(&row[col("start")], "9");
@@ -150,8 +171,24 @@ fn w3c_round_trip() {
         .iter()
         .filter_map(|b| b["purpose"].as_str())
         .collect();
-    assert_eq!(purposes, ["commenting", "tagging", "tagging"]);
+    assert_eq!(
+        purposes,
+        ["commenting", "tagging", "tagging", "classifying"]
+    );
     assert!(bodies.iter().all(|b| b["type"] == "TextualBody"));
+    assert_eq!(bodies[3]["value"], "speech");
+    assert_eq!(first["sayso:speaker"], "the minister");
+    let classifying = |item: &serde_json::Value| -> Vec<String> {
+        item["body"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|b| b["purpose"] == "classifying")
+            .filter_map(|b| b["value"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(classifying(&items[1]), Vec::<String>::new(), "not a claim");
+    assert_eq!(classifying(&items[2]), ["belief"]);
     assert!(
         first["target"]["source"]
             .as_str()
@@ -170,8 +207,13 @@ fn markdown_round_trip() {
         "multi-line quote:\n{md}"
     );
     assert!(
-        md.contains("— **the minister** · #claim #economy · exact · id `"),
+        md.contains("— **the minister** · *speech* · #claim #economy · exact · id `"),
         "{md}"
+    );
+    assert!(md.contains("\n*belief* · exact · id `"), "{md}");
+    assert!(
+        md.contains("\n#other · exact · id `"),
+        "no class: not a claim\n{md}"
     );
     assert!(md.contains("> \\# Not a heading."), "escaped:\n{md}");
     for id in &f.ids {

@@ -2,8 +2,10 @@
 //! the annotations. Each targets its article (a `file://` IRI when the recorded path is
 //! absolute, else `urn:sayso:article:<id>`) with a `TextQuoteSelector` and a
 //! `TextPositionSelector` (code points), and has `TextualBody` bodies: the note
-//! (`commenting`) and one per tag (`tagging`). Ids are `urn:sayso:annotation:<id>`;
-//! the speaker and anchoring status are extension properties under `sayso:`.
+//! (`commenting`), one per tag (`tagging`) and, on a claim, its class (`classifying`: the
+//! model's purpose for saying what sort of thing the target is, which keeps the engine's
+//! class apart from the reader's own tags). Ids are `urn:sayso:annotation:<id>`; the
+//! speaker and anchoring status are extension properties under `sayso:`.
 
 use serde_json::{Value, json};
 
@@ -30,6 +32,13 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
             }
             for tag in &a.tags {
                 body.push(json!({ "type": "TextualBody", "purpose": "tagging", "value": tag }));
+            }
+            if let Some(class) = &a.class {
+                body.push(json!({
+                    "type": "TextualBody",
+                    "purpose": "classifying",
+                    "value": class,
+                }));
             }
             let mut annotation = json!({
                 "id": format!("{ANNOTATION_IRI_PREFIX}{}", a.id),

@@ -43,6 +43,7 @@ impl App {
             theme: &self.theme,
             keymap: &self.keymap,
             layers: self.layers,
+            classes: self.classes,
         };
         if let Some(tags) = &mut self.tags {
             tags.draw(frame, areas.body, &ctx);
@@ -93,10 +94,16 @@ impl App {
             title: title.map(|a| a.title.as_str()),
             percent: reader_article.map(|_| self.reader.percent()),
             layers: self.layers,
+            classes: (!self.classes.is_all()).then(|| self.classes.label()),
+            classes_key: self
+                .keymap
+                .keys_for(Action::CycleClasses)
+                .first()
+                .map_or_else(String::new, ToString::to_string),
             progress: self.store.progress(),
             claim: if self.focus == Pane::Reader {
                 self.selection_status()
-                    .or_else(|| self.reader.claim_status(&self.store))
+                    .or_else(|| self.reader.claim_status(&self.store, self.classes))
             } else {
                 None
             },

@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use super::App;
 use crate::annotate::export::{self, ExportFilter, ExportFormat};
 use crate::annotate::model::{normalize_tag, parse_tag_list};
-use crate::annotate::{Annotation, AnnotationId, Timestamp};
-use crate::extract::Span;
+use crate::annotate::{Annotation, AnnotationId, ClaimFacts, Timestamp};
+use crate::extract::{ClaimClass, Span};
+use crate::tui::classes::ClassFilter;
 use crate::tui::component::{Message, PromptKind, truncate};
 use crate::tui::components::insight::Tab;
 use crate::tui::components::note_editor::NoteEditor;
@@ -29,6 +30,8 @@ pub struct Passage {
     pub span: Option<Span>,
     /// The claim's speaker, when the passage is a claim.
     pub speaker: Option<String>,
+    /// The claim's class, when the passage is a claim (attributed or not).
+    pub class: Option<ClaimClass>,
     /// The annotation already on the passage.
     pub existing: Option<AnnotationId>,
     /// The passage is the reader's selection (which ends once it is annotated).
@@ -68,6 +71,8 @@ impl App {
             let s = x.claims.get(claim)?.speaker?;
             x.speakers.get(s).map(|s| s.name.clone())
         };
+        let class_of = |claim: usize| Some(x?.claims.get(claim)?.class);
+        let stored_class = |a: &Annotation| a.class.as_deref().and_then(ClaimClass::parse);
         let claim_passage = |claim: usize| -> Result<Passage, String> {
             let span = x
                 .and_then(|x| x.claims.get(claim))
@@ -77,6 +82,7 @@ impl App {
                 article,
                 span: Some(span),
                 speaker: speaker_of(claim),
+                class: class_of(claim),
                 existing: placed
                     .and_then(|p| p.on(span))
                     .map(|n| n.annotation.id.clone()),
@@ -90,14 +96,15 @@ impl App {
                     if span.is_empty() {
                         return Err("the selection is blank".into());
                     }
-                    let claim = self.reader.doc().claim_in(span);
+                    // Hidden or not, a claim the selection is exactly is the passage's claim.
+                    let claim = self.reader.doc().claim_in(span, ClassFilter::All);
                     let claim_span = claim.and_then(|c| x?.claims.get(c).map(|c| c.span));
+                    let claim = claim.filter(|_| claim_span == Some(span));
                     return Ok(Passage {
                         article,
                         span: Some(span),
-                        speaker: claim
-                            .filter(|_| claim_span == Some(span))
-                            .and_then(speaker_of),
+                        speaker: claim.and_then(speaker_of),
+                        class: claim.and_then(class_of),
                         existing: placed
                             .and_then(|p| p.on(span))
                             .map(|n| n.annotation.id.clone()),
@@ -109,11 +116,12 @@ impl App {
                         article,
                         span: note.span,
                         speaker: note.annotation.speaker.clone(),
+                        class: stored_class(&note.annotation),
                         existing: Some(note.annotation.id.clone()),
                         from_selection: false,
                     });
                 }
-                match self.reader.current_claim() {
+                match self.reader.current_claim(self.classes) {
                     Some(claim) => claim_passage(claim),
                     None => Err("nothing to annotate here: ] goes to a claim, v selects a \
                                  passage"
@@ -126,12 +134,13 @@ impl App {
                         article,
                         span: note.span,
                         speaker: note.annotation.speaker.clone(),
+                        class: stored_class(&note.annotation),
                         existing: Some(note.annotation.id.clone()),
                         from_selection: false,
                     }),
                     None => Err("no annotation selected".into()),
                 },
-                _ => match self.insight.selected_claim(&self.store) {
+                _ => match self.insight.selected_claim(&self.store, self.classes) {
                     Some(claim) => claim_passage(claim),
                     None => Err("choose a claim (Claims tab) or an annotation (Notes tab)".into()),
                 },
@@ -222,7 +231,10 @@ impl App {
                 let mut annotation = Annotation::on_passage(
                     text,
                     span,
-                    passage.speaker.as_deref(),
+                    passage.class.map(|class| ClaimFacts {
+                        speaker: passage.speaker.as_deref(),
+                        class,
+                    }),
                     Timestamp::now(),
                 )
                 .ok_or("the passage is empty")?;

@@ -1,5 +1,6 @@
-//! The insight pane: the open article's speakers, claims (grouped by speaker), numbers and
-//! annotations (notes), in tabs; Enter jumps the reader to the item.
+//! The insight pane: the open article's speakers, claims (grouped by speaker, only the
+//! classes shown, each with its class), numbers and annotations (notes), in tabs; Enter
+//! jumps the reader to the item.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,10 +8,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Paragraph, Tabs};
 
-use super::notes_tab;
 use super::numbers_tab::{context, describe_value};
+use super::{claims_tab, notes_tab};
 use crate::extract::Extraction;
 use crate::tui::annotations::{Placed, PlacedNote};
+use crate::tui::classes::ClassFilter;
 use crate::tui::component::{
     Ctx, Effect, Message, inner, move_selection, truncate, visible_window,
 };
@@ -68,8 +70,9 @@ impl Tab {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {
     Speaker(usize),
-    /// A speaker's heading in the Claims tab (`None`: unattributed claims).
-    Group(Option<usize>),
+    /// A speaker's heading in the Claims tab (`None`: unattributed claims), with the
+    /// number of their claims shown.
+    Group(Option<usize>, usize),
     Claim(usize),
     Number(usize),
 }
@@ -123,31 +126,22 @@ impl Insight {
         }
     }
 
-    fn rows(&self, x: &Extraction) -> Vec<Item> {
+    fn rows(&self, x: &Extraction, classes: ClassFilter) -> Vec<Item> {
         match self.tab {
             Tab::Speakers => (0..x.speakers.len()).map(Item::Speaker).collect(),
             Tab::Numbers => (0..x.numbers.len()).map(Item::Number).collect(),
             Tab::Notes => Vec::new(),
-            Tab::Claims => {
-                let mut rows = Vec::new();
-                let groups = (0..x.speakers.len()).map(Some).chain([None]);
-                for g in
-                    groups.filter(|g| self.speaker_filter.is_none() || *g == self.speaker_filter)
-                {
-                    let claims: Vec<usize> = (0..x.claims.len())
-                        .filter(|&c| x.claims[c].speaker == g)
-                        .collect();
-                    if !claims.is_empty() {
-                        rows.push(Item::Group(g));
-                        rows.extend(claims.into_iter().map(Item::Claim));
-                    }
-                }
-                rows
-            }
+            Tab::Claims => claims_tab::groups(x, self.speaker_filter, classes)
+                .into_iter()
+                .flat_map(|(g, claims)| {
+                    std::iter::once(Item::Group(g, claims.len()))
+                        .chain(claims.into_iter().map(Item::Claim))
+                })
+                .collect(),
         }
     }
 
-    pub fn handle(&mut self, action: Action, store: &Store) -> Effect {
+    pub fn handle(&mut self, action: Action, store: &Store, classes: ClassFilter) -> Effect {
         match action {
             Action::NextTab | Action::PrevTab => {
                 self.tab = self.tab.step(action == Action::NextTab);
@@ -169,7 +163,7 @@ impl Insight {
         else {
             return Effect::None;
         };
-        let rows = self.rows(x);
+        let rows = self.rows(x, classes);
         let t = self.tab.index();
         if let Some(sel) = move_selection(action, self.selected[t], rows.len(), self.height) {
             self.selected[t] = sel;
@@ -191,7 +185,7 @@ impl Insight {
                 self.selected[Tab::Claims.index()] = 1;
                 Effect::None
             }
-            Some(Item::Group(Some(s))) => {
+            Some(Item::Group(Some(s), _)) => {
                 self.speaker_filter = if self.speaker_filter.is_some() {
                     None
                 } else {
@@ -250,12 +244,15 @@ impl Insight {
     }
 
     /// The claim of the selected row (Claims tab).
-    pub fn selected_claim(&self, store: &Store) -> Option<usize> {
+    pub fn selected_claim(&self, store: &Store, classes: ClassFilter) -> Option<usize> {
         if self.tab != Tab::Claims {
             return None;
         }
         let x = store.extraction(self.article?)?;
-        match self.rows(x).get(self.selected[Tab::Claims.index()]) {
+        match self
+            .rows(x, classes)
+            .get(self.selected[Tab::Claims.index()])
+        {
             Some(Item::Claim(c)) => Some(*c),
             _ => None,
         }
@@ -361,13 +358,18 @@ impl Insight {
             }
         };
         let text = ctx.store.article(article).map_or("", |a| a.text.as_str());
-        let rows = self.rows(x);
+        let rows = self.rows(x, ctx.classes);
         if rows.is_empty() {
             let what = match self.tab {
-                Tab::Speakers => "no speakers found",
-                Tab::Claims => "no claims found",
-                Tab::Numbers => "no numbers found",
-                Tab::Notes => "",
+                Tab::Speakers => "no speakers found".to_owned(),
+                Tab::Claims if ctx.classes.is_all() => "no claims found".to_owned(),
+                Tab::Claims => format!(
+                    "no {}s here · {} shows other classes",
+                    ctx.classes.noun(),
+                    ctx.keymap.describe_keys(Action::CycleClasses)
+                ),
+                Tab::Numbers => "no numbers found".to_owned(),
+                Tab::Notes => String::new(),
             };
             frame.render_widget(Paragraph::new(TextSpan::styled(what, theme.dim)), list);
             return;
@@ -477,31 +479,26 @@ impl Insight {
                     TextSpan::styled(rest, theme.claim(Some(s))),
                 ])
             }
-            Item::Group(g) => {
+            Item::Group(g, shown) => {
                 let name = g
                     .and_then(|s| x.speakers.get(s))
                     .map_or("Unattributed", |s| s.name.as_str());
-                let n = x.claims.iter().filter(|c| c.speaker == g).count();
-                let label = truncate(&format!("{name} ({n})"), width);
+                let label = truncate(&format!("{name} ({shown})"), width);
                 Line::styled(label, theme.claim(g).patch(theme.header))
             }
             Item::Claim(c) => {
                 let Some(claim) = x.claims.get(c) else {
                     return Line::default();
                 };
-                let snippet: String = claim
-                    .span
-                    .slice(text)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                Line::from(vec![
-                    TextSpan::raw("  "),
-                    TextSpan::styled(
-                        truncate(&snippet, width.saturating_sub(2)),
-                        theme.claim(claim.speaker),
-                    ),
-                ])
+                let style = theme.claim(claim.speaker);
+                let [snippet, class] = claims_tab::snippet_and_class(
+                    claim,
+                    text,
+                    width.saturating_sub(2),
+                    style,
+                    theme,
+                );
+                Line::from(vec![TextSpan::raw("  "), snippet, class])
             }
             Item::Number(n) => {
                 let Some(num) = x.numbers.get(n) else {

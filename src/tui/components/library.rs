@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
+use crate::corpus::{NameQuery, normalise};
 use crate::tui::component::{
     Ctx, Effect, PromptKind, inner, move_selection, truncate, visible_window,
 };
@@ -93,10 +94,10 @@ impl Library {
     /// the selected article selected when it is still shown.
     pub fn refresh(&mut self, store: &Store) {
         let keep = self.selected_article();
-        let words: Vec<String> = self
+        let words: Vec<FilterWord> = self
             .filter
             .split_whitespace()
-            .map(str::to_lowercase)
+            .map(FilterWord::new)
             .collect();
         let mut view: Vec<usize> = (0..store.len())
             .filter(|&i| matches(store, i, &words))
@@ -261,9 +262,27 @@ fn counts(store: &Store, i: usize) -> [String; 4] {
     }
 }
 
+/// A word of the library filter, lowercased for titles, sources and tags, and read as a
+/// name for speakers.
+struct FilterWord {
+    lower: String,
+    name: NameQuery,
+}
+
+impl FilterWord {
+    fn new(word: &str) -> Self {
+        FilterWord {
+            lower: word.to_lowercase(),
+            name: NameQuery::new(word),
+        }
+    }
+}
+
 /// Whether article `i` matches every filter word (title, source, a speaker's name, or a
-/// tag of its annotations — `#tag` matches tags only).
-fn matches(store: &Store, i: usize, words: &[String]) -> bool {
+/// tag of its annotations — `#tag` matches tags only). Speaker names are matched as the
+/// speakers index reads them ([`NameQuery`]), so filtering by an index entry's name finds
+/// every article the index lists for it.
+fn matches(store: &Store, i: usize, words: &[FilterWord]) -> bool {
     if words.is_empty() {
         return true;
     }
@@ -274,7 +293,7 @@ fn matches(store: &Store, i: usize, words: &[String]) -> bool {
     let source = a.source.as_deref().unwrap_or("").to_lowercase();
     let speakers: Vec<String> = store
         .extraction(i)
-        .map(|x| x.speakers.iter().map(|s| s.name.to_lowercase()).collect())
+        .map(|x| x.speakers.iter().map(|s| normalise(&s.name)).collect())
         .unwrap_or_default();
     let tags: Vec<String> = store
         .annotations()
@@ -282,13 +301,14 @@ fn matches(store: &Store, i: usize, words: &[String]) -> bool {
         .into_iter()
         .map(str::to_lowercase)
         .collect();
-    words.iter().all(|w| match w.strip_prefix('#') {
+    words.iter().all(|w| match w.lower.strip_prefix('#') {
         Some(tag) => tags.iter().any(|t| t.contains(tag)),
         None => {
-            title.contains(w.as_str())
-                || source.contains(w.as_str())
-                || speakers.iter().any(|s| s.contains(w.as_str()))
-                || tags.iter().any(|t| t.contains(w.as_str()))
+            let word = w.lower.as_str();
+            title.contains(word)
+                || source.contains(word)
+                || speakers.iter().any(|s| w.name.matches(s))
+                || tags.iter().any(|t| t.contains(word))
         }
     })
 }

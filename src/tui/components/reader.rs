@@ -11,8 +11,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::extract::{Extraction, Span};
+use crate::extract::{Claim, Extraction, Span};
 use crate::text::wrap::{WrappedLine, line_of, wrap};
+use crate::tui::classes::ClassFilter;
 use crate::tui::component::{Ctx, Effect, Message, PromptKind, inner, truncate};
 use crate::tui::doc::{Doc, covering, sentence_at};
 use crate::tui::keymap::Action;
@@ -132,29 +133,45 @@ impl Reader {
             .and_then(|i| self.doc.sentences.get(i).copied())
     }
 
-    /// The claim under the cursor, else the first claim of the cursor's sentence.
-    pub fn current_claim(&self) -> Option<usize> {
-        self.doc
-            .claim_at(self.cursor)
-            .or_else(|| self.current_sentence().and_then(|s| self.doc.claim_in(s)))
+    /// The shown claim under the cursor, else the first shown claim of the cursor's
+    /// sentence.
+    pub fn current_claim(&self, classes: ClassFilter) -> Option<usize> {
+        self.doc.claim_at(self.cursor, classes).or_else(|| {
+            self.current_sentence()
+                .and_then(|s| self.doc.claim_in(s, classes))
+        })
     }
 
-    /// `claim i/n · speaker · cue · kind` for the status bar.
-    pub fn claim_status(&self, store: &Store) -> Option<String> {
+    /// `claim k/n · speaker · cue · kind class` for the status bar, counting the claims
+    /// of the classes shown.
+    pub fn claim_status(&self, store: &Store, classes: ClassFilter) -> Option<String> {
         let x = self.extraction()?;
-        let i = self.current_claim()?;
+        let i = self.current_claim(classes)?;
         let claim = x.claims.get(i)?;
+        let shown = |c: &&Claim| classes.shows(c.class);
+        let before = x
+            .claims
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .filter(shown)
+            .count();
+        let total = x.claims.iter().filter(shown).count();
         let text = self.text(store);
         let speaker = claim
             .speaker
             .and_then(|s| x.speakers.get(s))
             .map_or("unattributed", |s| s.name.as_str());
         let cue = claim.cue.map(|c| c.slice(text)).filter(|c| !c.is_empty());
-        let mut out = format!("claim {}/{} · {speaker}", i + 1, x.claims.len());
+        let mut out = format!("claim {}/{total} · {speaker}", before + 1);
         if let Some(cue) = cue {
             out.push_str(&format!(" · {cue}"));
         }
-        out.push_str(&format!(" · {}", claim.kind.as_str()));
+        out.push_str(&format!(
+            " · {} {}",
+            claim.kind.as_str(),
+            claim.class.as_str()
+        ));
         Some(out)
     }
 
@@ -186,7 +203,7 @@ impl Reader {
             .min(self.lines.len().saturating_sub(self.height.max(1)));
     }
 
-    pub fn handle(&mut self, action: Action, store: &Store) -> Effect {
+    pub fn handle(&mut self, action: Action, store: &Store, classes: ClassFilter) -> Effect {
         if self.article.is_none() {
             return match action {
                 Action::Down | Action::Up | Action::Open => Effect::Message(Message::info(
@@ -237,9 +254,16 @@ impl Reader {
             Action::NextClaim | Action::PrevClaim => {
                 let spans: Vec<Span> = self
                     .extraction()
-                    .map(|x| x.claims.iter().map(|c| c.span).collect())
+                    .map(|x| {
+                        x.claims
+                            .iter()
+                            .filter(|c| classes.shows(c.class))
+                            .map(|c| c.span)
+                            .collect()
+                    })
                     .unwrap_or_default();
-                return self.step(&spans, action == Action::NextClaim, "claim", store);
+                let what = classes.noun();
+                return self.step(&spans, action == Action::NextClaim, &what, store);
             }
             Action::NextNumber | Action::PrevNumber => {
                 let spans: Vec<Span> = self
@@ -467,7 +491,9 @@ impl Reader {
         layers.extend(spans_overlapping(annotated, range).map(|s| (*s, theme.annotated)));
         if ctx.layers.claims {
             layers.extend(
-                covering(&self.doc.claims, range).map(|m| (m.span, theme.claim(m.speaker))),
+                covering(&self.doc.claims, range)
+                    .filter(|m| self.doc.shows_claim(m.item, ctx.classes))
+                    .map(|m| (m.span, theme.claim(m.speaker))),
             );
         }
         if ctx.layers.speakers {

@@ -1,14 +1,16 @@
-//! The speakers index (`S`): everyone who speaks anywhere in the library, merged across
-//! articles; Enter lists all their claims, each jumping to its article.
+//! The speakers index (`S`): everyone who speaks anywhere in the library, one entry per
+//! person across articles as [`crate::corpus::speakers`] decides; Enter lists all their
+//! claims (every class, each named), each jumping to its article.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Paragraph;
 
+use super::claims_tab::snippet_and_class;
+use crate::corpus::{Person, merge};
 use crate::tui::component::{Ctx, Effect, move_selection, overlay_frame, truncate, visible_lines};
 use crate::tui::keymap::Action;
-use crate::tui::people::{Person, merge};
 use crate::tui::store::Store;
 
 /// A claim of the selected person: (article, claim index).
@@ -245,16 +247,13 @@ fn claim_line(ctx: &Ctx, article: usize, claim: usize, width: usize) -> Line<'st
         "{title}{}",
         " ".repeat(column.saturating_sub(crate::text::wrap::str_width(&title)))
     );
-    let snippet: String = c
-        .span
-        .slice(&a.text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
     let rest = width.saturating_sub(crate::text::wrap::str_width(&title) + 3);
+    let [snippet, class] =
+        snippet_and_class(&c, &a.text, rest, ctx.theme.claim(c.speaker), ctx.theme);
     Line::from(vec![
         TextSpan::styled(title, ctx.theme.header),
         TextSpan::raw(" │ "),
-        TextSpan::styled(truncate(&snippet, rest), ctx.theme.claim(c.speaker)),
+        snippet,
+        class,
     ])
 }

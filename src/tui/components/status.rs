@@ -1,5 +1,6 @@
-//! The status bar: focus, article, position, layers, extraction progress, and the current
-//! claim or a transient message (errors stand out) — or the prompt being typed.
+//! The status bar: focus, article, position, layers and the claim classes shown,
+//! extraction progress, and the current claim or a transient message (errors stand out) —
+//! or the prompt being typed.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -20,8 +21,12 @@ pub struct StatusView<'a> {
     pub title: Option<&'a str>,
     pub percent: Option<usize>,
     pub layers: Layers,
+    /// The claim classes shown, when not all (`belief`, `not speech`).
+    pub classes: Option<String>,
+    /// The key that cycles them, shown before the filter like the layers' keys.
+    pub classes_key: String,
     pub progress: (usize, usize),
-    /// The reader's current claim: speaker, cue, kind.
+    /// The reader's current claim: position, speaker, cue, kind and class.
     pub claim: Option<String>,
     pub message: Option<&'a Message>,
     pub prompt: Option<&'a Prompt>,
@@ -59,6 +64,12 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView, theme: &Theme) {
         left.push(Span::styled(
             format!(" {key}{name}"),
             if on { theme.layer_on } else { theme.layer_off },
+        ));
+    }
+    if let Some(classes) = &view.classes {
+        left.push(Span::styled(
+            format!(" {}:{classes}", view.classes_key),
+            theme.layer_on,
         ));
     }
     left.push(Span::raw(" "));
