@@ -51,8 +51,17 @@ pub mod class {
     pub const NOUN_FORM: u32 = 1 << 21;
     /// Forms of `be`, which make a following participle passive.
     pub const BE: u32 = 1 << 22;
-    /// The first word of a phrase cue (`take aim at`, `spoke about`); see [`super::phrase`].
+    /// The first word of a phrase cue (`take aim at`, `spoke about`); see [`super::phrases`].
     pub const PHRASE: u32 = 1 << 23;
+    /// A noun that attributes what follows it to its possessor (`Trump's claim that …`,
+    /// `her call for …`). Without one of the three flags below, it reports speech.
+    pub const NOUN_CUE: u32 = 1 << 24;
+    /// A noun cue of belief (`fear`, `view`, `hope`).
+    pub const NOUN_BELIEF: u32 = 1 << 25;
+    /// A noun cue of intention (`plan`, `decision`, `promise`).
+    pub const NOUN_INTENT: u32 = 1 << 26;
+    /// A noun cue of judgement (`criticism`, `support`, `praise`).
+    pub const NOUN_JUDGEMENT: u32 = 1 << 27;
 }
 
 /// Inflection of a cue verb.
@@ -214,6 +223,10 @@ fn section_class(name: &str) -> Option<u32> {
         "relative" => class::RELATIVE,
         "not-name" => class::NOT_NAME,
         "place" => class::PLACE,
+        "noun-cue" => class::NOUN_CUE,
+        "noun-cue-belief" => class::NOUN_CUE | class::NOUN_BELIEF,
+        "noun-cue-intention" => class::NOUN_CUE | class::NOUN_INTENT,
+        "noun-cue-judgement" => class::NOUN_CUE | class::NOUN_JUDGEMENT,
         "pronoun-subject" => class::PRONOUN_SUBJECT,
         "pronoun-object" => class::PRONOUN_OBJECT,
         _ => return None,

@@ -10,6 +10,7 @@ mod doc;
 mod entities;
 pub mod lexicon;
 mod lines;
+mod nominal;
 mod np;
 pub mod numbers;
 mod quotes;
@@ -196,6 +197,7 @@ pub fn extract(text: &str) -> Extraction {
     lines::candidates(&doc, &mut found);
     quotes::candidates(&doc, &mut found);
     reported::candidates(&doc, &mut found);
+    nominal::candidates(&doc, &mut found);
     if let Some(outlet) = outlet_line(&doc) {
         // The publisher reporting its own story is not a speaker in it.
         found.retain(|c| {

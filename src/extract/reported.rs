@@ -216,7 +216,7 @@ fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candida
     make(doc, content, fragments, Some(np), cue)
 }
 
-fn make(
+pub(crate) fn make(
     doc: &Doc,
     content: (usize, usize),
     fragments: Vec<(usize, usize)>,
@@ -442,7 +442,7 @@ fn reported(
         if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
             return judgement(doc, i, cue_end, end, src);
         }
-        if lex.cue_has(cue::INTENT) && (src.is_named() || src.kind == NpKind::Pronoun) {
+        if lex.cue_has(cue::INTENT) {
             // `vowed to form a task force`, `refuses not to …`
             let to = if doc.word_is(cue_end, "not") {
                 cue_end + 1
@@ -450,7 +450,15 @@ fn reported(
                 cue_end
             };
             if is_infinitive(doc, to) {
-                let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
+                let mut stop = clause_end(doc, cue_end, end);
+                if relative {
+                    // `a supporter who wants to give more could shell out …`: the main
+                    // clause resumes at its verb.
+                    stop = (to + 2..stop)
+                        .find(|&k| is_auxiliary(doc, k) && !doc.is(k - 1, class::RELATIVE))
+                        .unwrap_or(stop);
+                }
+                let content = trim(doc, cue_end, stop);
                 return make(doc, content, Vec::new(), Some(src), cue_span);
             }
             if !lex.cue_has(cue::SPEECH | cue::THAT | cue::BELIEF) {

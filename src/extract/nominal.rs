@@ -1,0 +1,164 @@
+//! Noun cues: an attribution carried by a noun rather than a verb. `Trump's claim that …`,
+//! `her call for …`, `his decision to …`, `X voiced support for …`, `X made a plea for …`.
+//! The source is the noun's possessor, or the subject of the verb that makes, voices or
+//! issues it.
+
+use super::ClaimClass;
+use super::candidate::{Candidate, trim};
+use super::clause::{clause_end, is_infinitive, object_end, starts_clause};
+use super::doc::Doc;
+use super::lexicon::class;
+use super::np::{self, Np, NpKind};
+use super::reported::make;
+use super::subject::subject_before;
+
+/// Adds noun-cue candidates to `out`.
+pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
+    for i in 0..doc.len() {
+        if doc.is(i, class::NOUN_CUE)
+            && doc.is_lower(i)
+            && !doc.in_quote(i)
+            && let Some(c) = noun_cue(doc, i)
+        {
+            out.push(c);
+        }
+    }
+}
+
+fn noun_cue(doc: &Doc, i: usize) -> Option<Candidate> {
+    let sentence = doc.sentence(i)?;
+    let (cue_end, content) = content_after(doc, i, sentence.end)?;
+    let source =
+        possessor(doc, i, sentence.first).or_else(|| light_verb_subject(doc, i, sentence.first))?;
+    let mut c = make(doc, content, Vec::new(), Some(source), Some((i, cue_end)))?;
+    c.class = if doc.is(i, class::NOUN_BELIEF) {
+        ClaimClass::Belief
+    } else if doc.is(i, class::NOUN_INTENT) {
+        ClaimClass::Intention
+    } else if doc.is(i, class::NOUN_JUDGEMENT) {
+        ClaimClass::Evaluation
+    } else {
+        ClaimClass::Speech
+    };
+    Some(c)
+}
+
+/// What the noun at `i` introduces, with one past the cue (the noun and any preposition):
+/// a `that` clause, a `to`-infinitive, or the object of a preposition (`support for the
+/// bill`, `criticism of the plan`, `concerns about security`).
+fn content_after(doc: &Doc, i: usize, end: usize) -> Option<(usize, (usize, usize))> {
+    let n = i + 1;
+    if doc.word_is(n, "that") && starts_clause(doc, n + 1) {
+        let stop = clause_end(doc, n + 1, end);
+        // `the claim that he made` is a relative clause: a content clause says more.
+        if doc.words_in(n + 1, stop) < 4 {
+            return None;
+        }
+        return Some((n + 1, trim(doc, n + 1, stop)));
+    }
+    if is_infinitive(doc, n) {
+        return Some((n, trim(doc, n, clause_end(doc, n, end))));
+    }
+    // Each kind of noun takes its own prepositions: `criticism of`, `support for`,
+    // `concerns about`, `plans for`, `claims about`.
+    let preposition = doc.is_lower(n)
+        && if doc.is(i, class::NOUN_JUDGEMENT) {
+            matches!(doc.word(n), "for" | "of" | "on" | "against" | "to")
+        } else if doc.is(i, class::NOUN_BELIEF) {
+            matches!(doc.word(n), "about" | "over" | "on" | "of")
+        } else if doc.is(i, class::NOUN_INTENT) {
+            matches!(doc.word(n), "for")
+        } else {
+            matches!(doc.word(n), "about")
+        };
+    if preposition && doc.is_word(n + 1) && !doc.is(n + 1, class::TIME) {
+        let content = trim(doc, n + 1, object_end(doc, n + 1, end));
+        return Some((n + 1, content));
+    }
+    None
+}
+
+/// The possessor of the noun at `i`: `Trump's claim`, `the senator's latest call`, `his
+/// plan` (a possessive pronoun stands for its referent).
+fn possessor(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
+    let mut k = i.checked_sub(1)?;
+    // Up to two modifiers: `effusive praise`, `repeated public calls`.
+    for _ in 0..2 {
+        if k > floor && modifier(doc, k) {
+            k -= 1;
+        }
+    }
+    if k < floor {
+        return None;
+    }
+    if doc.is_lower(k) && matches!(doc.word(k), "his" | "her" | "their" | "its" | "our") {
+        return Some(Np {
+            first: k,
+            end: k + 1,
+            name: (k, k + 1),
+            role: None,
+            kind: NpKind::Pronoun,
+        });
+    }
+    let w = doc.word(k);
+    if !(w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")) {
+        return None;
+    }
+    let np = np::ending_at(doc, k, floor).or_else(|| np::generic_ending_at(doc, k, floor))?;
+    (np.kind != NpKind::Place).then_some(np)
+}
+
+/// A word that may stand between a possessor and its noun: an adjective or a modifier
+/// (`latest`, `sharp`, `renewed`), never a function word.
+fn modifier(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    doc.is_lower(k)
+        && !np::is_function_word(doc, k)
+        && !doc.is(k, class::DETERMINER | class::NOUN_CUE)
+        && !(w.ends_with("'s") || w.ends_with("’s"))
+}
+
+/// The subject of a verb that makes, voices or issues the noun at `i`: `Trump made a plea
+/// for …`, `X raised concerns about …`, `X expressed hope that …`.
+fn light_verb_subject(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
+    let mut k = i.checked_sub(1)?;
+    for _ in 0..3 {
+        if k > floor && (doc.is(k, class::DETERMINER) && doc.is_lower(k) || modifier(doc, k)) {
+            k -= 1;
+        }
+    }
+    let light = doc.is_lower(k)
+        && matches!(
+            doc.word(k),
+            "made"
+                | "makes"
+                | "making"
+                | "issued"
+                | "issues"
+                | "raised"
+                | "raises"
+                | "raising"
+                | "expressed"
+                | "expresses"
+                | "voiced"
+                | "voices"
+                | "offered"
+                | "offers"
+                | "gave"
+                | "gives"
+                | "delivered"
+                | "lodged"
+                | "renewed"
+                | "repeated"
+                | "echoed"
+                | "released"
+                | "unveiled"
+                | "outlined"
+                | "reiterated"
+        );
+    if !light {
+        return None;
+    }
+    let np = subject_before(doc, k, floor)?;
+    (np.kind != NpKind::Place).then_some(np)
+}
