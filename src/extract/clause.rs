@@ -55,6 +55,10 @@ pub(crate) fn starts_subordinate_word(doc: &Doc, i: usize) -> bool {
 /// After a parenthetical attribution (`The plan, he said, is …`), does the content resume
 /// at `i`? Not when a subordinate clause, a relative or a participle follows.
 pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
+    if doc.is_cap(i) || doc.kind(i) == Some(TokenKind::Number) {
+        // `When she got inside, she said, there were …`, `…, he said, Mr. Clinton …`
+        return !doc.is(i, class::CUE | class::NOT_NAME) || doc.is(i, class::PRONOUN_SUBJECT);
+    }
     if !doc.is_lower(i) {
         return false;
     }

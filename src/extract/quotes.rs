@@ -70,7 +70,7 @@ pub(crate) fn find_regions(doc: &mut Doc) -> Vec<Region> {
             Some(o) => {
                 let straight = doc.tok(i).is_some_and(|t| t.ch == '"');
                 let opened_straight = doc.tok(o).is_some_and(|t| t.ch == '"');
-                if opened_straight && !straight {
+                if opened_straight && !straight && !sloppy_close(doc, i) {
                     // Curly marks inside a straight-quoted passage quote within it.
                     i += 1;
                     continue;
@@ -132,6 +132,17 @@ fn inside(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize) {
 /// Is the last mark of `first..end` a closing mark without an opener inside?
 fn closer_unpaired(doc: &Doc, first: usize, end: usize) -> bool {
     doc.quotes_in(first, end - 1).is_multiple_of(2)
+}
+
+/// A curly closing mark ending a straight-quoted passage, as careless copy mixes them
+/// (`"Nothing we could do now would make a difference,” Kagan said`): attached to the
+/// word or comma before it and followed by a space, a comma or the end of a sentence.
+fn sloppy_close(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.tok(i) else { return false };
+    let after_ok = doc.tok(i + 1).is_none_or(|n| {
+        n.space_before || n.kind == TokenKind::Break || matches!(n.ch, ',' | '.' | ';')
+    });
+    t.ch == '”' && !t.space_before && after_ok
 }
 
 /// A quotation mark that opens: curly opener, or attached to the word after it.

@@ -5,7 +5,7 @@ use super::candidate::{Candidate, Inherit, rank, trim};
 use super::clause::{
     clause_end, first_comma, is_auxiliary, is_infinitive, is_numeric, is_participle_tail, is_tail,
     object_end, resumes, skip_adjuncts, starts_clause, starts_object, starts_subordinate,
-    starts_wh,
+    starts_subordinate_word, starts_wh,
 };
 use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
@@ -145,7 +145,12 @@ fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidate> {
             np::ending_at(doc, subject, i + 1)
                 .or_else(|| np::generic_ending_at(doc, subject, i + 1))?,
         )
-    } else if let Some(c) = (i + 1..comma).find(|&k| doc.lex(k).is(class::CUE) && doc.is_lower(k)) {
+    } else if let Some(c) = (i + 1..comma).find(|&k| {
+        // The cue is a finite verb closing the phrase, not a participle inside it (`As
+        // her campaign sent out pitches highlighting …`).
+        let l = doc.lex(k);
+        l.is(class::CUE) && doc.is_lower(k) && l.form != Form::Gerund && comma - k <= 6
+    }) {
         let np = if c == i + 1 {
             // `As stated in the commentary`
             np::generic_starting_at(doc, c + 2, comma)?
@@ -393,15 +398,26 @@ fn reported(
         if lex.form == Form::Base && !plural(doc, &np) && !is_auxiliary(doc, i - 1) {
             return None;
         }
-        // `efforts widely seen as attempts to …`: a participle after a noun is passive.
-        if lex.form == Form::Past && lex.cue_has(cue::AS_PHRASE) && !is_auxiliary(doc, i - 1) {
+        // `efforts widely seen as attempts to …`, `the unit known as …`: a participle
+        // after a noun is passive, unless a clause follows it or it is a speech verb.
+        let clause_follows = doc.word_is(cue_end, "that") || starts_clause(doc, cue_end);
+        if lex.form == Form::Past
+            && !is_auxiliary(doc, i - 1)
+            && (lex.cue_has(cue::AS_PHRASE)
+                || !lex.cue_has(cue::SPEECH | cue::ANY) && !clause_follows)
+        {
             return None;
         }
         (!noun_form || is_document(doc, &np)).then_some(np)
     });
-    // A subordinate clause opening the sentence (`Although X admitted Y, …`) ends at its
-    // first comma.
-    let end = if starts_subordinate(doc, first) {
+    // A subordinate clause opening the sentence (`Although X admitted Y, …`, `Three years
+    // after Republicans vowed to …, the party …`) ends at its first comma.
+    let subordinate = starts_subordinate(doc, first)
+        || subject.is_some_and(|np| {
+            (first..np.first).any(|k| doc.is_lower(k) && starts_subordinate_word(doc, k))
+                && !(first..np.first).any(|k| doc.is_punct(k, ','))
+        });
+    let end = if subordinate {
         (i..end)
             .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k))
             .unwrap_or(end)
