@@ -6,8 +6,10 @@
 
 mod candidate;
 mod clause;
+mod content;
 mod doc;
 mod entities;
+mod fronted;
 pub mod lexicon;
 mod lines;
 mod nominal;

@@ -6,10 +6,10 @@
 use super::ClaimClass;
 use super::candidate::{Candidate, trim};
 use super::clause::{clause_end, is_infinitive, object_end, starts_clause};
+use super::content::make;
 use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{self, Np, NpKind};
-use super::reported::make;
 use super::subject::subject_before;
 
 /// Adds noun-cue candidates to `out`.

@@ -1,19 +1,21 @@
 //! Reported speech: `X said (that) …`, `…, X said.`, `According to X, …`, `X told Y that …`,
 //! `…, adding that …`, and the like.
 
-use super::candidate::{Candidate, Inherit, rank, trim};
+use super::ClaimClass;
+use super::candidate::{Candidate, trim};
 use super::clause::{
-    clause_end, first_comma, is_auxiliary, is_infinitive, is_numeric, is_participle_tail, is_tail,
-    object_end, resumes, skip_adjuncts, starts_clause, starts_object, starts_subordinate,
-    starts_subordinate_word, starts_wh,
+    clause_end, is_auxiliary, is_infinitive, is_participle_tail, is_tail, object_end, resumes,
+    skip_adjuncts, starts_clause, starts_subordinate, starts_subordinate_word,
 };
 use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
 use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
 use super::subject::{is_document, is_passive, possessive, sentence_subject, subject_before};
-use super::{ClaimClass, ClaimKind};
 use crate::text::tokens::TokenKind;
+
+use super::content::{complement, judgement, make, seeming};
+use super::fronted::{according_to, as_attribution};
 
 /// Adds reported-speech candidates to `out` (which already holds the quote candidates).
 pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
@@ -128,176 +130,6 @@ fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     } else {
         ClaimClass::Speech
     }
-}
-
-/// `As Rosenthal put it, …`, `As the report noted, …`, `As stated in the commentary, …`:
-/// a fronted attribution; the content follows its comma.
-fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidate> {
-    if !doc.word_is(i, "as") || !doc.is_cap(i) {
-        return None;
-    }
-    let comma = (i + 1..end.min(i + 30)).find(|&k| doc.is_punct(k, ','))?;
-    // The cue closes the attribution: `put it`, `said`, `noted`, or `stated in X`.
-    let (cue_at, src) = if doc.word_is(comma - 1, "it") && doc.word_is(comma - 2, "put") {
-        let subject = doc.skip_between_left(comma - 3, i + 1)?;
-        (
-            comma - 2,
-            np::ending_at(doc, subject, i + 1)
-                .or_else(|| np::generic_ending_at(doc, subject, i + 1))?,
-        )
-    } else if let Some(c) = (i + 1..comma).find(|&k| {
-        // The cue is a finite verb closing the phrase, not a participle inside it (`As
-        // her campaign sent out pitches highlighting …`).
-        let l = doc.lex(k);
-        l.is(class::CUE) && doc.is_lower(k) && l.form != Form::Gerund && comma - k <= 6
-    }) {
-        let np = if c == i + 1 {
-            // `As stated in the commentary`
-            np::generic_starting_at(doc, c + 2, comma)?
-        } else {
-            let subject = doc.skip_between_left(c - 1, i + 1)?;
-            np::ending_at(doc, subject, i + 1)
-                .or_else(|| np::generic_ending_at(doc, subject, i + 1))?
-        };
-        (c, np)
-    } else {
-        return None;
-    };
-    if src.kind == NpKind::Place {
-        return None;
-    }
-    let content = trim(doc, comma + 1, clause_end(doc, comma + 1, end));
-    make(
-        doc,
-        content,
-        Vec::new(),
-        Some(src),
-        Some((cue_at, cue_at + 1)),
-    )
-}
-
-fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    let reaches_boundary = |np: &Np| {
-        let e = np.role.map_or(np.end, |(_, e)| e.max(np.end));
-        doc.is_punct(e, ',') || is_tail(doc, e, end)
-    };
-    let np = match np::starting_at(doc, i + 2, end).map(|np| with_appositive(doc, np)) {
-        Some(np) if reaches_boundary(&np) => np,
-        _ => {
-            let mut np = np::generic_starting_at(doc, i + 2, end)?;
-            if let Some(role) = np::appositive_after(doc, np.end, end) {
-                np.role = Some(role);
-            }
-            np
-        }
-    };
-    if np.kind == NpKind::Place {
-        return None;
-    }
-    let att_end = np.role.map_or(np.end, |(_, e)| e.max(np.end));
-    let cue = Some((i, i + 2));
-    // A capital `According` starts a sentence even where debris before it hid the boundary.
-    let at_start = doc.is_cap(i)
-        || (first..i).all(|k| !doc.is_word(k) && !doc.kind(k).is_some_and(is_numeric));
-    let (content, fragments) = if at_start {
-        // `According to X, …`
-        let from = if doc.is_punct(att_end, ',') {
-            att_end + 1
-        } else {
-            att_end
-        };
-        (trim(doc, from, end), Vec::new())
-    } else if is_tail(doc, att_end, end) {
-        // `…, according to X.`
-        (trim(doc, first, i), Vec::new())
-    } else if doc.is_punct(i.checked_sub(1)?, ',') && doc.is_punct(att_end, ',') {
-        // `The plan, according to X, is …`
-        let a = trim(doc, first, i);
-        let b = trim(doc, att_end + 1, end);
-        ((a.0, b.1), vec![a, b])
-    } else {
-        return None;
-    };
-    make(doc, content, fragments, Some(np), cue)
-}
-
-pub(crate) fn make(
-    doc: &Doc,
-    content: (usize, usize),
-    fragments: Vec<(usize, usize)>,
-    source: Option<Np>,
-    cue: Option<(usize, usize)>,
-) -> Option<Candidate> {
-    make_min(doc, content, fragments, source, cue, 2)
-}
-
-/// [`make`] for contents that may be a single word: the object of a judgement or an
-/// intention (`endorsed Trump`, `praised him`).
-fn make_object(
-    doc: &Doc,
-    content: (usize, usize),
-    source: Np,
-    cue: (usize, usize),
-) -> Option<Candidate> {
-    make_min(doc, content, Vec::new(), Some(source), Some(cue), 1)
-}
-
-fn make_min(
-    doc: &Doc,
-    content: (usize, usize),
-    fragments: Vec<(usize, usize)>,
-    source: Option<Np>,
-    cue: Option<(usize, usize)>,
-    min_words: usize,
-) -> Option<Candidate> {
-    let (first, mut end) = content;
-    if doc.words_in(first, end) < min_words {
-        return None;
-    }
-    // A quotation opened in the content runs to its closing mark, over sentence ends
-    // (`told Fox that "they hit Matt …. What they are doing is …"`).
-    let mut fragments = fragments;
-    if let Some(mut reach) = doc.region_end(end.saturating_sub(1)) {
-        if doc.is_quote(reach.saturating_sub(1)) {
-            reach -= 1;
-        }
-        if reach > end {
-            end = reach;
-            if let Some(last) = fragments.last_mut() {
-                last.1 = end;
-            }
-        }
-    }
-    if let Some(np) = source {
-        let (a, b) = np.name;
-        let meaningful = (a..b).any(|k| {
-            doc.is_word(k) && !doc.is(k, class::NOT_NAME | class::PREPOSITION)
-                || doc.is(k, class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT)
-        });
-        if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
-            return None;
-        }
-    }
-    let quoted = doc.any_quoted(first, end);
-    Some(Candidate {
-        first,
-        end,
-        fragments,
-        kind: if quoted {
-            ClaimKind::Mixed
-        } else {
-            ClaimKind::Indirect
-        },
-        source,
-        cue,
-        inherit: Inherit::No,
-        class: ClaimClass::Speech,
-        rank: if source.is_some() {
-            rank::REPORTED
-        } else {
-            rank::UNSOURCED
-        },
-    })
 }
 
 /// A cue in the text: its first token, one past its last (a phrase cue spans several),
@@ -519,76 +351,6 @@ fn reported(
     None
 }
 
-/// `X seems to …`, `it appeared that …`, `X seemed as if …`: the writer's impression, the
-/// whole clause from its subject on, and nobody its source.
-fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    let next = i + 1;
-    let opens = is_infinitive(doc, next)
-        || doc.word_is(next, "that")
-        || doc.word_is(next, "like")
-        || doc.word_is(next, "as")
-            && (doc.word_is(next + 1, "if") || doc.word_is(next + 1, "though"));
-    if !opens || doc.lex(i).form == Form::Gerund || is_passive(doc, i, first) {
-        return None;
-    }
-    let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
-    let subject = np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))?;
-    let from = subject.first;
-    let content = trim(doc, from, clause_end(doc, next, end));
-    let mut c = make(doc, content, Vec::new(), None, Some((i, next)))?;
-    c.class = ClaimClass::Belief;
-    Some(c)
-}
-
-/// `X criticized Y for Z`, `X called for Y`, `X called on Y to Z`, `X cited Y`: the object
-/// is the content, when the subject names someone.
-fn judgement(doc: &Doc, i: usize, mut cue_end: usize, end: usize, src: Np) -> Option<Candidate> {
-    if src.kind == NpKind::Place
-        || doc.lex(i).is(class::NOUN_FORM)
-            && src.kind == NpKind::Pronoun
-            && !doc.is_lower(src.first)
-    {
-        return None;
-    }
-    if doc.word_is(i, "call")
-        || doc.word_is(i, "calls")
-        || doc.word_is(i, "called")
-        || doc.word_is(i, "calling")
-    {
-        if doc.word_is(cue_end, "for") || doc.word_is(cue_end, "on") {
-            cue_end += 1;
-        } else {
-            // `called off the talks` is no judgement, and `a program called Sandy Hook
-            // Promise` only names: calling someone something takes an object and what
-            // they are called.
-            if matches!(doc.word(cue_end), "off" | "up" | "in" | "back") {
-                return None;
-            }
-            let stop = object_end(doc, cue_end, end);
-            let name = np::starting_at(doc, cue_end, stop);
-            if name.is_some_and(|np| np.is_named() && np.end >= stop) {
-                return None;
-            }
-        }
-    } else if doc.lex(i).cue_has(cue::WH) && starts_wh(doc, cue_end) {
-        // `questioned whether …`
-        let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
-        return make(doc, content, Vec::new(), Some(src), Some((i, cue_end)));
-    }
-    if !starts_object(doc, cue_end)
-        || doc.is(cue_end, class::PRONOUN_OBJECT) && doc.is_punct(cue_end + 1, '.')
-    {
-        return None;
-    }
-    // `spoke about how …`: a question as the object runs like a clause.
-    let stop = if starts_wh(doc, cue_end) {
-        clause_end(doc, cue_end, end)
-    } else {
-        object_end(doc, cue_end, end)
-    };
-    make_object(doc, trim(doc, cue_end, stop), src, (i, cue_end))
-}
-
 /// `CONTENT, <attribution>.` or `CONTENT, <attribution>, CONTENT.`: `comma` is the comma
 /// before the attribution, `att_end` one past it.
 fn inverted(
@@ -636,90 +398,6 @@ fn inverted(
         if tail.1 > tail.0 {
             return make(doc, (head.0, tail.1), vec![head, tail], Some(src), cue);
         }
-    }
-    None
-}
-
-/// The content after a cue, as a token range, or `None` when the cue has none here.
-fn complement(
-    doc: &Doc,
-    mut i: usize,
-    lex: Lex,
-    speechlike: bool,
-    end: usize,
-) -> Option<(usize, usize)> {
-    if i >= end {
-        return None;
-    }
-    // `told one of his young protégés on a regular basis that …`: a long addressee before
-    // `that`.
-    if lex.cue_has(cue::ADDRESSEE)
-        && let Some(t) = (i..end.min(i + 14))
-            .take_while(|&k| doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number))
-            .find(|&k| doc.word_is(k, "that"))
-        && t > i
-        && !(i..t).any(|k| doc.lex(k).is(class::CUE | class::BE) && doc.is_lower(k))
-    {
-        let from = t + 1;
-        return Some(trim(doc, from, clause_end(doc, from, end)));
-    }
-    // `told reporters`, `told Prensa Latina`, `warned him`.
-    if lex.cue_has(cue::ADDRESSEE)
-        && let Some(a_end) = np::addressee_end(doc, i, end)
-    {
-        if is_infinitive(doc, a_end) {
-            // `told his advisers to figure out …`: an order, with its addressee.
-            return lex
-                .cue_has(cue::DIRECTIVE)
-                .then(|| trim(doc, i, first_comma(doc, i, end)));
-        }
-        i = a_end;
-    }
-    if is_auxiliary(doc, i) {
-        // `Everything Trump says is a lie`, `a provision they say could exclude …`: the
-        // cue sits in a relative clause.
-        return None;
-    }
-    let j = skip_adjuncts(doc, i, end);
-    if doc.word_is(j, "that") && doc.is_lower(j) {
-        // `said that was not her view`: `that` is the subject of the content.
-        let demonstrative = doc.is(j + 1, class::BE | class::BETWEEN) && doc.is_lower(j + 1);
-        let from = if demonstrative { j } else { j + 1 };
-        return Some(trim(doc, from, clause_end(doc, from, end)));
-    }
-    if lex.cue_has(cue::WH) && starts_wh(doc, j) {
-        return Some(trim(doc, j, clause_end(doc, j, end)));
-    }
-    if lex.cue_has(cue::AS_PHRASE) {
-        let stop = object_end(doc, i, end);
-        let has_as = (i..stop).any(|k| doc.word_is(k, "as"));
-        return has_as.then(|| trim(doc, i, stop));
-    }
-    let allows_comma = speechlike || lex.cue_has(cue::CLAUSE_ONLY);
-    if allows_comma && (doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
-        let from = j + 1;
-        if is_participle_tail(doc, j) || doc.word_is(from, "according") || !starts_clause(doc, from)
-        {
-            return None;
-        }
-        return Some(trim(doc, from, clause_end(doc, from, end)));
-    }
-    if lex.cue_has(cue::CLAUSE_ONLY) {
-        return None;
-    }
-    if lex.cue_has(cue::INFINITIVE) && is_infinitive(doc, i) {
-        return Some(trim(doc, i, clause_end(doc, i, end)));
-    }
-    let content_word = !np::is_function_word(doc, j) || doc.is(j, class::NOUN_FORM);
-    if lex.cue_has(cue::ANY) && doc.is_lower(j) && content_word && !doc.word_is(j, "to") {
-        // `said geopolitical factors have …`: after `say`, any content word.
-        return Some(trim(doc, j, clause_end(doc, j, end)));
-    }
-    if lex.cue_has(cue::BARE) && starts_clause(doc, j) {
-        return Some(trim(doc, j, clause_end(doc, j, end)));
-    }
-    if lex.cue_has(cue::OBJECT_CONTENT) && starts_object(doc, i) {
-        return Some(trim(doc, i, object_end(doc, i, end)));
     }
     None
 }

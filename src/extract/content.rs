@@ -1,0 +1,253 @@
+//! The content of a reported claim: what follows a cue (a clause, a question, an object,
+//! an infinitive), and the candidate built from it.
+
+use super::candidate::{Candidate, Inherit, rank, trim};
+use super::clause::{
+    clause_end, first_comma, is_auxiliary, is_infinitive, is_participle_tail, object_end,
+    skip_adjuncts, starts_clause, starts_object, starts_wh,
+};
+use super::doc::Doc;
+use super::lexicon::{Form, Lex, class, cue};
+use super::np::{self, Np, NpKind};
+use super::subject::is_passive;
+use super::{ClaimClass, ClaimKind};
+use crate::text::tokens::TokenKind;
+
+pub(crate) fn make(
+    doc: &Doc,
+    content: (usize, usize),
+    fragments: Vec<(usize, usize)>,
+    source: Option<Np>,
+    cue: Option<(usize, usize)>,
+) -> Option<Candidate> {
+    make_min(doc, content, fragments, source, cue, 2)
+}
+
+/// [`make`] for contents that may be a single word: the object of a judgement or an
+/// intention (`endorsed Trump`, `praised him`).
+pub(crate) fn make_object(
+    doc: &Doc,
+    content: (usize, usize),
+    source: Np,
+    cue: (usize, usize),
+) -> Option<Candidate> {
+    make_min(doc, content, Vec::new(), Some(source), Some(cue), 1)
+}
+
+pub(crate) fn make_min(
+    doc: &Doc,
+    content: (usize, usize),
+    fragments: Vec<(usize, usize)>,
+    source: Option<Np>,
+    cue: Option<(usize, usize)>,
+    min_words: usize,
+) -> Option<Candidate> {
+    let (first, mut end) = content;
+    if doc.words_in(first, end) < min_words {
+        return None;
+    }
+    // A quotation opened in the content runs to its closing mark, over sentence ends
+    // (`told Fox that "they hit Matt …. What they are doing is …"`).
+    let mut fragments = fragments;
+    if let Some(mut reach) = doc.region_end(end.saturating_sub(1)) {
+        if doc.is_quote(reach.saturating_sub(1)) {
+            reach -= 1;
+        }
+        if reach > end {
+            end = reach;
+            if let Some(last) = fragments.last_mut() {
+                last.1 = end;
+            }
+        }
+    }
+    if let Some(np) = source {
+        let (a, b) = np.name;
+        let meaningful = (a..b).any(|k| {
+            doc.is_word(k) && !doc.is(k, class::NOT_NAME | class::PREPOSITION)
+                || doc.is(k, class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT)
+        });
+        if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
+            return None;
+        }
+    }
+    let quoted = doc.any_quoted(first, end);
+    Some(Candidate {
+        first,
+        end,
+        fragments,
+        kind: if quoted {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        },
+        source,
+        cue,
+        inherit: Inherit::No,
+        class: ClaimClass::Speech,
+        rank: if source.is_some() {
+            rank::REPORTED
+        } else {
+            rank::UNSOURCED
+        },
+    })
+}
+
+/// `X seems to …`, `it appeared that …`, `X seemed as if …`: the writer's impression, the
+/// whole clause from its subject on, and nobody its source.
+pub(crate) fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    let next = i + 1;
+    let opens = is_infinitive(doc, next)
+        || doc.word_is(next, "that")
+        || doc.word_is(next, "like")
+        || doc.word_is(next, "as")
+            && (doc.word_is(next + 1, "if") || doc.word_is(next + 1, "though"));
+    if !opens || doc.lex(i).form == Form::Gerund || is_passive(doc, i, first) {
+        return None;
+    }
+    let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
+    let subject = np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))?;
+    let from = subject.first;
+    let content = trim(doc, from, clause_end(doc, next, end));
+    let mut c = make(doc, content, Vec::new(), None, Some((i, next)))?;
+    c.class = ClaimClass::Belief;
+    Some(c)
+}
+
+/// `X criticized Y for Z`, `X called for Y`, `X called on Y to Z`, `X cited Y`: the object
+/// is the content, when the subject names someone.
+pub(crate) fn judgement(
+    doc: &Doc,
+    i: usize,
+    mut cue_end: usize,
+    end: usize,
+    src: Np,
+) -> Option<Candidate> {
+    if src.kind == NpKind::Place
+        || doc.lex(i).is(class::NOUN_FORM)
+            && src.kind == NpKind::Pronoun
+            && !doc.is_lower(src.first)
+    {
+        return None;
+    }
+    if doc.word_is(i, "call")
+        || doc.word_is(i, "calls")
+        || doc.word_is(i, "called")
+        || doc.word_is(i, "calling")
+    {
+        if doc.word_is(cue_end, "for") || doc.word_is(cue_end, "on") {
+            cue_end += 1;
+        } else {
+            // `called off the talks` is no judgement, and `a program called Sandy Hook
+            // Promise` only names: calling someone something takes an object and what
+            // they are called.
+            if matches!(doc.word(cue_end), "off" | "up" | "in" | "back") {
+                return None;
+            }
+            let stop = object_end(doc, cue_end, end);
+            let name = np::starting_at(doc, cue_end, stop);
+            if name.is_some_and(|np| np.is_named() && np.end >= stop) {
+                return None;
+            }
+        }
+    } else if doc.lex(i).cue_has(cue::WH) && starts_wh(doc, cue_end) {
+        // `questioned whether …`
+        let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
+        return make(doc, content, Vec::new(), Some(src), Some((i, cue_end)));
+    }
+    if !starts_object(doc, cue_end)
+        || doc.is(cue_end, class::PRONOUN_OBJECT) && doc.is_punct(cue_end + 1, '.')
+    {
+        return None;
+    }
+    // `spoke about how …`: a question as the object runs like a clause.
+    let stop = if starts_wh(doc, cue_end) {
+        clause_end(doc, cue_end, end)
+    } else {
+        object_end(doc, cue_end, end)
+    };
+    make_object(doc, trim(doc, cue_end, stop), src, (i, cue_end))
+}
+
+/// The content after a cue, as a token range, or `None` when the cue has none here.
+pub(crate) fn complement(
+    doc: &Doc,
+    mut i: usize,
+    lex: Lex,
+    speechlike: bool,
+    end: usize,
+) -> Option<(usize, usize)> {
+    if i >= end {
+        return None;
+    }
+    // `told one of his young protégés on a regular basis that …`: a long addressee before
+    // `that`.
+    if lex.cue_has(cue::ADDRESSEE)
+        && let Some(t) = (i..end.min(i + 14))
+            .take_while(|&k| doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number))
+            .find(|&k| doc.word_is(k, "that"))
+        && t > i
+        && !(i..t).any(|k| doc.lex(k).is(class::CUE | class::BE) && doc.is_lower(k))
+    {
+        let from = t + 1;
+        return Some(trim(doc, from, clause_end(doc, from, end)));
+    }
+    // `told reporters`, `told Prensa Latina`, `warned him`.
+    if lex.cue_has(cue::ADDRESSEE)
+        && let Some(a_end) = np::addressee_end(doc, i, end)
+    {
+        if is_infinitive(doc, a_end) {
+            // `told his advisers to figure out …`: an order, with its addressee.
+            return lex
+                .cue_has(cue::DIRECTIVE)
+                .then(|| trim(doc, i, first_comma(doc, i, end)));
+        }
+        i = a_end;
+    }
+    if is_auxiliary(doc, i) {
+        // `Everything Trump says is a lie`, `a provision they say could exclude …`: the
+        // cue sits in a relative clause.
+        return None;
+    }
+    let j = skip_adjuncts(doc, i, end);
+    if doc.word_is(j, "that") && doc.is_lower(j) {
+        // `said that was not her view`: `that` is the subject of the content.
+        let demonstrative = doc.is(j + 1, class::BE | class::BETWEEN) && doc.is_lower(j + 1);
+        let from = if demonstrative { j } else { j + 1 };
+        return Some(trim(doc, from, clause_end(doc, from, end)));
+    }
+    if lex.cue_has(cue::WH) && starts_wh(doc, j) {
+        return Some(trim(doc, j, clause_end(doc, j, end)));
+    }
+    if lex.cue_has(cue::AS_PHRASE) {
+        let stop = object_end(doc, i, end);
+        let has_as = (i..stop).any(|k| doc.word_is(k, "as"));
+        return has_as.then(|| trim(doc, i, stop));
+    }
+    let allows_comma = speechlike || lex.cue_has(cue::CLAUSE_ONLY);
+    if allows_comma && (doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
+        let from = j + 1;
+        if is_participle_tail(doc, j) || doc.word_is(from, "according") || !starts_clause(doc, from)
+        {
+            return None;
+        }
+        return Some(trim(doc, from, clause_end(doc, from, end)));
+    }
+    if lex.cue_has(cue::CLAUSE_ONLY) {
+        return None;
+    }
+    if lex.cue_has(cue::INFINITIVE) && is_infinitive(doc, i) {
+        return Some(trim(doc, i, clause_end(doc, i, end)));
+    }
+    let content_word = !np::is_function_word(doc, j) || doc.is(j, class::NOUN_FORM);
+    if lex.cue_has(cue::ANY) && doc.is_lower(j) && content_word && !doc.word_is(j, "to") {
+        // `said geopolitical factors have …`: after `say`, any content word.
+        return Some(trim(doc, j, clause_end(doc, j, end)));
+    }
+    if lex.cue_has(cue::BARE) && starts_clause(doc, j) {
+        return Some(trim(doc, j, clause_end(doc, j, end)));
+    }
+    if lex.cue_has(cue::OBJECT_CONTENT) && starts_object(doc, i) {
+        return Some(trim(doc, i, object_end(doc, i, end)));
+    }
+    None
+}

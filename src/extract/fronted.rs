@@ -1,0 +1,101 @@
+//! Attributions that open or close the sentence around their content: `According to X,
+//! …`, `…, according to X.`, `As X put it, …`.
+
+use super::candidate::{Candidate, trim};
+use super::clause::{clause_end, is_numeric, is_tail};
+use super::content::make;
+use super::doc::Doc;
+use super::lexicon::{Form, class};
+use super::np::{self, Np, NpKind};
+use super::quotes::with_appositive;
+
+/// `As Rosenthal put it, …`, `As the report noted, …`, `As stated in the commentary, …`:
+/// a fronted attribution; the content follows its comma.
+pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidate> {
+    if !doc.word_is(i, "as") || !doc.is_cap(i) {
+        return None;
+    }
+    let comma = (i + 1..end.min(i + 30)).find(|&k| doc.is_punct(k, ','))?;
+    // The cue closes the attribution: `put it`, `said`, `noted`, or `stated in X`.
+    let (cue_at, src) = if doc.word_is(comma - 1, "it") && doc.word_is(comma - 2, "put") {
+        let subject = doc.skip_between_left(comma - 3, i + 1)?;
+        (
+            comma - 2,
+            np::ending_at(doc, subject, i + 1)
+                .or_else(|| np::generic_ending_at(doc, subject, i + 1))?,
+        )
+    } else if let Some(c) = (i + 1..comma).find(|&k| {
+        // The cue is a finite verb closing the phrase, not a participle inside it (`As
+        // her campaign sent out pitches highlighting …`).
+        let l = doc.lex(k);
+        l.is(class::CUE) && doc.is_lower(k) && l.form != Form::Gerund && comma - k <= 6
+    }) {
+        let np = if c == i + 1 {
+            // `As stated in the commentary`
+            np::generic_starting_at(doc, c + 2, comma)?
+        } else {
+            let subject = doc.skip_between_left(c - 1, i + 1)?;
+            np::ending_at(doc, subject, i + 1)
+                .or_else(|| np::generic_ending_at(doc, subject, i + 1))?
+        };
+        (c, np)
+    } else {
+        return None;
+    };
+    if src.kind == NpKind::Place {
+        return None;
+    }
+    let content = trim(doc, comma + 1, clause_end(doc, comma + 1, end));
+    make(
+        doc,
+        content,
+        Vec::new(),
+        Some(src),
+        Some((cue_at, cue_at + 1)),
+    )
+}
+
+pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    let reaches_boundary = |np: &Np| {
+        let e = np.role.map_or(np.end, |(_, e)| e.max(np.end));
+        doc.is_punct(e, ',') || is_tail(doc, e, end)
+    };
+    let np = match np::starting_at(doc, i + 2, end).map(|np| with_appositive(doc, np)) {
+        Some(np) if reaches_boundary(&np) => np,
+        _ => {
+            let mut np = np::generic_starting_at(doc, i + 2, end)?;
+            if let Some(role) = np::appositive_after(doc, np.end, end) {
+                np.role = Some(role);
+            }
+            np
+        }
+    };
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    let att_end = np.role.map_or(np.end, |(_, e)| e.max(np.end));
+    let cue = Some((i, i + 2));
+    // A capital `According` starts a sentence even where debris before it hid the boundary.
+    let at_start = doc.is_cap(i)
+        || (first..i).all(|k| !doc.is_word(k) && !doc.kind(k).is_some_and(is_numeric));
+    let (content, fragments) = if at_start {
+        // `According to X, …`
+        let from = if doc.is_punct(att_end, ',') {
+            att_end + 1
+        } else {
+            att_end
+        };
+        (trim(doc, from, end), Vec::new())
+    } else if is_tail(doc, att_end, end) {
+        // `…, according to X.`
+        (trim(doc, first, i), Vec::new())
+    } else if doc.is_punct(i.checked_sub(1)?, ',') && doc.is_punct(att_end, ',') {
+        // `The plan, according to X, is …`
+        let a = trim(doc, first, i);
+        let b = trim(doc, att_end + 1, end);
+        ((a.0, b.1), vec![a, b])
+    } else {
+        return None;
+    };
+    make(doc, content, fragments, Some(np), cue)
+}
