@@ -15,6 +15,7 @@ mod lines;
 mod nominal;
 mod np;
 pub mod numbers;
+mod passive;
 mod quotes;
 mod reported;
 mod subject;

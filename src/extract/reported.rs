@@ -16,6 +16,7 @@ use crate::text::tokens::TokenKind;
 
 use super::content::{complement, judgement, make, seeming};
 use super::fronted::{according_to, as_attribution};
+use super::passive::passive;
 
 /// Adds reported-speech candidates to `out` (which already holds the quote candidates).
 pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
@@ -70,8 +71,10 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             // A phrase (`spoke about`, `took aim at`) before the single word it starts.
             let (lex, cue_end) = doc.phrase_cue(i).unwrap_or_else(|| (doc.lex(i), i + 1));
-            // A sentence may open with a participle: `Noting that …, Mao said …`.
-            let opening_participle = i == sent.first && lex.form == Form::Gerund;
+            // A sentence may open with a participle: `Noting that …, Mao said …`, `Asked
+            // about the plan, she said …`.
+            let opening_participle = i == sent.first
+                && (lex.form == Form::Gerund || lex.form == Form::Past && lex.cue_has(cue::WH));
             if lex.is(class::CUE)
                 && (doc.is_lower(i) || opening_participle)
                 && !used.get(i).copied().unwrap_or(false)
@@ -206,9 +209,13 @@ fn reported(
         return make(doc, content, Vec::new(), Some(source), cue_span);
     }
 
-    // `was told`, and the reduced passive `a fact first reported by …`.
-    if is_passive(doc, i, first) || lex.form == Form::Past && doc.word_is(cue_end, "by") {
-        return None;
+    // `was told`, the reduced passive `a measure opposed by …`, `Asked about …, she said`.
+    let asked_opening = lex.form == Form::Past && lex.cue_has(cue::WH) && !doc.is_lower(i);
+    if is_passive(doc, i, first)
+        || lex.form == Form::Past && doc.word_is(cue_end, "by")
+        || asked_opening
+    {
+        return passive(doc, i, cue_end, lex, first, end);
     }
     let noun_form = lex.is(class::NOUN_FORM);
     let subject = subject_before(doc, i, first).or_else(|| {
