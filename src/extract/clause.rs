@@ -314,7 +314,16 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         let lower = doc.is_lower(k);
         if lower
             && (doc.word_is(k, "and") || doc.word_is(k, "but"))
-            && is_reporting_verb(doc, k + 1)
+            && (is_reporting_verb(doc, k + 1) || is_participle(doc, k + 1))
+        {
+            // `thanking Priebus and congratulating the others`
+            b.object = true;
+        }
+        // `supporting her by a wide margin`, `backed the bill in an effort to …`
+        if lower
+            && matches!(doc.word(k), "by" | "in")
+            && (doc.is(k + 1, class::DETERMINER) && !doc.word_is(k + 1, "the")
+                || doc.word_is(k + 1, "about"))
         {
             b.object = true;
         }

@@ -184,8 +184,21 @@ fn reported(
     }
     if lex.form == Form::Gerund && !progressive {
         let p = i.checked_sub(1)?;
+        // `with Trump calling for …`, `with 22 percent saying …`: an absolute phrase names
+        // its own speaker.
+        let absolute = doc
+            .skip_between_left(p, first)
+            .and_then(|j| {
+                np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))
+            })
+            .filter(|np| np.first > first && doc.word_is(np.first - 1, "with"));
+        // `released a statement saying …`, `a letter calling for …`: the document says it,
+        // on its author's behalf.
+        let document = doc.is_lower(p) && doc.is(p, class::DOCUMENT);
         let linked = doc.is_punct(p, ',')
             || doc.word_is(cue_end, "that")
+            || absolute.is_some()
+            || document
             || doc.is_lower(p)
                 && (doc.word_is(p, "and")
                     || matches!(
@@ -195,18 +208,19 @@ fn reported(
         if !linked {
             return None;
         }
-        let source = earlier
-            .iter()
-            .filter(|(a, _)| *a < i)
-            .max_by_key(|(a, _)| *a)
-            .map(|(_, np)| *np)
-            .or_else(|| sentence_subject(doc, first, i))?;
+        let source = absolute.or_else(|| {
+            earlier
+                .iter()
+                .filter(|(a, _)| *a < i)
+                .max_by_key(|(a, _)| *a)
+                .map(|(_, np)| *np)
+                .or_else(|| sentence_subject(doc, first, i))
+        })?;
         if source.kind == NpKind::Pronoun && doc.word_is(source.first, "it") {
             // `It is worth noting that …`, `It goes without saying that …`
             return None;
         }
-        let content = complement(doc, cue_end, lex, speechlike, end)?;
-        return make(doc, content, Vec::new(), Some(source), cue_span);
+        return content_of(doc, at, source, end, false);
     }
 
     // `was told`, the reduced passive `a measure opposed by …`, `Asked about …, she said`.
@@ -287,38 +301,14 @@ fn reported(
             let content = trim(doc, cue_end, object_end(doc, cue_end, end));
             return make(doc, content, Vec::new(), Some(src), cue_span);
         }
-        if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src) {
-            // `Polls show a close contest`, `the study found that …`
-            let j = skip_adjuncts(doc, cue_end, end);
-            let from = if doc.word_is(j, "that") { j + 1 } else { j };
-            let content = trim(doc, from, clause_end(doc, from, end));
-            return make(doc, content, Vec::new(), Some(src), cue_span);
+        if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src)
+            || lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT)
+            || lex.cue_has(cue::INTENT) && is_infinitive(doc, skip_not(doc, cue_end))
+        {
+            return content_of(doc, at, src, end, relative);
         }
-        if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
-            return judgement(doc, i, cue_end, end, src);
-        }
-        if lex.cue_has(cue::INTENT) {
-            // `vowed to form a task force`, `refuses not to …`
-            let to = if doc.word_is(cue_end, "not") {
-                cue_end + 1
-            } else {
-                cue_end
-            };
-            if is_infinitive(doc, to) {
-                let mut stop = clause_end(doc, cue_end, end);
-                if relative {
-                    // `a supporter who wants to give more could shell out …`: the main
-                    // clause resumes at its verb.
-                    stop = (to + 2..stop)
-                        .find(|&k| is_auxiliary(doc, k) && !doc.is(k - 1, class::RELATIVE))
-                        .unwrap_or(stop);
-                }
-                let content = trim(doc, cue_end, stop);
-                return make(doc, content, Vec::new(), Some(src), cue_span);
-            }
-            if !lex.cue_has(cue::SPEECH | cue::THAT | cue::BELIEF) {
-                return None;
-            }
+        if lex.cue_has(cue::INTENT) && !lex.cue_has(cue::SPEECH | cue::THAT | cue::BELIEF) {
+            return None;
         }
         let after_comma = src.first > first && doc.is_punct(src.first - 1, ',');
         let content = complement(doc, cue_end, lex, speechlike, end);
@@ -356,6 +346,52 @@ fn reported(
         return inverted(doc, i - 1, att_end, first, end, src, cue_span);
     }
     None
+}
+
+/// `not` after a cue (`refuses not to …`) is part of what is reported.
+fn skip_not(doc: &Doc, i: usize) -> usize {
+    if doc.word_is(i, "not") { i + 1 } else { i }
+}
+
+/// The content of cue `at` spoken by `src`, by what the cue reports: what a document
+/// shows (`the study found that …`), the object of a judgement (`criticized the plan`),
+/// an intention's infinitive (`vowed to form a task force`), or the complement of a speech
+/// verb. In a relative clause (`a supporter who wants to give more could …`) an intention
+/// ends where the main clause resumes its verb.
+fn content_of(doc: &Doc, at: Cue, src: Np, end: usize, relative: bool) -> Option<Candidate> {
+    let Cue {
+        i,
+        end: cue_end,
+        lex,
+    } = at;
+    let cue_span = Some((i, cue_end));
+    if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src) {
+        let j = skip_adjuncts(doc, cue_end, end);
+        let from = if doc.word_is(j, "that") { j + 1 } else { j };
+        let content = trim(doc, from, clause_end(doc, from, end));
+        return make(doc, content, Vec::new(), Some(src), cue_span);
+    }
+    if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
+        return judgement(doc, i, cue_end, end, src);
+    }
+    let to = skip_not(doc, cue_end);
+    if lex.cue_has(cue::INTENT) && is_infinitive(doc, to) {
+        let mut stop = clause_end(doc, cue_end, end);
+        if relative {
+            stop = (to + 2..stop)
+                .find(|&k| is_auxiliary(doc, k) && !doc.is(k - 1, class::RELATIVE))
+                .unwrap_or(stop);
+        }
+        return make(
+            doc,
+            trim(doc, cue_end, stop),
+            Vec::new(),
+            Some(src),
+            cue_span,
+        );
+    }
+    let content = complement(doc, cue_end, lex, lex.cue_has(cue::SPEECH), end)?;
+    make(doc, content, Vec::new(), Some(src), cue_span)
 }
 
 /// `CONTENT, <attribution>.` or `CONTENT, <attribution>, CONTENT.`: `comma` is the comma
