@@ -46,6 +46,12 @@ pub(crate) fn make_min(
     if doc.words_in(first, end) < min_words {
         return None;
     }
+    // `reported a few days later`: a time is not what was said.
+    if (first..end).all(|k| {
+        !doc.is_word(k) || doc.is(k, class::TIME | class::DETERMINER) || doc.word_is(k, "few")
+    }) {
+        return None;
+    }
     // A quotation opened in the content runs to its closing mark, over sentence ends
     // (`told Fox that "they hit Matt …. What they are doing is …"`).
     let mut fragments = fragments;

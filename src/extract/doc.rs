@@ -32,6 +32,104 @@ pub(crate) struct Doc<'a> {
 
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// A word's lexicon entry; a possessive the lexicon does not hold (`Britain's`,
+/// `ministry's`) keeps what its stem says of places, names, titles and roles.
+fn lookup_possessive(word: &str) -> Lex {
+    let lex = lexicon::lookup(word);
+    if lex != Lex::default() {
+        return lex;
+    }
+    let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) else {
+        return lex;
+    };
+    let kept = class::PLACE
+        | class::ORG_HEAD
+        | class::TITLE
+        | class::ROLE_NOUN
+        | class::DOCUMENT
+        | class::NOT_NAME;
+    let stem = lexicon::lookup(stem);
+    Lex {
+        class: stem.class & kept,
+        ..Lex::default()
+    }
+}
+
+/// Words ending in `-ly` that are not adverbs.
+const NOT_ADVERBS: &[&str] = &[
+    "family",
+    "rally",
+    "tally",
+    "italy",
+    "july",
+    "reply",
+    "apply",
+    "supply",
+    "comply",
+    "multiply",
+    "rely",
+    "belly",
+    "jelly",
+    "bully",
+    "holy",
+    "ugly",
+    "silly",
+    "early",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "likely",
+    "friendly",
+    "elderly",
+    "lonely",
+    "lovely",
+    "costly",
+    "deadly",
+    "orderly",
+    "assembly",
+    "anomaly",
+    "monopoly",
+    "butterfly",
+    "homily",
+    "unlikely",
+    "curly",
+    "burly",
+    "surly",
+    "wily",
+    "lily",
+    "emily",
+    "kelly",
+    "sally",
+    "molly",
+    "holly",
+    "polly",
+    "billy",
+    "willy",
+    "wally",
+    "jolly",
+    "folly",
+    "dolly",
+    "gully",
+    "rally",
+    "quarterly",
+    "hourly",
+    "nightly",
+    "timely",
+    "worldly",
+    "manly",
+    "motherly",
+    "fatherly",
+    "brotherly",
+    "sisterly",
+    "scholarly",
+    "cowardly",
+    "beastly",
+    "ghastly",
+    "ungodly",
+    "godly",
+];
+
 /// The longest sentence the engine analyses as one: longer runs without a full stop (a
 /// scraped page without punctuation, a list) are cut, so that every scan bounded by a
 /// sentence is bounded by this many tokens. Real sentences are far shorter: 99.9% of the
@@ -45,7 +143,7 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| {
                 if t.kind == TokenKind::Word && t.end - t.start <= 24 {
-                    lexicon::lookup(t.text(text))
+                    lookup_possessive(t.text(text))
                 } else {
                     Lex::default()
                 }
@@ -254,7 +352,13 @@ impl<'a> Doc<'a> {
             return true;
         }
         let w = self.word(i);
-        w.len() > 4 && w.ends_with("ly") && !self.is(i, class::CUE)
+        w.len() > 4
+            && w.ends_with("ly")
+            && !self.is(
+                i,
+                class::CUE | class::ROLE_NOUN | class::DOCUMENT | class::TITLE | class::TIME,
+            )
+            && !NOT_ADVERBS.contains(&w.to_ascii_lowercase().as_str())
     }
 }
 

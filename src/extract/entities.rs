@@ -153,6 +153,66 @@ fn words_of(doc: &Doc, np: &Np) -> Vec<String> {
         .collect()
 }
 
+/// The role a mention gives, as noun phrases the text gives: its titles (`Rep.`), an
+/// affiliation after the name (`of Maryland`, `(R-Ga.)`) and an appositive (`a Republican`
+/// of `Kasich, a Republican who has refused …`), never the clause that follows them.
+fn role_of(doc: &Doc, np: &Np) -> Option<String> {
+    let mut parts = Vec::new();
+    let titled = np.role.filter(|&(a, b)| b <= np.name.0 && a >= np.first);
+    if let Some(r) = titled {
+        parts.push(text_of(doc, r));
+    } else if np.kind == NpKind::Person && np.first < np.name.0 {
+        let from = if doc.is(np.first, class::DETERMINER) {
+            np.first + 1
+        } else {
+            np.first
+        };
+        if from < np.name.0 {
+            parts.push(text_of(doc, (from, np.name.0)));
+        }
+    }
+    if np.name.1 < np.end && np.role.is_none_or(|(a, b)| b <= np.name.1 || a >= np.end) {
+        parts.push(text_of(doc, (np.name.1, np.end)));
+    }
+    if let Some((a, b)) = np.role.filter(|&(a, _)| a >= np.end || a >= np.name.1) {
+        // The appositive up to a relative pronoun or a verb: a noun phrase, not a clause.
+        let cut = (a + 1..b)
+            .find(|&k| {
+                doc.is_lower(k)
+                    && (doc.is(k, class::RELATIVE | class::BE | class::CUE)
+                        || doc.word_is(k, "that"))
+            })
+            .unwrap_or(b);
+        parts.push(text_of(doc, (a, cut.min(a + 12))));
+    }
+    parts.retain(|p| !p.is_empty());
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The name a reader sees: the name without a possessive ending (`Clinton’s` in
+/// `Clinton’s claim`), and a description without what follows its head (`a senior
+/// official who spoke on condition of anonymity` is `senior official`).
+fn display_name(doc: &Doc, np: &Np) -> String {
+    let (a, mut b) = np.name;
+    if np.kind == NpKind::Nominal || np.kind == NpKind::Org && doc.is_lower(a) {
+        let cut = (a + 1..b).find(|&k| {
+            doc.is_lower(k)
+                && (doc.is(k, class::PREPOSITION | class::RELATIVE | class::CUE)
+                    || doc.word_is(k, "that"))
+        });
+        if let Some(k) = cut {
+            b = k;
+        }
+        b = b.min(a + 6);
+    }
+    let text = text_of(doc, (a, b));
+    text.strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .or_else(|| text.strip_suffix('\''))
+        .or_else(|| text.strip_suffix('’'))
+        .map_or(text.clone(), str::to_owned)
+}
+
 fn text_of(doc: &Doc, range: (usize, usize)) -> String {
     doc.span(range.0, range.1)
         .slice(doc.text)
@@ -237,7 +297,7 @@ impl Index {
     }
 
     fn add_role(&mut self, e: usize, role: &str) {
-        for w in role.split_whitespace() {
+        for w in expand_titles(&role.to_lowercase()).split_whitespace() {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
@@ -290,8 +350,8 @@ fn link_named(
     if words.is_empty() {
         return None;
     }
-    let role = m.np.role.map(|r| text_of(doc, r));
-    let display = text_of(doc, m.np.name);
+    let role = role_of(doc, &m.np);
+    let display = display_name(doc, &m.np);
     let plural = m.np.kind == NpKind::Nominal && words.last().is_some_and(|w| w.ends_with('s'));
     let head = (m.np.kind == NpKind::Nominal)
         .then(|| words.last().map(String::as_str))
@@ -356,7 +416,7 @@ fn role_matches(role: Option<&str>, head: Option<&str>) -> bool {
     let (Some(role), Some(head)) = (role, head) else {
         return false;
     };
-    let role = role.to_lowercase();
+    let role = expand_titles(&role.to_lowercase());
     let head = match head {
         "fm" => "foreign minister",
         "pm" => "prime minister",
@@ -377,6 +437,34 @@ fn role_matches(role: Option<&str>, head: Option<&str>) -> bool {
             )
         });
     holds && !qualified
+}
+
+/// A role with its abbreviated titles written out (`Sen.` → `senator`), so that `the
+/// senator` finds `Sen. Ted Cruz`.
+fn expand_titles(role: &str) -> String {
+    role.split_whitespace()
+        .map(|w| {
+            let bare = w.trim_end_matches([',', '.']);
+            let full = match bare {
+                "sen" => "senator",
+                "rep" => "representative",
+                "gov" => "governor",
+                "gen" => "general",
+                "pres" => "president",
+                "sec" => "secretary",
+                "lt" => "lieutenant",
+                "atty" => "attorney",
+                "col" => "colonel",
+                "capt" => "captain",
+                "sgt" => "sergeant",
+                "supt" => "superintendent",
+                "del" => "delegate",
+                _ => return w.to_owned(),
+            };
+            format!("{full}{}", &w[bare.len()..])
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A description that names a person's role (`the Chinese FM` before `Foreign Minister

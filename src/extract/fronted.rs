@@ -60,11 +60,26 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
         let e = np.role.map_or(np.end, |(_, e)| e.max(np.end));
         doc.is_punct(e, ',') || is_tail(doc, e, end)
     };
-    let np = match np::starting_at(doc, i + 2, end).map(|np| with_appositive(doc, np)) {
+    let closed = |np: Np| {
+        // As above: only an appositive closed by a comma describes the source.
+        if np
+            .role
+            .is_some_and(|(a, b)| a >= np.end && !doc.is_punct(b, ','))
+        {
+            Np { role: None, ..np }
+        } else {
+            np
+        }
+    };
+    let np = match np::starting_at(doc, i + 2, end).map(|np| closed(with_appositive(doc, np))) {
         Some(np) if reaches_boundary(&np) => np,
         _ => {
             let mut np = np::generic_starting_at(doc, i + 2, end)?;
-            if let Some(role) = np::appositive_after(doc, np.end, end) {
+            // An appositive is closed by a comma: `According to X, the move reeks of …`
+            // has none, only the content.
+            if let Some(role) = np::appositive_after(doc, np.end, end)
+                && doc.is_punct(role.1, ',')
+            {
                 np.role = Some(role);
             }
             np

@@ -222,7 +222,7 @@ pub fn extract(text: &str) -> Extraction {
             kind: c.kind,
             class: c.class,
             speaker,
-            source: c.source.map(|np| doc.span(np.first, np.end)),
+            source: c.source.map(|np| source_span(&doc, np, c.cue)),
             cue: c.cue.map(|(a, b)| doc.span(a, b)),
         })
         .collect();
@@ -230,6 +230,22 @@ pub fn extract(text: &str) -> Extraction {
         speakers,
         claims,
         numbers: numbers::find_numbers(text),
+    }
+}
+
+/// The mention that attributes a claim: its source phrase, or the relative pronoun that
+/// stands for it before the cue (`who` in `Sanders, who said …`), since that is the word
+/// the text attributes the claim with; the speaker is still the antecedent.
+fn source_span(doc: &doc::Doc, np: np::Np, cue: Option<(usize, usize)>) -> Span {
+    let relative = cue.and_then(|(c, _)| {
+        (np.end..c)
+            .take(6)
+            .find(|&k| doc.is_lower(k) && doc.is(k, lexicon::class::RELATIVE))
+            .filter(|&k| (k + 1..c).all(|m| doc.is_between(m)))
+    });
+    match relative {
+        Some(k) => doc.span(k, k + 1),
+        None => doc.span(np.first, np.end),
     }
 }
 

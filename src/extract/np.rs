@@ -60,6 +60,7 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
     let lex = doc.lex(last);
     if lex.is(class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT) && doc.is_lower(last)
         || lex.is(class::PRONOUN_SUBJECT) && (last == floor || !doc.is_cap(last - 1))
+        || doc.word(last) == "I"
     {
         if doc.word_is(last, "it") && !doc.is_lower(last) && last != floor {
             return None;
@@ -268,6 +269,9 @@ fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) ->
         return None;
     }
     let end = last + 1;
+    if capitalised_head && let Some(np) = name_of_place(doc, first, body, last) {
+        return Some(np);
+    }
     if !capitalised_head {
         return Some(Np {
             first,
@@ -311,7 +315,15 @@ fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) ->
     }
     let role = (name_first > body).then_some((body, name_first));
     let single = end - name_first == 1;
-    let kind = if single && doc.is(name_first, class::PLACE) {
+    // `New Hampshire`, `South Carolina`, `Hong Kong`: a place of several words.
+    let place = (name_first..end).all(|k| {
+        doc.is(k, class::PLACE)
+            || matches!(
+                doc.word(k).to_ascii_lowercase().as_str(),
+                "new" | "north" | "south" | "east" | "west" | "united" | "island"
+            )
+    }) && doc.is(last, class::PLACE);
+    let kind = if single && doc.is(name_first, class::PLACE) || place {
         NpKind::Place
     } else if single && doc.lex(name_first).is(class::NOT_NAME) {
         return None;
@@ -326,6 +338,31 @@ fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) ->
         name: (name_first, end),
         role,
         kind,
+    })
+}
+
+/// `Rep. Elijah Cummings of Maryland`, `John Kasich of Ohio`: a person's name before an
+/// `of` that gives their place. The name is the part before `of`; the rest of the phrase
+/// (`of Maryland`) stays in it, after the name, as an affiliation.
+fn name_of_place(doc: &Doc, first: usize, body: usize, last: usize) -> Option<Np> {
+    let of = (body + 2..last)
+        .rev()
+        .find(|&k| doc.word_is(k, "of") && doc.is_lower(k))?;
+    let before = of - 1;
+    let person_word = |k: usize| {
+        doc.is_cap(k)
+            && !doc.is(
+                k,
+                class::TITLE | class::ORG_HEAD | class::NOT_NAME | class::PLACE,
+            )
+    };
+    if !person_word(before) || !(of + 1..=last).all(|k| doc.is_cap(k) || abbreviation_dot(doc, k)) {
+        return None;
+    }
+    let inner = classify(doc, first, before, true)?;
+    (inner.kind == NpKind::Person && inner.name.1 == of).then_some(Np {
+        end: last + 1,
+        ..inner
     })
 }
 

@@ -287,7 +287,7 @@ fn reported(
         other => other,
     };
     if let Some(src) = subject {
-        if src.kind == NpKind::Place {
+        if src.kind == NpKind::Place || compound_noun(doc, at, &src) {
             return None;
         }
         // `donations, which he said were accompanied by leverage`: the content is the
@@ -346,6 +346,17 @@ fn reported(
         return inverted(doc, i - 1, att_end, first, end, src, cue_span);
     }
     None
+}
+
+/// `the initial Benghazi attack`, `a GOP plan`: a cue that is also a noun, after a
+/// determiner and a name, heads a noun phrase rather than reporting.
+fn compound_noun(doc: &Doc, at: Cue, src: &Np) -> bool {
+    at.lex.is(class::NOUN_FORM)
+        && src.kind != NpKind::Org
+        && src.end == at.i
+        && doc.is_lower(src.first)
+        && doc.is(src.first, class::DETERMINER)
+        && doc.is_cap(src.end - 1)
 }
 
 /// `not` after a cue (`refuses not to …`) is part of what is reported.

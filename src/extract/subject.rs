@@ -50,8 +50,24 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if doc.is(j, class::RELATIVE) && doc.is_lower(j) && j > floor {
         // `X, who said …` or `X who said …`
         let k = if doc.is_punct(j - 1, ',') { j - 1 } else { j };
-        return np::ending_at(doc, k.checked_sub(1)?, floor)
-            .or_else(|| np::generic_ending_at(doc, k.checked_sub(1)?, floor));
+        let antecedent = np::ending_at(doc, k.checked_sub(1)?, floor)
+            .or_else(|| np::generic_ending_at(doc, k.checked_sub(1)?, floor))?;
+        // `Kasich, a Republican who has refused …`: the appositive's relative clause
+        // speaks of the name it describes.
+        if !antecedent.is_named()
+            || doc.is(antecedent.first, class::DETERMINER) && doc.is_lower(antecedent.first)
+        {
+            let comma = antecedent.first.checked_sub(1);
+            if let Some(c) = comma.filter(|&c| c > floor && doc.is_punct(c, ','))
+                && let Some(name) = np::ending_at(doc, c - 1, floor).filter(|n| n.is_named())
+            {
+                return Some(Np {
+                    role: Some((antecedent.first, k)),
+                    ..name
+                });
+            }
+        }
+        return Some(antecedent);
     }
     if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
         return sentence_subject(doc, floor, j);

@@ -157,7 +157,7 @@ fn is_abbreviation(word: &str) -> bool {
         "cpl", "adm", "maj", "st", "rev", "hon", "pres", "supt", "det", "insp", "no", "nos", "vol",
         "vols", "art", "fig", "pp", "mt", "ft", "vs", "v", "jan", "feb", "mar", "apr", "jun",
         "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "ave", "blvd", "dept",
-        "univ", "assn", "gov't", "messrs", "mmes", "msgr", "sr", "jr",
+        "univ", "assn", "gov't", "messrs", "mmes", "msgr", "sr", "jr", "del", "reps", "sens",
     ];
     word.len() <= 7 && LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
