@@ -267,9 +267,11 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
         .filter(|m| m.np.kind == NpKind::Person)
         .flat_map(|m| words_of(doc, &m.np))
         .collect();
+    // A full name that ends with a known surname (`Donald Trump` where `Trump said`) is
+    // that person too.
     for m in weak {
         let w = words_of(doc, &m.np);
-        if !w.is_empty() && w.iter().all(|x| known.contains(x)) {
+        if w.last().is_some_and(|x| known.contains(x)) {
             out.push(m);
         }
     }
@@ -357,7 +359,7 @@ fn link_named(
         .then(|| words.last().map(String::as_str))
         .flatten();
     // Most recent compatible entity first.
-    let found = index.candidates(&words, head).into_iter().find(|&e| {
+    let compatible = |e: usize| {
         let Some(ent) = entities.get(e) else {
             return false;
         };
@@ -374,7 +376,16 @@ fn link_named(
             (NpKind::Org | NpKind::Nominal, NpKind::Org | NpKind::Nominal) => ent.words == words,
             (a, b) => a == b && ent.words == words,
         }
-    });
+    };
+    let candidates = index.candidates(&words, head);
+    // A bare surname shared by several people (`Trump` after `Donald Trump` and `Ivanka
+    // Trump`) is the first of them, as news style introduces the principal first;
+    // anything else links to the most recent compatible entity.
+    let found = if words.len() == 1 && m.np.kind == NpKind::Person {
+        candidates.into_iter().filter(|&e| compatible(e)).min()
+    } else {
+        candidates.into_iter().find(|&e| compatible(e))
+    };
     match found {
         Some(e) => {
             let ent = &mut entities[e];

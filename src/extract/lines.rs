@@ -3,8 +3,8 @@
 
 use super::candidate::{Candidate, Inherit, rank, trim};
 use super::doc::Doc;
-use super::lexicon::class;
-use super::np::{Np, NpKind};
+use super::lexicon::{Form, class, cue};
+use super::np::{self, Np, NpKind};
 use super::{ClaimClass, ClaimKind};
 use crate::text::tokens::TokenKind;
 
@@ -12,6 +12,7 @@ use crate::text::tokens::TokenKind;
 pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
     let mut start = 0;
     let n = doc.len();
+    let mut previous: Option<(usize, usize)> = None;
     while start < n {
         let mut end = start;
         while end < n && !is_line_break(doc, end) {
@@ -22,10 +23,69 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 out.push(c);
             } else if let Some(c) = signed(doc, start, end) {
                 out.push(c);
+            } else if let Some((a, b)) = previous
+                && let Some(c) = signature_line(doc, start, end, a, b)
+            {
+                out.push(c);
             }
+            previous = Some((start, end));
         }
         start = end + 1;
     }
+}
+
+/// `— Jane Doe, Springfield` on a line of its own signs the paragraph before it (a letter
+/// to the editor, a statement), unless that paragraph reports someone else's words.
+fn signature_line(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    para: usize,
+    para_end: usize,
+) -> Option<Candidate> {
+    if doc.kind(start) != Some(TokenKind::Dash) {
+        return None;
+    }
+    let name_end = (start + 1..end)
+        .find(|&k| doc.is_punct(k, ',') || doc.is_punct(k, '.'))
+        .unwrap_or(end);
+    let source = signer(doc, start + 1, name_end)?;
+    // After the name, only a place or an affiliation: `, Springfield`, `, Ohio.`
+    let rest_ok = (name_end..end).all(|k| !doc.is_word(k) || doc.is_cap(k) || doc.is(k, class::CONNECTOR));
+    let (first, last) = trim(doc, para, para_end);
+    if !rest_ok || doc.words_in(first, last) < 8 || reports(doc, first, last) {
+        return None;
+    }
+    Some(Candidate {
+        first,
+        end: last,
+        fragments: Vec::new(),
+        kind: ClaimKind::Direct,
+        source: Some(source),
+        cue: Some((start, start + 1)),
+        inherit: Inherit::No,
+        class: ClaimClass::Speech,
+        rank: rank::LINE,
+    })
+}
+
+/// The signer after a dash: a name, with its title split off (`Mayor Ann Lee`).
+fn signer(doc: &Doc, first: usize, end: usize) -> Option<Np> {
+    let np = np::starting_at(doc, first, end)?;
+    (matches!(np.kind, NpKind::Person | NpKind::Org) && np.end == end).then_some(np)
+}
+
+/// Does `first..end` report someone's words outside quotes (`Rajoy said …`)? Then a dash
+/// and a name after it are a byline, not a signature.
+fn reports(doc: &Doc, first: usize, end: usize) -> bool {
+    (first..end).any(|k| {
+        let l = doc.lex(k);
+        !doc.in_quote(k)
+            && doc.is_lower(k)
+            && l.cue_has(cue::SPEECH)
+            && !l.is(class::NOUN_FORM)
+            && matches!(l.form, Form::Past | Form::Present3)
+    })
 }
 
 fn is_line_break(doc: &Doc, i: usize) -> bool {
@@ -173,6 +233,9 @@ fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     if name_end == name_first || doc.is(name_first, class::NOT_NAME | class::DETERMINER) {
         return None;
     }
+    if reports(doc, start, dash) {
+        return None;
+    }
     // What may follow the name: a handle in brackets, a date, a period.
     let rest_ok = (name_end..end).all(|k| {
         matches!(
@@ -213,12 +276,15 @@ fn signed(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         end: last,
         fragments: Vec::new(),
         kind: ClaimKind::Direct,
-        source: Some(Np {
-            first: name_first,
-            end: name_end,
-            name: (name_first, name_end),
-            role: handle.map(|h| (h, h + 2)),
-            kind: NpKind::Person,
+        source: Some(match signer(doc, name_first, name_end) {
+            Some(np) if handle.is_none() => np,
+            _ => Np {
+                first: name_first,
+                end: name_end,
+                name: (name_first, name_end),
+                role: handle.map(|h| (h, h + 2)),
+                kind: NpKind::Person,
+            },
         }),
         cue: Some((dash, dash + 1)),
         inherit: Inherit::No,
