@@ -181,7 +181,15 @@ impl<'a> Doc<'a> {
     /// entry and one past its last token. An adverb may follow the first word (`spoke
     /// favorably of`).
     pub fn phrase_cue(&self, i: usize) -> Option<(Lex, usize)> {
-        if !self.is(i, class::PHRASE) || !self.is_lower(i) {
+        if !self.is_lower(i) {
+            return None;
+        }
+        self.phrase_cue_any_case(i)
+    }
+
+    /// [`Doc::phrase_cue`] in a title-case headline (`Takes Aim At`).
+    pub fn phrase_cue_any_case(&self, i: usize) -> Option<(Lex, usize)> {
+        if !self.is(i, class::PHRASE) {
             return None;
         }
         let adverb = usize::from(self.is_between(i + 1) && self.word(i + 1).ends_with("ly"));

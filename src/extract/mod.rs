@@ -10,6 +10,7 @@ mod content;
 mod doc;
 mod entities;
 mod fronted;
+mod headline;
 pub mod lexicon;
 mod lines;
 mod nominal;
@@ -198,6 +199,7 @@ pub fn extract(text: &str) -> Extraction {
     let doc = doc::Doc::new(text);
     let mut found = Vec::new();
     lines::candidates(&doc, &mut found);
+    headline::candidates(&doc, &mut found);
     quotes::candidates(&doc, &mut found);
     reported::candidates(&doc, &mut found);
     nominal::candidates(&doc, &mut found);

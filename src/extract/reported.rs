@@ -102,7 +102,7 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
 
 /// A plural noun phrase: a plural word (`officials`, `people`, `those`) or a number
 /// (`nearly nine out of 10`).
-fn plural(doc: &Doc, np: &Np) -> bool {
+pub(crate) fn plural(doc: &Doc, np: &Np) -> bool {
     (np.first..np.end).any(|k| {
         let w = doc.word(k);
         doc.kind(k) == Some(TokenKind::Number)
@@ -116,7 +116,7 @@ fn plural(doc: &Doc, np: &Np) -> bool {
 }
 
 /// What sort of attribution the cue `lex` makes of candidate `c`.
-fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
+pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     let document = c.source.is_some_and(|np| is_document(doc, &np));
     if lex.cue_has(cue::SEEM) {
         ClaimClass::Belief

@@ -1,0 +1,86 @@
+//! Headlines in title case, on the first line only: `Conservative Icon Morton Blackwell
+//! Endorses Ted Cruz`, `Governor Vows To Veto Budget Bill`, `Tax Cuts Will Hurt Schools,
+//! Union Says`. (`Name: statement` headlines are found with the other labelled lines.)
+
+use super::candidate::{Candidate, rank, trim};
+use super::clause::is_tail;
+use super::content::make;
+use super::doc::Doc;
+use super::lexicon::{Form, class, cue};
+use super::np::{self, NpKind};
+use super::reported::{class_of, plural};
+use super::ClaimKind;
+use crate::text::tokens::TokenKind;
+
+/// A headline longer than this is a sentence, not a headline.
+const MAX_WORDS: usize = 24;
+
+/// Adds the first line's title-case attribution, if it has one, to `out`.
+pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
+    let end = (0..doc.len())
+        .find(|&k| doc.is_break(k))
+        .unwrap_or(doc.len());
+    if end == 0 || doc.words_in(0, end) > MAX_WORDS {
+        return;
+    }
+    if let Some(c) = headline(doc, 0, end) {
+        out.push(c);
+    }
+}
+
+fn headline(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
+    let (k, cue_end, lex) = (start + 1..end).find_map(|k| {
+        if doc.in_quote(k) || !doc.is_cap(k) {
+            return None;
+        }
+        let (lex, cue_end) = doc
+            .phrase_cue_any_case(k)
+            .unwrap_or_else(|| (doc.lex(k), k + 1));
+        // Title case capitalises nouns too: a cue that is also a noun (`State`, `Report`,
+        // `Attacks`) or an impression (`Appear`) is left alone.
+        let verb = lex.is(class::CUE)
+            && lex.form != Form::Gerund
+            && !lex.is(class::NOUN_FORM)
+            && !lex.cue_has(cue::SEEM)
+            && !doc.is_punct(cue_end, ',');
+        verb.then_some((k, cue_end, lex))
+    })?;
+    let cue = Some((k, cue_end));
+    // `…, Howard Dean Tells Democratic Convention`: an addressee may close the line.
+    let after = if lex.cue_has(cue::ADDRESSEE) {
+        np::addressee_end(doc, cue_end, end).unwrap_or(cue_end)
+    } else {
+        cue_end
+    };
+    let (source, content) = if is_tail(doc, after, end) {
+        // `Tax Cuts Will Hurt Schools, Union Says`
+        let comma = (start..k).rev().find(|&i| doc.is_punct(i, ','))?;
+        let source = np::generic_ending_at(doc, k.checked_sub(1)?, comma + 1)
+            .filter(|np| np.first == comma + 1)?;
+        (source, trim(doc, start, comma))
+    } else {
+        // `Senator Vows To Veto Budget Bill`
+        let source = np::ending_at(doc, k - 1, start)
+            .filter(|np| np.first == start || doc.is(start, class::DETERMINER))
+            .or_else(|| np::generic_ending_at(doc, k - 1, start))?;
+        let stop = (cue_end..end)
+            .find(|&i| {
+                doc.is_punct(i, ';')
+                    || doc.kind(i) == Some(TokenKind::Dash)
+                    || doc.is_punct(i, ',')
+                        && (doc.word_is(i + 1, "but") || doc.word_is(i + 1, "and"))
+            })
+            .unwrap_or(end);
+        (source, trim(doc, cue_end, stop))
+    };
+    // A bare form needs a plural subject (`Republicans Blast Obama`, not `San Bernardino
+    // Terror Suspect …`).
+    if source.kind == NpKind::Place || lex.form == Form::Base && !plural(doc, &source) {
+        return None;
+    }
+    let mut c = make(doc, content, Vec::new(), Some(source), cue)?;
+    c.kind = ClaimKind::Headline;
+    c.rank = rank::LINE;
+    c.class = class_of(doc, lex, &c);
+    Some(c)
+}
