@@ -101,21 +101,40 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         i += 1;
     }
     let name_first = i;
-    while i < end && i - name_first < 4 && doc.is_cap(i) {
+    let about = |k: usize| matches!(doc.word(k).to_ascii_lowercase().as_str(), "on" | "to" | "at");
+    while i < end && i - name_first < 4 && doc.is_cap(i) && !(i > name_first && about(i)) {
         i += 1;
     }
-    let colon = i;
+    // `CNN President On Trump: …`, `Obama To Asians Worried About U.S. Election: …`: the
+    // speaker, then what the headline is about.
+    let mut colon = i;
+    if i > name_first && about(i) {
+        colon = (i + 1..end.min(i + 8))
+            .find(|&k| doc.is_punct(k, ':'))
+            .unwrap_or(i);
+    }
     if colon == name_first || !doc.is_punct(colon, ':') {
         return None;
     }
-    if (name_first..colon).any(|k| doc.is(k, class::NOT_NAME | class::DETERMINER)) {
+    let label_end = i;
+    if (name_first..label_end).any(|k| doc.is(k, class::NOT_NAME | class::DETERMINER)) {
         return None;
     }
-    let label = doc.span(name_first, colon).slice(doc.text);
+    let label = doc.span(name_first, label_end).slice(doc.text);
     if is_editorial_label(label) {
         return None;
     }
-    let all_caps = (name_first..colon).all(|k| {
+    // `Julian Assange: Sweden drops investigation`: a topic, then news about it — a
+    // place or an institution acting is not the label's words.
+    let rest = colon + 1;
+    if doc.is_cap(rest)
+        && (doc.is(rest, class::PLACE) || doc.is(rest, class::ORG_HEAD))
+        && doc.is_lower(rest + 1)
+        && !doc.is(rest + 1, class::BETWEEN)
+    {
+        return None;
+    }
+    let all_caps = (name_first..label_end).all(|k| {
         doc.tok(k)
             .is_some_and(|t| t.has(crate::text::tokens::shape::ALL_CAPS))
     });
@@ -124,10 +143,10 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     if !(all_caps || headline) || words < 2 {
         return None;
     }
-    let single = colon - name_first == 1;
+    let single = label_end - name_first == 1;
     let kind = if single && doc.is(name_first, class::PLACE) {
         return None;
-    } else if (name_first..colon).all(|k| doc.is(k, class::TITLE)) {
+    } else if (name_first..label_end).all(|k| doc.is(k, class::TITLE)) {
         // `Minister: …` names a role; coreference finds who holds it.
         NpKind::Nominal
     } else if all_caps || !single || doc.is_cap(name_first) {
@@ -148,8 +167,8 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         },
         source: Some(Np {
             first: name_first,
-            end: colon,
-            name: (name_first, colon),
+            end: label_end,
+            name: (name_first, label_end),
             role: None,
             kind,
         }),
