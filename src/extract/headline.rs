@@ -2,6 +2,7 @@
 //! Endorses Ted Cruz`, `Governor Vows To Veto Budget Bill`, `Tax Cuts Will Hurt Schools,
 //! Union Says`. (`Name: statement` headlines are found with the other labelled lines.)
 
+use super::ClaimKind;
 use super::candidate::{Candidate, rank, trim};
 use super::clause::is_tail;
 use super::content::make;
@@ -9,7 +10,6 @@ use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
 use super::np::{self, NpKind};
 use super::reported::{class_of, plural};
-use super::ClaimKind;
 use crate::text::tokens::TokenKind;
 
 /// A headline longer than this is a sentence, not a headline.

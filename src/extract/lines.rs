@@ -51,7 +51,8 @@ fn signature_line(
         .unwrap_or(end);
     let source = signer(doc, start + 1, name_end)?;
     // After the name, only a place or an affiliation: `, Springfield`, `, Ohio.`
-    let rest_ok = (name_end..end).all(|k| !doc.is_word(k) || doc.is_cap(k) || doc.is(k, class::CONNECTOR));
+    let rest_ok =
+        (name_end..end).all(|k| !doc.is_word(k) || doc.is_cap(k) || doc.is(k, class::CONNECTOR));
     let (first, last) = trim(doc, para, para_end);
     if !rest_ok || doc.words_in(first, last) < 8 || reports(doc, first, last) {
         return None;
@@ -101,7 +102,12 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         i += 1;
     }
     let name_first = i;
-    let about = |k: usize| matches!(doc.word(k).to_ascii_lowercase().as_str(), "on" | "to" | "at");
+    let about = |k: usize| {
+        matches!(
+            doc.word(k).to_ascii_lowercase().as_str(),
+            "on" | "to" | "at"
+        )
+    };
     while i < end && i - name_first < 4 && doc.is_cap(i) && !(i > name_first && about(i)) {
         i += 1;
     }

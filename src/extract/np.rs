@@ -304,7 +304,11 @@ fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) ->
         name_first = p;
     }
     if name_first == end {
-        // Only titles: `the Foreign Minister`, `the President`.
+        // Only titles: `the Foreign Minister`, `the President` — but not a capitalised
+        // function word (`When`, `However`).
+        if (body..end).all(|k| doc.is(k, class::NOT_NAME) && !doc.is(k, class::TITLE)) {
+            return None;
+        }
         return Some(Np {
             first,
             end,

@@ -411,15 +411,31 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     // or a short adjunct: `told reporters:`, `said on Monday,`.
     let mut cue = None;
     let mut j = i;
-    while j >= floor && i - j < 6 {
+    while j >= floor && i - j < 8 {
         if is_quote_cue(doc, j) {
             cue = Some(j);
             break;
         }
-        if !punctuated || !doc.is_word(j) || doc.in_quote(j) || j == 0 {
+        // `said of Mr. Rubio: "…"`: the dot of a title inside the adjunct.
+        let dot = doc.is_punct(j, '.') && doc.tok(j).is_some_and(|t| !t.space_before);
+        if !punctuated || !(doc.is_word(j) || dot) || doc.in_quote(j) || j == 0 {
             break;
         }
         j -= 1;
+    }
+    let colon = doc.is_punct(i + 1, ':');
+    if cue.is_none()
+        && colon
+        && let Some(np) =
+            np::ending_at(doc, i, floor).filter(|np| np.is_named() && np.kind != NpKind::Place)
+    {
+        // `… doesn't surprise Republican pollster Daron Shaw: "…"`, `From the report:
+        // "…"`: a name (or a document) right before the colon introduces the quote.
+        return Some(Attribution {
+            source: np,
+            cue: (i + 1, i + 2),
+            end: r.open,
+        });
     }
     let c = match cue {
         Some(c) => c,
@@ -461,12 +477,23 @@ fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
             // `Mr. King's show, "…"`: a noun, not a verb.
             return None;
         }
-        np::ending_at(doc, subject_end, floor).or_else(|| {
-            doc.lex(c)
-                .cue_has(cue::ANY)
-                .then(|| np::generic_ending_at(doc, subject_end, floor))
-                .flatten()
-        })?
+        np::ending_at(doc, subject_end, floor)
+            .or_else(|| {
+                // `Nelson Diaz, a former aide, said of Mr. Rubio: "…"`, `… to say: "…"`
+                if doc.is_punct(subject_end, ',') {
+                    super::subject::subject_before(doc, c, floor)
+                } else if doc.word_is(subject_end, "to") {
+                    super::subject::sentence_subject(doc, floor, subject_end)
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                doc.lex(c)
+                    .cue_has(cue::ANY)
+                    .then(|| np::generic_ending_at(doc, subject_end, floor))
+                    .flatten()
+            })?
     };
     if np.kind == NpKind::Place {
         return None;

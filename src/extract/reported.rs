@@ -11,7 +11,9 @@ use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
 use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
-use super::subject::{is_document, is_passive, possessive, sentence_subject, subject_before};
+use super::subject::{
+    clause_subject, is_document, is_passive, possessive, sentence_subject, subject_before,
+};
 use crate::text::tokens::TokenKind;
 
 use super::content::{complement, judgement, make, seeming};
@@ -215,6 +217,7 @@ fn reported(
                 .max_by_key(|(a, _)| *a)
                 .map(|(_, np)| *np)
                 .or_else(|| sentence_subject(doc, first, i))
+                .or_else(|| clause_subject(doc, first, i))
         })?;
         if source.kind == NpKind::Pronoun && doc.word_is(source.first, "it") {
             // `It is worth noting that …`, `It goes without saying that …`

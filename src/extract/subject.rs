@@ -162,6 +162,42 @@ pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option
     np::starting_at(doc, open + 1, before).filter(|np| np.kind != NpKind::Place)
 }
 
+/// The subject of the clause a participle after `before` attaches to: the last noun phrase
+/// that opens the sentence or follows a comma or a dash and is followed by a verb (`When his
+/// family moved back, his mother refused …, insisting …` → `his mother`). Subordinate
+/// clauses and time adjuncts are skipped.
+pub(crate) fn clause_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
+    let boundaries = std::iter::once(first).chain((first..before).filter_map(|k| {
+        let open = doc.is_punct(k, ',')
+            || doc.kind(k) == Some(crate::text::tokens::TokenKind::Dash)
+            || doc.is_punct(k, ':');
+        open.then_some(k + 1)
+    }));
+    let mut best = None;
+    for b in boundaries {
+        if b >= before || super::clause::starts_subordinate_word(doc, b) {
+            continue;
+        }
+        let Some(np) = np::starting_at(doc, b, before).filter(|np| np.end < before) else {
+            continue;
+        };
+        if matches!(np.kind, NpKind::Place) || doc.is(np.name.1 - 1, class::TIME) {
+            continue;
+        }
+        let mut v = np.end;
+        while v < before && doc.is_between(v) {
+            v += 1;
+        }
+        let verb =
+            doc.is_lower(v) && !np::is_function_word(doc, v) && !doc.is(v, class::DETERMINER)
+                || doc.is(v, class::CUE) && doc.is_lower(v);
+        if verb {
+            best = Some(np);
+        }
+    }
+    best
+}
+
 /// A noun phrase about a document or data (`the poll`, `Video of the incident`).
 pub(crate) fn is_document(doc: &Doc, np: &Np) -> bool {
     (np.first..np.end).any(|k| doc.is(k, class::DOCUMENT) && !doc.is(k, class::ROLE_NOUN))
