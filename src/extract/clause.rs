@@ -31,25 +31,7 @@ pub(crate) fn starts_subordinate(doc: &Doc, first: usize) -> bool {
 
 /// A subordinating conjunction at `i`, any case.
 pub(crate) fn starts_subordinate_word(doc: &Doc, i: usize) -> bool {
-    let first = i;
-    doc.is_word(first)
-        && matches!(
-            doc.word(first).to_ascii_lowercase().as_str(),
-            "although"
-                | "though"
-                | "while"
-                | "if"
-                | "when"
-                | "as"
-                | "because"
-                | "since"
-                | "after"
-                | "before"
-                | "unless"
-                | "once"
-                | "until"
-                | "whereas"
-        )
+    doc.is(i, class::SUBORDINATE)
 }
 
 /// After a parenthetical attribution (`The plan, he said, is …`), does the content resume
@@ -192,25 +174,25 @@ pub(crate) fn first_comma(doc: &Doc, i: usize, end: usize) -> usize {
         .value_before(doc.stops.next(&doc.stops.comma, i), end)
 }
 
-/// Boundaries of reported content, one lookup away. Each kind of boundary depends only on
-/// the tokens around it, so the next boundary of each kind after every token is computed
-/// once per document (right to left) and a clause's end is a few array reads: no scan from
-/// each cue to the sentence end, which made long sentences without a full stop quadratic.
+/// Boundaries of reported content, a binary search away. Each kind of boundary depends
+/// only on the tokens around it, so the positions of each kind are listed once per
+/// document, in order, and a clause's end is a few searches: no scan from each cue to the
+/// sentence end, which made long sentences without a full stop quadratic. Boundaries are
+/// rare (commas, dashes, a few conjunctions), so the lists are short.
 #[derive(Debug, Default)]
 pub(crate) struct Stops {
-    /// Where content ends for a boundary at each token: the token itself, or past the
-    /// closing mark of `,"`.
-    value: Vec<u32>,
-    /// Next boundary that ends any clause (`;`, `, adding`, `, while`, `, he said`).
+    /// Boundaries that end any clause (`;`, `, adding`, `, while`, `, he said`).
     always: Vec<u32>,
-    /// Next boundary that ends a clause it does not open (`and said …`, `— and he noted`).
+    /// Boundaries that end a clause they do not open (`and said …`, `— and he noted`).
     later: Vec<u32>,
-    /// Next `, and the …`, which ends only a clause of eight tokens or more.
+    /// `, and the …`, which ends only a clause of eight tokens or more.
     far: Vec<u32>,
-    /// Next comma outside quotes.
+    /// Commas outside quotes.
     comma: Vec<u32>,
-    /// Next boundary of a noun-phrase object (a dash, a subordinate clause, an adjunct).
+    /// Boundaries of a noun-phrase object (a dash, a subordinate clause, an adjunct).
     object: Vec<u32>,
+    /// Commas right before a closing mark (`,"`), whose content ends past the mark.
+    closers: Vec<u32>,
 }
 
 /// How far into a clause a `, and the …` must be to end it.
@@ -218,39 +200,33 @@ const FAR: usize = 8;
 
 impl Stops {
     pub(crate) fn new(doc: &Doc) -> Self {
-        let n = doc.len();
-        let none = n as u32;
-        let mut stops = Stops {
-            value: (0..n as u32).collect(),
-            always: vec![none; n + 1],
-            later: vec![none; n + 1],
-            far: vec![none; n + 1],
-            comma: vec![none; n + 1],
-            object: vec![none; n + 1],
-        };
-        for k in (0..n).rev() {
-            let next = |v: &[u32]| v.get(k + 1).copied().unwrap_or(none);
-            let at = k as u32;
+        let mut stops = Stops::default();
+        for k in 0..doc.len() {
             let b = boundary(doc, k);
-            if comma_then_closer(doc, k)
-                && let Some(v) = stops.value.get_mut(k)
-            {
-                *v = at + 2;
+            let at = k as u32;
+            for (on, list) in [
+                (b.always, &mut stops.always),
+                (b.later, &mut stops.later),
+                (b.far, &mut stops.far),
+                (b.comma, &mut stops.comma),
+                (b.object, &mut stops.object),
+            ] {
+                if on {
+                    list.push(at);
+                }
             }
-            stops.always[k] = if b.always { at } else { next(&stops.always) };
-            stops.later[k] = if b.later { at } else { next(&stops.later) };
-            stops.far[k] = if b.far { at } else { next(&stops.far) };
-            stops.comma[k] = if b.comma { at } else { next(&stops.comma) };
-            stops.object[k] = if b.object { at } else { next(&stops.object) };
+            if b.comma && comma_then_closer(doc, k) {
+                stops.closers.push(at);
+            }
         }
         stops
     }
 
-    /// The first boundary at or after `i` in `list`, as a token index (`len` for none).
+    /// The first boundary at or after `i` in `list`, as a token index (`usize::MAX` for
+    /// none).
     fn next(&self, list: &[u32], i: usize) -> usize {
-        list.get(i)
-            .copied()
-            .map_or(self.value.len(), |k| k as usize)
+        let at = list.partition_point(|&k| (k as usize) < i);
+        list.get(at).map_or(usize::MAX, |&k| k as usize)
     }
 
     /// Where content ends for the boundary at `k`, or `end` when `k` is not before it.
@@ -258,7 +234,8 @@ impl Stops {
         if k >= end {
             return end;
         }
-        self.value.get(k).map_or(end, |&v| v as usize)
+        let closer = self.closers.binary_search(&(k as u32)).is_ok();
+        if closer { k + 2 } else { k }
     }
 }
 
@@ -280,6 +257,19 @@ struct Boundary {
 
 fn boundary(doc: &Doc, k: usize) -> Boundary {
     let mut b = Boundary::default();
+    // Only punctuation and a few kinds of words can end a clause: most tokens are done
+    // with here.
+    let relevant = match doc.kind(k) {
+        Some(TokenKind::Word) => {
+            doc.is(k, class::CLAUSE_CONJ | class::SUBORDINATE | class::BOUNDARY)
+        }
+        Some(TokenKind::Punct) => doc.is_punct(k, ',') || doc.is_punct(k, ';'),
+        Some(TokenKind::Dash) => true,
+        _ => false,
+    };
+    if !relevant {
+        return b;
+    }
     let end = super::quotes::sentence_end(doc, k);
     let quoted = doc.in_quote(k);
     if doc.is_punct(k, ';') && !quoted {
@@ -372,23 +362,12 @@ pub(crate) fn starts_clause(doc: &Doc, i: usize) -> bool {
                 return !lex.is(class::CUE);
             }
             lex.is(class::PRONOUN_SUBJECT | class::DETERMINER)
-                || matches!(
-                    doc.word(i).to_ascii_lowercase().as_str(),
-                    "there"
-                        | "how"
-                        | "what"
-                        | "whether"
-                        | "why"
-                        | "when"
-                        | "where"
-                        | "if"
-                        | "no"
-                        | "nothing"
-                        | "everyone"
-                        | "nobody"
-                        | "someone"
-                        | "more"
-                        | "only"
+                || doc.word_among(
+                    i,
+                    &[
+                        "there", "how", "what", "whether", "why", "when", "where", "if", "no",
+                        "nothing", "everyone", "nobody", "someone", "more", "only",
+                    ],
                 )
         }
         _ => false,

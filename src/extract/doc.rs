@@ -279,6 +279,12 @@ impl<'a> Doc<'a> {
         self.kind(i) == Some(TokenKind::DoubleQuote)
     }
 
+    /// The word at `i` is one of `words` (lowercase), ignoring ASCII case; no allocation.
+    pub fn word_among(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word(i);
+        self.is_word(i) && words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+
     /// The word at `i` equals `w` ignoring ASCII case.
     pub fn word_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
@@ -366,7 +372,7 @@ impl<'a> Doc<'a> {
                 i,
                 class::CUE | class::ROLE_NOUN | class::DOCUMENT | class::TITLE | class::TIME,
             )
-            && !NOT_ADVERBS.contains(&w.to_ascii_lowercase().as_str())
+            && !NOT_ADVERBS.iter().any(|x| x.eq_ignore_ascii_case(w))
     }
 }
 

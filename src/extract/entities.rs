@@ -18,8 +18,10 @@ enum Gender {
 #[derive(Debug)]
 struct Entity {
     kind: NpKind,
-    /// Lowercased name words, for matching surnames and fuller names.
-    words: Vec<String>,
+    /// Keys of the lowercased name words, for matching surnames and fuller names.
+    words: Vec<WordKey>,
+    /// The last name word, lowercased: a description's head (`spokesperson`).
+    head: String,
     display: String,
     role: Option<String>,
     gender: Gender,
@@ -140,17 +142,43 @@ fn mention_span(doc: &Doc, np: &Np) -> Span {
     doc.span(np.name.0, np.name.1)
 }
 
-fn words_of(doc: &Doc, np: &Np) -> Vec<String> {
+/// A name word, lowercased and hashed: words are compared often and never shown, so they
+/// need no strings of their own.
+type WordKey = u64;
+
+/// The key of a word: its lowercase characters, without a possessive ending.
+fn word_key(word: &str) -> WordKey {
+    use std::hash::Hasher;
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    let mut h = rustc_hash::FxHasher::default();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
+}
+
+fn words_of(doc: &Doc, np: &Np) -> Vec<WordKey> {
     (np.name.0..np.name.1)
         .filter(|&k| doc.is_word(k))
-        .map(|k| {
-            let w = doc.word(k).to_lowercase();
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .map(str::to_owned)
-                .unwrap_or(w)
-        })
+        .map(|k| word_key(doc.word(k)))
         .collect()
+}
+
+/// The last word of a name, lowercased, without a possessive ending.
+fn head_of(doc: &Doc, np: &Np) -> String {
+    let w = doc.word(np.name.1.saturating_sub(1)).to_lowercase();
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .map_or(w.clone(), str::to_owned)
+}
+
+/// Whether a mention can give a role at all: a title or appositive, words before the name
+/// or an affiliation after it.
+fn may_have_role(np: &Np) -> bool {
+    np.role.is_some() || np.first < np.name.0 || np.name.1 < np.end
 }
 
 /// The role a mention gives, as noun phrases the text gives: its titles (`Rep.`), an
@@ -262,7 +290,7 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
         i = next;
     }
     // Surnames and bare names count only when they match a known person.
-    let known: rustc_hash::FxHashSet<String> = out
+    let known: rustc_hash::FxHashSet<WordKey> = out
         .iter()
         .filter(|m| m.np.kind == NpKind::Person)
         .flat_map(|m| words_of(doc, &m.np))
@@ -270,8 +298,8 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
     // A full name that ends with a known surname (`Donald Trump` where `Trump said`) is
     // that person too.
     for m in weak {
-        let w = words_of(doc, &m.np);
-        if w.last().is_some_and(|x| known.contains(x)) {
+        let last = word_key(doc.word(m.np.name.1.saturating_sub(1)));
+        if known.contains(&last) {
             out.push(m);
         }
     }
@@ -284,14 +312,14 @@ const RECENT: usize = 32;
 /// entities that share a word with it rather than at all of them.
 #[derive(Default)]
 struct Index {
-    by_word: FxHashMap<String, Vec<usize>>,
+    by_word: FxHashMap<WordKey, Vec<usize>>,
     by_role_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl Index {
-    fn add_words(&mut self, e: usize, words: &[String]) {
-        for w in words {
-            let list = self.by_word.entry(w.clone()).or_default();
+    fn add_words(&mut self, e: usize, words: &[WordKey]) {
+        for &w in words {
+            let list = self.by_word.entry(w).or_default();
             if list.last() != Some(&e) {
                 list.push(e);
             }
@@ -299,11 +327,16 @@ impl Index {
     }
 
     fn add_role(&mut self, e: usize, role: &str) {
-        for w in expand_titles(&role.to_lowercase()).split_whitespace() {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            let list = self.by_role_word.entry(w).or_default();
+        for w in role.split_whitespace() {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            // Only words that can name a role are looked up by descriptions later.
+            let lex = super::lexicon::lookup(w);
+            let full = expand_title(&w.to_ascii_lowercase());
+            if !lex.is(class::TITLE | class::ROLE_NOUN) && full.is_none() {
+                continue;
+            }
+            let key = full.map_or_else(|| w.to_lowercase(), str::to_owned);
+            let list = self.by_role_word.entry(key).or_default();
             if list.last() != Some(&e) {
                 list.push(e);
             }
@@ -312,7 +345,7 @@ impl Index {
 
     /// Entities sharing a name word with `words`, or (for descriptions) whose role holds
     /// `head`; most recently created first.
-    fn candidates(&self, words: &[String], head: Option<&str>) -> Vec<usize> {
+    fn candidates(&self, words: &[WordKey], head: Option<&str>) -> Vec<usize> {
         // The most recent entities per word are enough: an article with a hundred
         // different Johns must not make every new John compare with all of them.
         let recent =
@@ -352,12 +385,9 @@ fn link_named(
     if words.is_empty() {
         return None;
     }
-    let role = role_of(doc, &m.np);
-    let display = display_name(doc, &m.np);
-    let plural = m.np.kind == NpKind::Nominal && words.last().is_some_and(|w| w.ends_with('s'));
-    let head = (m.np.kind == NpKind::Nominal)
-        .then(|| words.last().map(String::as_str))
-        .flatten();
+    let last = head_of(doc, &m.np);
+    let plural = m.np.kind == NpKind::Nominal && last.ends_with('s');
+    let head = (m.np.kind == NpKind::Nominal).then_some(last.as_str());
     // Most recent compatible entity first.
     let compatible = |e: usize| {
         let Some(ent) = entities.get(e) else {
@@ -370,7 +400,7 @@ fn link_named(
             }
             (NpKind::Nominal, NpKind::Nominal) => ent.words.last() == words.last(),
             (NpKind::Nominal, NpKind::Person) => {
-                !plural && role_matches(ent.role.as_deref(), words.last().map(String::as_str))
+                !plural && role_matches(ent.role.as_deref(), Some(last.as_str()))
             }
             // `Foreign ministry` and `The Foreign Ministry` are one organisation.
             (NpKind::Org | NpKind::Nominal, NpKind::Org | NpKind::Nominal) => ent.words == words,
@@ -388,14 +418,17 @@ fn link_named(
     };
     match found {
         Some(e) => {
+            // Names and roles are text to build: only when the mention adds to the entity.
             let ent = &mut entities[e];
             if m.np.kind == ent.kind && words.len() > ent.words.len() {
                 index.add_words(e, &words);
                 ent.words = words;
-                ent.display = display;
+                ent.head = last;
+                ent.display = display_name(doc, &m.np);
             }
             if ent.role.is_none()
-                && let Some(r) = role
+                && may_have_role(&m.np)
+                && let Some(r) = role_of(doc, &m.np)
             {
                 index.add_role(e, &r);
                 ent.role = Some(r);
@@ -405,12 +438,15 @@ fn link_named(
         None => {
             let e = entities.len();
             index.add_words(e, &words);
+            let role = may_have_role(&m.np).then(|| role_of(doc, &m.np)).flatten();
+            let display = display_name(doc, &m.np);
             if let Some(r) = &role {
                 index.add_role(e, r);
             }
             entities.push(Entity {
                 kind: m.np.kind,
                 words,
+                head: last,
                 display,
                 role,
                 gender: Gender::Unknown,
@@ -456,26 +492,33 @@ fn expand_titles(role: &str) -> String {
     role.split_whitespace()
         .map(|w| {
             let bare = w.trim_end_matches([',', '.']);
-            let full = match bare {
-                "sen" => "senator",
-                "rep" => "representative",
-                "gov" => "governor",
-                "gen" => "general",
-                "pres" => "president",
-                "sec" => "secretary",
-                "lt" => "lieutenant",
-                "atty" => "attorney",
-                "col" => "colonel",
-                "capt" => "captain",
-                "sgt" => "sergeant",
-                "supt" => "superintendent",
-                "del" => "delegate",
-                _ => return w.to_owned(),
-            };
-            format!("{full}{}", &w[bare.len()..])
+            match expand_title(bare) {
+                Some(full) => format!("{full}{}", w.get(bare.len()..).unwrap_or("")),
+                None => w.to_owned(),
+            }
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The title an abbreviation stands for (`sen` → `senator`), lowercase.
+fn expand_title(abbreviation: &str) -> Option<&'static str> {
+    Some(match abbreviation {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "pres" => "president",
+        "sec" => "secretary",
+        "lt" => "lieutenant",
+        "atty" => "attorney",
+        "col" => "colonel",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "supt" => "superintendent",
+        "del" => "delegate",
+        _ => return None,
+    })
 }
 
 /// A description that names a person's role (`the Chinese FM` before `Foreign Minister
@@ -486,9 +529,10 @@ fn merge_descriptions(entities: &mut [Entity], linked: &mut [Option<usize>], ind
         if entities[d].kind != NpKind::Nominal || entities[d].plural {
             continue;
         }
-        let Some(head) = entities[d].words.last().cloned() else {
+        let head = entities[d].head.clone();
+        if head.is_empty() {
             continue;
-        };
+        }
         let holders = index.by_role_word.get(role_key(&head));
         if holders.is_some_and(|list| list.len() > RECENT) {
             // So many people share the role word that the description names none of them.

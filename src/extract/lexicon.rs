@@ -62,6 +62,11 @@ pub mod class {
     pub const NOUN_INTENT: u32 = 1 << 26;
     /// A noun cue of judgement (`criticism`, `support`, `praise`).
     pub const NOUN_JUDGEMENT: u32 = 1 << 27;
+    /// Subordinating conjunctions (`although`, `when`, `because`).
+    pub const SUBORDINATE: u32 = 1 << 28;
+    /// Short words that may end reported content (`and`, `or`, `in`, `at`, `by`); see
+    /// `clause::boundary`.
+    pub const BOUNDARY: u32 = 1 << 29;
 }
 
 /// Inflection of a cue verb.
@@ -138,6 +143,14 @@ impl Lex {
 
 /// Looks a word up (case-insensitive). Unknown words get an empty [`Lex`].
 pub fn lookup(word: &str) -> Lex {
+    // Most words are lowercase ASCII already: look them up as they are.
+    if word.len() <= 24
+        && word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return table().words.get(word).copied().unwrap_or_default();
+    }
     let mut buf = [0u8; 24];
     let Some(key) = fold(word, &mut buf) else {
         return Lex::default();
@@ -224,6 +237,8 @@ fn section_class(name: &str) -> Option<u32> {
         "not-name" => class::NOT_NAME,
         "place" => class::PLACE,
         "noun-cue" => class::NOUN_CUE,
+        "subordinate" => class::SUBORDINATE,
+        "boundary" => class::BOUNDARY,
         "noun-cue-belief" => class::NOUN_CUE | class::NOUN_BELIEF,
         "noun-cue-intention" => class::NOUN_CUE | class::NOUN_INTENT,
         "noun-cue-judgement" => class::NOUN_CUE | class::NOUN_JUDGEMENT,

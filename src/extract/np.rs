@@ -322,9 +322,9 @@ fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) ->
     // `New Hampshire`, `South Carolina`, `Hong Kong`: a place of several words.
     let place = (name_first..end).all(|k| {
         doc.is(k, class::PLACE)
-            || matches!(
-                doc.word(k).to_ascii_lowercase().as_str(),
-                "new" | "north" | "south" | "east" | "west" | "united" | "island"
+            || doc.word_among(
+                k,
+                &["new", "north", "south", "east", "west", "united", "island"],
             )
     }) && doc.is(last, class::PLACE);
     let kind = if single && doc.is(name_first, class::PLACE) || place {

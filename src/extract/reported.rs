@@ -110,9 +110,12 @@ pub(crate) fn plural(doc: &Doc, np: &Np) -> bool {
         doc.kind(k) == Some(TokenKind::Number)
             || doc.is(k, class::PLURAL)
             || doc.is_word(k) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "people" | "those" | "these" | "some" | "many" | "most" | "all" | "both" | "few"
+            || doc.word_among(
+                k,
+                &[
+                    "people", "those", "these", "some", "many", "most", "all", "both", "few",
+                    "police",
+                ],
             )
     })
 }
