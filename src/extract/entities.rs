@@ -211,7 +211,14 @@ fn role_of(doc: &Doc, np: &Np) -> Option<String> {
                         || doc.word_is(k, "that"))
             })
             .unwrap_or(b);
-        parts.push(text_of(doc, (a, cut.min(a + 12))));
+        let mut cut = cut.min(a + 20);
+        // Never end on a function word (`… Studies at the`).
+        while cut > a + 1 && (doc.is_lower(cut - 1) && np::is_function_word(doc, cut - 1)
+            || doc.is(cut - 1, class::DETERMINER) && doc.is_lower(cut - 1))
+        {
+            cut -= 1;
+        }
+        parts.push(text_of(doc, (a, cut)));
     }
     parts.retain(|p| !p.is_empty());
     (!parts.is_empty()).then(|| parts.join(", "))

@@ -76,16 +76,21 @@ fn signer(doc: &Doc, first: usize, end: usize) -> Option<Np> {
     (matches!(np.kind, NpKind::Person | NpKind::Org) && np.end == end).then_some(np)
 }
 
-/// Does `first..end` report someone's words outside quotes (`Rajoy said …`)? Then a dash
-/// and a name after it are a byline, not a signature.
+/// Does `first..end` report a third person's words outside quotes (`Rajoy said …`)? Then
+/// a dash and a name after it are a byline, not a signature; `Nobody asked us` is a post.
 fn reports(doc: &Doc, first: usize, end: usize) -> bool {
-    (first..end).any(|k| {
+    (first + 1..end).any(|k| {
         let l = doc.lex(k);
+        let third_person = np::ending_at(doc, k - 1, first).is_some_and(|np| {
+            np.is_named()
+                || np.kind == NpKind::Pronoun && doc.word_among(np.first, &["he", "she", "they"])
+        });
         !doc.in_quote(k)
             && doc.is_lower(k)
             && l.cue_has(cue::SPEECH)
             && !l.is(class::NOUN_FORM)
             && matches!(l.form, Form::Past | Form::Present3)
+            && third_person
     })
 }
 
