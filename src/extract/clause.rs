@@ -163,8 +163,58 @@ pub(crate) fn is_infinitive(doc: &Doc, i: usize) -> bool {
 /// "crazy system"`): at a comma, a dash, a second reporting verb, a subordinate clause or
 /// a time or place adjunct (`in a ruling released Thursday`, `in July`).
 pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
-    let stop = first_comma(doc, i, end);
+    let mut stop = first_comma(doc, i, end);
+    // `called for lower taxes, fewer rules and a balanced budget`: a list stays whole.
+    if let Some(list) = list_end(doc, stop, end) {
+        stop = list;
+    }
     doc.stops.next(&doc.stops.object, i + 1).min(stop)
+}
+
+/// When the comma at `comma` continues a list of noun phrases (`…, fewer rules and a
+/// balanced budget`), one past the list's last item. Items are short and hold no verb of
+/// report, no form of `be`, no relative or subject pronoun.
+fn list_end(doc: &Doc, comma: usize, end: usize) -> Option<usize> {
+    if !doc.is_punct(comma, ',') {
+        return None;
+    }
+    let item_word = |k: usize| {
+        (doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number) || doc.is_punct(k, '$'))
+            && !(doc.is_lower(k)
+                && doc.is(
+                    k,
+                    class::CUE
+                        | class::BE
+                        | class::RELATIVE
+                        | class::PRONOUN_SUBJECT
+                        | class::SUBORDINATE,
+                ))
+    };
+    let mut k = comma + 1;
+    for _ in 0..6 {
+        let start = k;
+        while k < end && k - start < 7 && item_word(k) && !doc.word_among(k, &["and", "or"]) {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        if doc.word_among(k, &["and", "or"]) && doc.is_lower(k) {
+            // The last item, up to the next comma or the end.
+            let last = k + 1;
+            let mut e = last;
+            while e < end && e - last < 7 && item_word(e) {
+                e += 1;
+            }
+            let closes = e >= end || !doc.is_word(e);
+            return (e > last && closes).then_some(e);
+        }
+        if !doc.is_punct(k, ',') {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The first comma (outside quotes) from `i`, or `end`; after the closing mark when the

@@ -71,6 +71,7 @@ pub(crate) fn make_min(
         let meaningful = (a..b).any(|k| {
             doc.is_word(k) && !doc.is(k, class::NOT_NAME | class::PREPOSITION)
                 || doc.is(k, class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT)
+                || doc.word_among(k, np::QUANTIFIERS)
         });
         if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
             return None;
@@ -214,7 +215,18 @@ pub(crate) fn complement(
         // cue sits in a relative clause.
         return None;
     }
-    let j = skip_adjuncts(doc, i, end);
+    let mut j = skip_adjuncts(doc, i, end);
+    // `cautioned, as did the bank, that …`: another source in passing.
+    if doc.is_punct(j, ',')
+        && doc.word_is(j + 1, "as")
+        && doc.word_among(
+            j + 2,
+            &["did", "does", "do", "has", "have", "had", "was", "were"],
+        )
+        && let Some(close) = (j + 3..end.min(j + 14)).find(|&k| doc.is_punct(k, ','))
+    {
+        j = skip_adjuncts(doc, close + 1, end);
+    }
     if doc.word_is(j, "that") && doc.is_lower(j) {
         // `said that was not her view`: `that` is the subject of the content.
         let demonstrative = doc.is(j + 1, class::BE | class::BETWEEN) && doc.is_lower(j + 1);

@@ -213,8 +213,9 @@ fn role_of(doc: &Doc, np: &Np) -> Option<String> {
             .unwrap_or(b);
         let mut cut = cut.min(a + 20);
         // Never end on a function word (`… Studies at the`).
-        while cut > a + 1 && (doc.is_lower(cut - 1) && np::is_function_word(doc, cut - 1)
-            || doc.is(cut - 1, class::DETERMINER) && doc.is_lower(cut - 1))
+        while cut > a + 1
+            && (doc.is_lower(cut - 1) && np::is_function_word(doc, cut - 1)
+                || doc.is(cut - 1, class::DETERMINER) && doc.is_lower(cut - 1))
         {
             cut -= 1;
         }

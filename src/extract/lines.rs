@@ -128,6 +128,10 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         return None;
     }
     let label_end = i;
+    // `Said Maria Lopez: "…"`: an inverted attribution, not a label.
+    if doc.is(name_first, class::CUE) {
+        return None;
+    }
     if (name_first..label_end).any(|k| doc.is(k, class::NOT_NAME | class::DETERMINER)) {
         return None;
     }

@@ -41,6 +41,21 @@ impl Np {
 
 const MAX_NP: usize = 12;
 
+/// Quantifiers that stand for people on their own (`All said`, `Many of them agree`).
+pub(crate) const QUANTIFIERS: &[&str] = &[
+    "all",
+    "most",
+    "many",
+    "some",
+    "several",
+    "both",
+    "few",
+    "none",
+    "others",
+    "everyone",
+    "everybody",
+];
+
 /// The noun phrase whose last token is `last`, not reaching before `floor`.
 pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
     if last > floor && doc.is_punct(last, ')') {
@@ -71,6 +86,16 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
             name: (last, last + 1),
             role: None,
             kind: NpKind::Pronoun,
+        });
+    }
+    if doc.word_among(last, QUANTIFIERS) && (last == floor || !doc.is_word(last - 1)) {
+        // `All said …`, `Most agree …`, `Others say …`: a quantifier stands for people.
+        return Some(Np {
+            first: last,
+            end: last + 1,
+            name: (last, last + 1),
+            role: None,
+            kind: NpKind::Nominal,
         });
     }
     if doc.is_cap(last) {
@@ -249,8 +274,12 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
 
 /// Splits a phrase `first..=last` into role and name and decides its kind.
 fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) -> Option<Np> {
-    // A sentence-initial function word is not part of a name.
-    while first < last && doc.is_cap(first) && doc.not_name(first) {
+    // A sentence-initial function word (or a cue, `Said Maria Lopez: …`) is not part of
+    // a name.
+    while first < last
+        && doc.is_cap(first)
+        && (doc.not_name(first) || doc.is(first, class::CUE) && !doc.is(first, class::TITLE))
+    {
         if doc.is(first, class::DETERMINER) {
             break;
         }

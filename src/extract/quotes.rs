@@ -245,6 +245,31 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 k = next;
                 next += 1;
             }
+            // `"A," he said, adding, "B."`, `"A," Tester said, referring to the excuse,
+            // "B."`: an attribution with an adjunct of its own reports the second quote
+            // separately, by the same speaker, with the participle as its cue.
+            if tail == att.end
+                && let Some(n) = regions.get(next)
+                && let Some(g) = participle_bridge(doc, att.end, n)
+            {
+                let (f2, e2) = inside(doc, n.first, n.end);
+                if f2 < e2 {
+                    out.push(Candidate {
+                        first: f2,
+                        end: e2,
+                        fragments: Vec::new(),
+                        kind: ClaimKind::Direct,
+                        source: Some(att.source),
+                        cue: Some(g)
+                            .filter(|&(i, _)| doc.lex(i).cue_has(cue::SPEECH))
+                            .or(Some(att.cue)),
+                        inherit: Inherit::No,
+                        class: ClaimClass::Speech,
+                        rank: rank::QUOTE,
+                    });
+                    k = next;
+                }
+            }
             out.push(cand);
         } else if let Some(att) = attribution_before(doc, &r) {
             out.push(Candidate {
@@ -549,6 +574,22 @@ fn in_attribution(doc: &Doc, att_end: usize, next: &Region) -> bool {
         && !(att_end..next.open).any(|i| doc.is_break(i))
 }
 
+/// The participle cue between an attribution ending at `att_end` and a quote `next` of
+/// the same sentence (`, adding, "…"`, `, referring to the excuse, "…"`).
+fn participle_bridge(doc: &Doc, att_end: usize, next: &Region) -> Option<(usize, usize)> {
+    let same_sentence = doc.sentence_of.get(att_end) == doc.sentence_of.get(next.open);
+    if !same_sentence || !doc.is_punct(next.open.checked_sub(1)?, ',') || next.open - att_end > 15 {
+        return None;
+    }
+    if (att_end..next.open).any(|k| doc.is_break(k) || doc.in_quote(k)) {
+        return None;
+    }
+    (att_end..next.open).find_map(|k| {
+        let (l, end) = doc.phrase_cue(k).unwrap_or((doc.lex(k), k + 1));
+        (l.is(class::CUE) && l.form == Form::Gerund && doc.is_lower(k)).then_some((k, end))
+    })
+}
+
 /// Does quote `next` continue the speech attributed right before `att_end`? It does when
 /// it opens the next sentence of the same paragraph (`"A," she said. "B."`, whatever the
 /// attribution's length), or follows the attribution and a comma (`"A," she said, "B."`).
@@ -563,16 +604,6 @@ fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
     if next.open == att_end + 2
         && doc.is_punct(att_end, ',')
         && (doc.word_is(att_end + 1, "but") || doc.word_is(att_end + 1, "and"))
-    {
-        return true;
-    }
-    // `"A," Tester said, referring to the excuse, "B."`
-    let same_sentence = doc.sentence_of.get(att_end) == doc.sentence_of.get(next.open);
-    if same_sentence
-        && doc.is_punct(next.open - 1, ',')
-        && next.open - att_end <= 15
-        && (att_end..next.open)
-            .all(|k| !doc.lex(k).is(class::CUE) || doc.lex(k).form == Form::Gerund)
     {
         return true;
     }

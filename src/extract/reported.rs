@@ -4,8 +4,8 @@
 use super::ClaimClass;
 use super::candidate::{Candidate, trim};
 use super::clause::{
-    clause_end, is_auxiliary, is_infinitive, is_participle_tail, is_tail, object_end, resumes,
-    skip_adjuncts, starts_clause, starts_subordinate, starts_subordinate_word,
+    clause_end, first_comma, is_auxiliary, is_infinitive, is_participle_tail, is_tail, object_end,
+    resumes, skip_adjuncts, starts_clause, starts_subordinate, starts_subordinate_word,
 };
 use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
@@ -303,6 +303,15 @@ fn reported(
             && (doc.is(src.first - 1, class::RELATIVE)
                 || doc.word_is(src.first - 1, "that")
                 || doc.word_is(src.first - 1, "what"));
+        // `The residents, many of whom say the river smells, want action`: what a relative
+        // clause reports ends with the clause.
+        let end = if (src.end..i).any(|k| doc.is_lower(k) && doc.is(k, class::RELATIVE))
+            && doc.is_punct(src.end, ',')
+        {
+            first_comma(doc, cue_end, end)
+        } else {
+            end
+        };
         if relative && is_auxiliary(doc, cue_end) && speechlike {
             let content = trim(doc, cue_end, object_end(doc, cue_end, end));
             return make(doc, content, Vec::new(), Some(src), cue_span);
@@ -443,7 +452,11 @@ fn inverted(
         after = a_end;
     }
     let after = skip_adjuncts(doc, after, end);
+    // `…, said Maria Lopez, a teacher who has lived here for 30 years.`: the appositive's
+    // relative clause belongs to the attribution.
+    let relative_clause = doc.is_lower(after) && doc.is(after, class::RELATIVE);
     if is_tail(doc, after, end)
+        || relative_clause
         || is_participle_tail(doc, after) && doc.lex(after + 1).is(class::CUE)
     {
         return make(doc, head, Vec::new(), Some(src), cue);

@@ -48,7 +48,9 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return np.is_named().then_some(np);
     }
     if doc.is(j, class::RELATIVE) && doc.is_lower(j) && j > floor {
-        // `X, who said …` or `X who said …`
+        // `X, who said …` or `X who said …`; `X, many of whom say …`
+        let partitive = j >= floor + 3 && doc.word_is(j - 1, "of") && doc.is_punct(j - 3, ',');
+        let j = if partitive { j - 2 } else { j };
         let k = if doc.is_punct(j - 1, ',') { j - 1 } else { j };
         let antecedent = np::ending_at(doc, k.checked_sub(1)?, floor)
             .or_else(|| np::generic_ending_at(doc, k.checked_sub(1)?, floor))?;
@@ -110,7 +112,10 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
     // An age alone (`Ms Moss, 48, said`) is not a role.
     let age_only =
         (first_comma + 1..j).all(|k| doc.kind(k) != Some(crate::text::tokens::TokenKind::Word));
-    let role = (!age_only).then_some((first_comma + 1, j));
+    // `The agency, which tracks prices, noted …`: a relative clause describes, but is no
+    // role.
+    let relative = doc.is(first_comma + 1, class::RELATIVE) && doc.is_lower(first_comma + 1);
+    let role = (!age_only && !relative).then_some((first_comma + 1, j));
     Some(Np { role, ..np })
 }
 
