@@ -67,6 +67,8 @@ pub mod class {
     /// Short words that may end reported content (`and`, `or`, `in`, `at`, `by`); see
     /// `clause::boundary`.
     pub const BOUNDARY: u32 = 1 << 29;
+    /// Adjectives of stance after a copula (`worried that`, `confident in`, `eager to`).
+    pub const STANCE: u32 = 1 << 30;
 }
 
 /// Inflection of a cue verb.
@@ -239,6 +241,7 @@ fn section_class(name: &str) -> Option<u32> {
         "noun-cue" => class::NOUN_CUE,
         "subordinate" => class::SUBORDINATE,
         "boundary" => class::BOUNDARY,
+        "stance" => class::STANCE,
         "noun-cue-belief" => class::NOUN_CUE | class::NOUN_BELIEF,
         "noun-cue-intention" => class::NOUN_CUE | class::NOUN_INTENT,
         "noun-cue-judgement" => class::NOUN_CUE | class::NOUN_JUDGEMENT,

@@ -4,6 +4,7 @@
 //! into the analysed text; conversion to Unicode code points happens at the output edge
 //! (see [`crate::text::offsets`]).
 
+mod adjective;
 mod candidate;
 mod clause;
 mod content;

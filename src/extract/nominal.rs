@@ -48,7 +48,7 @@ fn noun_cue(doc: &Doc, i: usize) -> Option<Candidate> {
 /// bill`, `criticism of the plan`, `concerns about security`).
 fn content_after(doc: &Doc, i: usize, end: usize) -> Option<(usize, (usize, usize))> {
     let n = i + 1;
-    if doc.word_is(n, "that") && starts_clause(doc, n + 1) {
+    if doc.word_is(n, "that") && (starts_clause(doc, n + 1) || doc.is_word(n + 1)) {
         let stop = clause_end(doc, n + 1, end);
         // `the claim that he made` is a relative clause: a content clause says more.
         if doc.words_in(n + 1, stop) < 4 {

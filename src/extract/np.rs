@@ -429,7 +429,9 @@ pub(crate) fn is_function_word(doc: &Doc, i: usize) -> bool {
         | class::PRONOUN_SUBJECT
         | class::PRONOUN_OBJECT
         | class::CONNECTOR)
-        && !doc.lex(i).is(class::ROLE_NOUN | class::TITLE)
+        && !doc
+            .lex(i)
+            .is(class::ROLE_NOUN | class::TITLE | class::NOUN_FORM)
         || doc.is_between(i)
 }
 

@@ -4,7 +4,7 @@
 //! choices`, `he was asked by a reporter whether …`, `Asked about the plan, she said …`,
 //! `a measure strongly opposed by unions`.
 
-use super::candidate::{Candidate, trim};
+use super::candidate::{Candidate, rank, trim};
 use super::clause::{
     clause_end, first_comma, is_infinitive, skip_adjuncts, starts_subordinate_word, starts_wh,
 };
@@ -108,7 +108,10 @@ pub(crate) fn passive(
         && complement
         && subject.is_some_and(|np| np.kind != NpKind::Pronoun || agent.is_some())
     {
-        return make(doc, whole, Vec::new(), agent, Some(cue));
+        // The whole clause is the claim, over any cue inside it (`for offering …`).
+        let mut c = make(doc, whole, Vec::new(), agent, Some(cue))?;
+        c.rank = rank::REPORTED;
+        return Some(c);
     }
     None
 }

@@ -5,7 +5,8 @@ use super::ClaimClass;
 use super::candidate::{Candidate, trim};
 use super::clause::{
     clause_end, first_comma, is_auxiliary, is_infinitive, is_participle_tail, is_tail, object_end,
-    resumes, skip_adjuncts, starts_clause, starts_subordinate, starts_subordinate_word,
+    resumes, skip_adjuncts, starts_clause, starts_object, starts_subordinate,
+    starts_subordinate_word,
 };
 use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
@@ -16,7 +17,8 @@ use super::subject::{
 };
 use crate::text::tokens::TokenKind;
 
-use super::content::{complement, judgement, make, seeming};
+use super::adjective::stance;
+use super::content::{complement, judgement, make, make_object, seeming};
 use super::fronted::{according_to, as_attribution};
 use super::passive::passive;
 
@@ -70,6 +72,12 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                     *slot = true;
                 }
                 out.push(c);
+            }
+            // `are worried that …`, `remains confident in …`
+            if let Some(c) = stance(doc, i, sent.first, sent.end) {
+                out.push(c);
+                i += 1;
+                continue;
             }
             // A phrase (`spoke about`, `took aim at`) before the single word it starts.
             let (lex, cue_end) = doc.phrase_cue(i).unwrap_or_else(|| (doc.lex(i), i + 1));
@@ -130,7 +138,9 @@ pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     } else if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
         ClaimClass::Evaluation
     } else if lex.cue_has(cue::INTENT)
-        && (doc.word_is(c.first, "to") || !lex.cue_has(cue::SPEECH | cue::BELIEF))
+        && (doc.word_is(c.first, "to")
+            || !lex.cue_has(cue::SPEECH | cue::BELIEF)
+            || c.first > 0 && !doc.word_is(c.first - 1, "that") && !starts_clause(doc, c.first))
     {
         ClaimClass::Intention
     } else if lex.cue_has(cue::BELIEF) && !lex.cue_has(cue::SPEECH) {
@@ -318,7 +328,11 @@ fn reported(
         }
         if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src)
             || lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT)
-            || lex.cue_has(cue::INTENT) && is_infinitive(doc, skip_not(doc, cue_end))
+            || lex.cue_has(cue::INTENT)
+                && !doc.word_is(cue_end, "that")
+                && (is_infinitive(doc, skip_not(doc, cue_end))
+                    || !lex.cue_has(cue::SPEECH | cue::THAT | cue::BELIEF)
+                    || starts_object(doc, cue_end) && !starts_clause(doc, cue_end))
         {
             return content_of(doc, at, src, end, relative);
         }
@@ -401,6 +415,24 @@ fn content_of(doc: &Doc, at: Cue, src: Np, end: usize, relative: bool) -> Option
         return judgement(doc, i, cue_end, end, src);
     }
     let to = skip_not(doc, cue_end);
+    if lex.cue_has(cue::INTENT) && !is_infinitive(doc, to) && !doc.word_is(cue_end, "that") {
+        // `proposes raising the limit`, `promised a veto`, `seeks re-election`
+        let w = doc.word(cue_end);
+        if doc.is_lower(cue_end)
+            && w.len() > 4
+            && w.ends_with("ing")
+            && !doc.is(cue_end, class::PREPOSITION)
+        {
+            let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
+            return make(doc, content, Vec::new(), Some(src), cue_span);
+        }
+        if starts_object(doc, cue_end) && !doc.is(cue_end, class::PRONOUN_SUBJECT) {
+            let content = trim(doc, cue_end, object_end(doc, cue_end, end));
+            if let Some(c) = make_object(doc, content, src, (i, cue_end)) {
+                return Some(c);
+            }
+        }
+    }
     if lex.cue_has(cue::INTENT) && is_infinitive(doc, to) {
         let mut stop = clause_end(doc, cue_end, end);
         if relative {
