@@ -152,7 +152,9 @@ pub(crate) fn judgement(
             }
             let stop = object_end(doc, cue_end, end);
             let name = np::starting_at(doc, cue_end, stop);
-            if name.is_some_and(|np| np.is_named() && np.end >= stop) {
+            let (a, b) = trim(doc, cue_end, stop);
+            let capitalised = b > a && (a..b).all(|k| doc.is_cap(k) || doc.is(k, class::CONNECTOR));
+            if capitalised || name.is_some_and(|np| np.is_named() && np.end >= stop) {
                 return None;
             }
         }

@@ -501,7 +501,7 @@ mod tests {
         let took = tables.phrases.get("took").unwrap();
         assert_eq!(took[0].rest.len(), 2, "longest first");
         assert_eq!(took[0].lex.form, Form::Past);
-        assert!(tables.phrases.get("taken").is_some());
+        assert!(tables.phrases.contains_key("taken"));
         assert!(tables.words.get("taking").unwrap().is(class::PHRASE));
         assert!(!tables.words.get("taking").unwrap().is(class::CUE));
     }

@@ -91,7 +91,7 @@ fn possessor(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if k < floor {
         return None;
     }
-    if doc.is_lower(k) && matches!(doc.word(k), "his" | "her" | "their" | "its" | "our") {
+    if doc.word_among(k, &["his", "her", "their", "its", "our"]) {
         return Some(Np {
             first: k,
             end: k + 1,
@@ -112,51 +112,61 @@ fn possessor(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
 /// (`latest`, `sharp`, `renewed`), never a function word.
 fn modifier(doc: &Doc, k: usize) -> bool {
     let w = doc.word(k);
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
     doc.is_lower(k)
         && !np::is_function_word(doc, k)
         && !doc.is(k, class::DETERMINER | class::NOUN_CUE)
-        && !(w.ends_with("'s") || w.ends_with("’s"))
+        && !possessive
 }
 
 /// The subject of a verb that makes, voices or issues the noun at `i`: `Trump made a plea
 /// for …`, `X raised concerns about …`, `X expressed hope that …`.
 fn light_verb_subject(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
+    let light = |k: usize| {
+        doc.is_lower(k)
+            && doc.word_among(
+                k,
+                &[
+                    "made",
+                    "makes",
+                    "making",
+                    "issued",
+                    "issues",
+                    "raised",
+                    "raises",
+                    "raising",
+                    "expressed",
+                    "expresses",
+                    "voiced",
+                    "voices",
+                    "offered",
+                    "offers",
+                    "gave",
+                    "gives",
+                    "delivered",
+                    "lodged",
+                    "renewed",
+                    "repeated",
+                    "echoed",
+                    "released",
+                    "unveiled",
+                    "outlined",
+                    "reiterated",
+                ],
+            )
+    };
+    // Back over a determiner and up to two modifiers to the verb: `voiced serious
+    // concerns`, `made a plea`.
     let mut k = i.checked_sub(1)?;
     for _ in 0..3 {
-        if k > floor && (doc.is(k, class::DETERMINER) && doc.is_lower(k) || modifier(doc, k)) {
+        if light(k) || k <= floor {
+            break;
+        }
+        if doc.is(k, class::DETERMINER) && doc.is_lower(k) || modifier(doc, k) {
             k -= 1;
         }
     }
-    let light = doc.is_lower(k)
-        && matches!(
-            doc.word(k),
-            "made"
-                | "makes"
-                | "making"
-                | "issued"
-                | "issues"
-                | "raised"
-                | "raises"
-                | "raising"
-                | "expressed"
-                | "expresses"
-                | "voiced"
-                | "voices"
-                | "offered"
-                | "offers"
-                | "gave"
-                | "gives"
-                | "delivered"
-                | "lodged"
-                | "renewed"
-                | "repeated"
-                | "echoed"
-                | "released"
-                | "unveiled"
-                | "outlined"
-                | "reiterated"
-        );
-    if !light {
+    if !light(k) {
         return None;
     }
     let np = subject_before(doc, k, floor)?;
