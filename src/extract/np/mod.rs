@@ -1,6 +1,14 @@
 //! Noun phrases that can name a speaker: pronouns, personal names with their titles,
 //! organisations, and descriptions (`the spokesperson`, `senior officials`).
 
+mod around;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use around::{
+    addressee_end, appositive_after, generic_ending_at, generic_starting_at, starts_role,
+};
+
 use super::doc::Doc;
 use super::lexicon::class;
 use crate::text::tokens::TokenKind;
@@ -273,7 +281,12 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
 }
 
 /// Splits a phrase `first..=last` into role and name and decides its kind.
-fn classify(doc: &Doc, mut first: usize, last: usize, capitalised_head: bool) -> Option<Np> {
+pub(super) fn classify(
+    doc: &Doc,
+    mut first: usize,
+    last: usize,
+    capitalised_head: bool,
+) -> Option<Np> {
     // A sentence-initial function word (or a cue, `Said Maria Lopez: …`) is not part of
     // a name.
     while first < last
@@ -401,7 +414,7 @@ fn name_of_place(doc: &Doc, first: usize, body: usize, last: usize) -> Option<Np
 
 /// The `.` of `U.S.` or `Mr.` inside a name: attached to a dotted or title word and
 /// followed by a capitalised word.
-fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
+pub(super) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
     i > 0
         && doc.is_punct(i, '.')
         && doc.tok(i).is_some_and(|t| !t.space_before)
@@ -414,7 +427,7 @@ fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
 }
 
 /// A token that ends a clause although capitalised (`I` as a new subject is rare here).
-fn ends_clause(doc: &Doc, i: usize) -> bool {
+pub(super) fn ends_clause(doc: &Doc, i: usize) -> bool {
     doc.lex(i).is(class::CUE) && !doc.is(i, class::TITLE)
 }
 
@@ -435,369 +448,13 @@ pub(crate) fn is_function_word(doc: &Doc, i: usize) -> bool {
         || doc.is_between(i)
 }
 
-/// A subject the lexicon does not know, as a last resort before a core speech verb:
-/// the words back to the previous punctuation, clause word or sentence start (at most 10),
-/// e.g. `Experts on North Korea and nuclear nonproliferation`.
-pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
-    if last > floor && doc.is_punct(last, ')') {
-        // `panel Chairman Rep. Jason Chaffetz (R-Utah)`
-        let open = (last.saturating_sub(8).max(floor)..last)
-            .rev()
-            .find(|&k| doc.is_punct(k, '('))?;
-        let np = generic_ending_at(doc, open.checked_sub(1)?, floor)?;
-        return Some(Np {
-            end: last + 1,
-            ..np
-        });
-    }
-    let numeric = doc.kind(last) == Some(TokenKind::Number);
-    if !(doc.is_word(last) || numeric) || is_function_word(doc, last) && !doc.is_cap(last) {
-        return None;
-    }
-    let content = |k: usize| {
-        (doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number))
-            && !(doc.is_lower(k) && is_function_word(doc, k))
-    };
-    let mut first = last;
-    // The head of the phrase: the last word before a prepositional phrase that follows it
-    // (`Supporters` in `Supporters of Republican Donald Trump`).
-    let mut head = last;
-    while first > floor && last - first < 12 {
-        let p = first - 1;
-        if doc.is_lower(p) && doc.is(p, class::DETERMINER) && !doc.word_is(p, "that") {
-            // A determiner opens the phrase, unless a preposition attaches the phrase to a
-            // head before it (`members of the committee`).
-            first = p;
-            if p > floor + 1 && attaches(doc, p - 1) && content(p - 2) {
-                first = p - 1;
-                head = p - 2;
-                continue;
-            }
-            break;
-        }
-        if doc.is_lower(p) && attaches(doc, p) && p > floor && content(p - 1) {
-            first = p;
-            head = p - 1;
-            continue;
-        }
-        let stop = !doc.is_word(p) && doc.kind(p) != Some(TokenKind::Number)
-            || doc.lex(p).is(class::CUE
-                | class::RELATIVE
-                | class::CLAUSE_CONJ
-                | class::BETWEEN
-                | class::BE
-                | class::PREPOSITION)
-                && doc.is_lower(p)
-            || doc.lex(p).is(class::PRONOUN_SUBJECT) && doc.is_lower(p)
-            || doc.word_is(p, "that")
-            || doc.is_lower(p) && super::clause::starts_subordinate_word(doc, p)
-            || (doc.word_is(p, "and") || doc.word_is(p, "or"))
-                && (doc.is(first, class::DETERMINER | class::PRONOUN_SUBJECT) || doc.is_cap(first));
-        if stop {
-            break;
-        }
-        first = p;
-    }
-    // A single word must name people: a speaker noun or a plural (`respondents`).
-    let plural = doc.word(head).len() > 3
-        && doc.word(head).ends_with('s')
-        && !doc.is(head, class::DETERMINER | class::BE | class::BETWEEN);
-    if first == head && doc.is_lower(head) && !is_speaker_noun(doc, head) && !plural {
-        return None;
-    }
-    let mut np = classify(doc, first, head, doc.is_cap(head))?;
-    if head < last {
-        // The prepositional phrase describes the head: `of Maryland`, `at the institute`.
-        np.role = Some(np.role.map_or((head + 1, last + 1), |(a, _)| (a, last + 1)));
-        np.end = last + 1;
-    }
-    Some(np)
-}
-
-/// A preposition that attaches a phrase to the noun before it (`lawyer for the family`,
-/// `officials in Washington`, `professor at Yale`).
-fn attaches(doc: &Doc, i: usize) -> bool {
-    doc.is_lower(i)
-        && matches!(
-            doc.word(i),
-            "of" | "for" | "at" | "from" | "with" | "in" | "on"
-        )
-}
-
-/// Any noun phrase after `according to`: the words up to the next punctuation (at most 15),
-/// e.g. `the latest tally of the state's records`.
-pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
-    let mut end = first;
-    while end < ceil && end - first < 15 {
-        let ok = doc.is_word(end)
-            || doc.kind(end) == Some(TokenKind::Number)
-            || abbreviation_dot(doc, end)
-            || doc.is_punct(end, '\'');
-        if !ok {
-            break;
-        }
-        end += 1;
-    }
-    if end == first || !doc.is_word(end - 1) {
-        return None;
-    }
-    let np = classify(doc, first, end - 1, doc.is_cap(end - 1))?;
-    // `Alliance to Reclaim Our Schools (AROS)`
-    if doc.is_punct(end, '(')
-        && let Some(close) = (end + 1..(end + 8).min(ceil)).find(|&k| doc.is_punct(k, ')'))
-    {
-        return Some(Np {
-            end: close + 1,
-            ..np
-        });
-    }
-    Some(np)
-}
-
-/// The end of an addressee after `told`/`warned`/`asked` (`him`, `reporters`, `Prensa
-/// Latina`, `the crowd`, `his top advisers`), or `None` when no addressee starts at `i`.
-pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
-    if i >= ceil || doc.word_is(i, "that") || doc.word_is(i, "to") || opens_question(doc, i) {
-        return None;
-    }
-    let possessive_det =
-        doc.is(i, class::DETERMINER) && doc.is_lower(i + 1) && !is_function_word(doc, i + 1);
-    if doc.is(i, class::PRONOUN_OBJECT) && doc.is_lower(i) && !possessive_det {
-        return Some(i + 1);
-    }
-    if let Some(np) = starting_at(doc, i, ceil)
-        && np.kind != NpKind::Pronoun
-    {
-        // `the RT America audience`, `Fox 35`: nouns and numbers after the name belong to
-        // the addressee.
-        let mut end = np.end;
-        while end < ceil && end - np.end < 3 && doc.kind(end) == Some(TokenKind::Number) {
-            end += 1;
-        }
-        while end < ceil
-            && end - np.end < 3
-            && doc.is_lower(end)
-            && !is_function_word(doc, end)
-            && !doc.is(end, class::TIME | class::DETERMINER)
-            && !doc.word_is(end, "that")
-            && !opens_question(doc, end)
-        {
-            end += 1;
-        }
-        return Some(end);
-    }
-    if doc.is_lower(i) && doc.is(i, class::DETERMINER) {
-        // `the crowd`, `his top advisers`: a determiner and a few content words.
-        let mut j = i + 1;
-        while j < ceil
-            && j - i <= 4
-            && doc.is_word(j)
-            && !is_function_word(doc, j)
-            && !doc.is(j, class::TIME)
-        {
-            j += 1;
-        }
-        return (j > i + 1).then_some(j);
-    }
-    if doc.is_lower(i)
-        && !is_function_word(doc, i)
-        && doc.word(i).ends_with('s')
-        && !doc.is(i, class::TIME)
-    {
-        // `reporters`, `supporters`
-        return Some(i + 1);
-    }
-    None
-}
-
-/// A word that opens an indirect question or its topic (`what`, `if`, `whether`, `about`):
-/// never part of an addressee (`asked Trump if he would …`).
-pub(crate) fn opens_question(doc: &Doc, i: usize) -> bool {
-    doc.is_lower(i)
-        && matches!(
-            doc.word(i),
-            "what"
-                | "whether"
-                | "if"
-                | "how"
-                | "why"
-                | "when"
-                | "where"
-                | "who"
-                | "which"
-                | "about"
-        )
-}
-
 /// Nouns that can head a description of a speaker.
 pub(crate) fn is_speaker_noun(doc: &Doc, i: usize) -> bool {
     doc.lex(i).is(class::ROLE_NOUN | class::DOCUMENT)
 }
 
 /// Cheap adjective test for modifiers in descriptions (`senior`, `economic`, `familiar`).
-fn is_adjective(w: &str) -> bool {
+pub(super) fn is_adjective(w: &str) -> bool {
     const ENDINGS: &[&str] = &["al", "ic", "ive", "ous", "ary", "ant", "ent", "ian", "ese"];
     w.len() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
-}
-
-/// An appositive after a name: `, director-general of the Department …` up to the next
-/// comma or the sentence end. Returns its token range (without commas).
-pub(crate) fn appositive_after(doc: &Doc, np_end: usize, ceil: usize) -> Option<(usize, usize)> {
-    if !doc.is_punct(np_end, ',') {
-        return None;
-    }
-    let mut start = np_end + 1;
-    // An age (`Ms Moss, 48, said`) is not a role: the role may follow it.
-    if doc.kind(start) == Some(TokenKind::Number) && doc.is_punct(start + 1, ',') {
-        start += 2;
-    }
-    if !starts_role(doc, start) {
-        return None;
-    }
-    let mut i = start;
-    while i < ceil && i - start < 30 {
-        match doc.kind(i) {
-            Some(TokenKind::Word | TokenKind::Number) => {}
-            Some(TokenKind::Punct) if doc.is_punct(i, '-') || doc.is_punct(i, '&') => {}
-            Some(TokenKind::Dash) => {}
-            Some(TokenKind::SingleQuote) => {}
-            _ => break,
-        }
-        if doc.is(i, class::RELATIVE) && doc.is_lower(i) {
-            break;
-        }
-        // `Ada Park, the bridge will open …`: a clause, not an appositive.
-        let l = doc.lex(i);
-        let finite = l.is(class::BE)
-            || l.is(class::BETWEEN) && !doc.word(i).ends_with("ly")
-            || l.is(class::CUE) && l.form != crate::extract::lexicon::Form::Gerund;
-        if finite && doc.is_lower(i) && !l.is(class::TIME | class::ROLE_MODIFIER) {
-            return None;
-        }
-        i += 1;
-    }
-    (i > start).then_some((start, i))
-}
-
-/// Does a role description start at `i` (`director-general`, `the head of`, `a former`)?
-pub(crate) fn starts_role(doc: &Doc, i: usize) -> bool {
-    let l = doc.lex(i);
-    if doc.is_lower(i) {
-        return l.is(class::DETERMINER | class::ROLE_MODIFIER | class::TITLE | class::ROLE_NOUN)
-            || doc.word(i).contains('-')
-            || is_adjective(doc.word(i));
-    }
-    doc.is_cap(i) && l.is(class::TITLE | class::ROLE_MODIFIER)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// (name, role, kind) of a phrase, for comparison.
-    fn describe(doc: &Doc, text: &str, np: Np) -> (String, String, NpKind) {
-        let s = doc.span(np.name.0, np.name.1).slice(text).to_owned();
-        let r = np
-            .role
-            .map(|(a, b)| doc.span(a, b).slice(text).to_owned())
-            .unwrap_or_default();
-        (s, r, np.kind)
-    }
-
-    fn left(text: &str, last_word: &str) -> Option<(String, String, NpKind)> {
-        let doc = Doc::new(text);
-        let last = (0..doc.len()).rev().find(|&i| doc.word(i) == last_word)?;
-        ending_at(&doc, last, 0).map(|np| describe(&doc, text, np))
-    }
-
-    fn right(text: &str, first_word: &str) -> Option<(String, String, NpKind)> {
-        let doc = Doc::new(text);
-        let first = (0..doc.len()).find(|&i| doc.word(i) == first_word)?;
-        starting_at(&doc, first, doc.len()).map(|np| describe(&doc, text, np))
-    }
-
-    fn t(a: &str, b: &str, k: NpKind) -> Option<(String, String, NpKind)> {
-        Some((a.to_owned(), b.to_owned(), k))
-    }
-
-    #[test]
-    fn titles_split_from_names() {
-        assert_eq!(
-            left("U.S. Secretary of State Marco Rubio said", "Rubio"),
-            t("Marco Rubio", "U.S. Secretary of State", NpKind::Person)
-        );
-        assert_eq!(
-            left("State Councilor and Foreign Minister Wang Yi chaired", "Yi"),
-            t(
-                "Wang Yi",
-                "State Councilor and Foreign Minister",
-                NpKind::Person
-            )
-        );
-        assert_eq!(
-            left(
-                "the election, longtime Democratic pollster Pat Caddell told",
-                "Caddell"
-            ),
-            t(
-                "Pat Caddell",
-                "longtime Democratic pollster",
-                NpKind::Person
-            )
-        );
-        assert_eq!(
-            right(
-                "said Uruguayan Foreign Minister Mario Lubetkin who was",
-                "Uruguayan"
-            ),
-            t(
-                "Mario Lubetkin",
-                "Uruguayan Foreign Minister",
-                NpKind::Person
-            )
-        );
-    }
-
-    #[test]
-    fn descriptions_and_pronouns() {
-        assert_eq!(
-            left(
-                "The Chinese Foreign Ministry spokesperson dismissed",
-                "spokesperson"
-            ),
-            t("Chinese Foreign Ministry spokesperson", "", NpKind::Nominal)
-        );
-        assert_eq!(
-            left("adding that he said", "he"),
-            t("he", "", NpKind::Pronoun)
-        );
-        assert_eq!(
-            right("According to the Chinese FM, since", "the"),
-            t("Chinese FM", "", NpKind::Nominal)
-        );
-        assert_eq!(
-            right("according to officials.", "officials"),
-            t("officials", "", NpKind::Nominal)
-        );
-        assert_eq!(
-            left("The Foreign Ministry has", "Ministry"),
-            t("Foreign Ministry", "", NpKind::Org)
-        );
-        assert_eq!(
-            left("In 2024 China said", "China"),
-            t("China", "", NpKind::Place)
-        );
-    }
-
-    #[test]
-    fn appositives() {
-        let text = "said Song Junying, head of the Department for Studies at the Institute.";
-        let doc = Doc::new(text);
-        let np = starting_at(&doc, 1, doc.len()).unwrap();
-        let (a, b) = appositive_after(&doc, np.end, doc.len()).unwrap();
-        assert_eq!(
-            doc.span(a, b).slice(text),
-            "head of the Department for Studies at the Institute"
-        );
-    }
 }

@@ -8,6 +8,9 @@ use super::np::{self, Np, NpKind};
 use super::{Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap;
 
+mod names;
+use names::{display_name, expand_title, may_have_role, role_key, role_matches, role_of};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
     Unknown,
@@ -175,88 +178,6 @@ fn head_of(doc: &Doc, np: &Np) -> String {
         .map_or(w.clone(), str::to_owned)
 }
 
-/// Whether a mention can give a role at all: a title or appositive, words before the name
-/// or an affiliation after it.
-fn may_have_role(np: &Np) -> bool {
-    np.role.is_some() || np.first < np.name.0 || np.name.1 < np.end
-}
-
-/// The role a mention gives, as noun phrases the text gives: its titles (`Rep.`), an
-/// affiliation after the name (`of Maryland`, `(R-Ga.)`) and an appositive (`a Republican`
-/// of `Kasich, a Republican who has refused …`), never the clause that follows them.
-fn role_of(doc: &Doc, np: &Np) -> Option<String> {
-    let mut parts = Vec::new();
-    let titled = np.role.filter(|&(a, b)| b <= np.name.0 && a >= np.first);
-    if let Some(r) = titled {
-        parts.push(text_of(doc, r));
-    } else if np.kind == NpKind::Person && np.first < np.name.0 {
-        let from = if doc.is(np.first, class::DETERMINER) {
-            np.first + 1
-        } else {
-            np.first
-        };
-        if from < np.name.0 {
-            parts.push(text_of(doc, (from, np.name.0)));
-        }
-    }
-    if np.name.1 < np.end && np.role.is_none_or(|(a, b)| b <= np.name.1 || a >= np.end) {
-        parts.push(text_of(doc, (np.name.1, np.end)));
-    }
-    if let Some((a, b)) = np.role.filter(|&(a, _)| a >= np.end || a >= np.name.1) {
-        // The appositive up to a relative pronoun or a verb: a noun phrase, not a clause.
-        let cut = (a + 1..b)
-            .find(|&k| {
-                doc.is_lower(k)
-                    && (doc.is(k, class::RELATIVE | class::BE | class::CUE)
-                        || doc.word_is(k, "that"))
-            })
-            .unwrap_or(b);
-        let mut cut = cut.min(a + 20);
-        // Never end on a function word (`… Studies at the`).
-        while cut > a + 1
-            && (doc.is_lower(cut - 1) && np::is_function_word(doc, cut - 1)
-                || doc.is(cut - 1, class::DETERMINER) && doc.is_lower(cut - 1))
-        {
-            cut -= 1;
-        }
-        parts.push(text_of(doc, (a, cut)));
-    }
-    parts.retain(|p| !p.is_empty());
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// The name a reader sees: the name without a possessive ending (`Clinton’s` in
-/// `Clinton’s claim`), and a description without what follows its head (`a senior
-/// official who spoke on condition of anonymity` is `senior official`).
-fn display_name(doc: &Doc, np: &Np) -> String {
-    let (a, mut b) = np.name;
-    if np.kind == NpKind::Nominal || np.kind == NpKind::Org && doc.is_lower(a) {
-        let cut = (a + 1..b).find(|&k| {
-            doc.is_lower(k)
-                && (doc.is(k, class::PREPOSITION | class::RELATIVE | class::CUE)
-                    || doc.word_is(k, "that"))
-        });
-        if let Some(k) = cut {
-            b = k;
-        }
-        b = b.min(a + 6);
-    }
-    let text = text_of(doc, (a, b));
-    text.strip_suffix("'s")
-        .or_else(|| text.strip_suffix("’s"))
-        .or_else(|| text.strip_suffix('\''))
-        .or_else(|| text.strip_suffix('’'))
-        .map_or(text.clone(), str::to_owned)
-}
-
-fn text_of(doc: &Doc, range: (usize, usize)) -> String {
-    doc.span(range.0, range.1)
-        .slice(doc.text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Person mentions outside claims' sources that coreference needs: names with a title
 /// (`Secretary of State Marco Rubio`) or an appositive (`Zhang Run, director-general …`),
 /// and later surnames of known people (`Rubio, during his visits …`).
@@ -375,14 +296,6 @@ impl Index {
     }
 }
 
-/// The role word a description's head is looked up by (`FM` → `minister`).
-fn role_key(head: &str) -> &str {
-    match head {
-        "fm" | "pm" => "minister",
-        h => h,
-    }
-}
-
 fn link_named(
     doc: &Doc,
     m: &Mention,
@@ -464,69 +377,6 @@ fn link_named(
             Some(e)
         }
     }
-}
-
-/// Does a person's role end with this description's head (`spokesperson`, `FM`)?
-fn role_matches(role: Option<&str>, head: Option<&str>) -> bool {
-    let (Some(role), Some(head)) = (role, head) else {
-        return false;
-    };
-    let role = expand_titles(&role.to_lowercase());
-    let head = match head {
-        "fm" => "foreign minister",
-        "pm" => "prime minister",
-        h => h,
-    };
-    let holds = role.ends_with(head)
-        || role.contains(&format!("{head} of"))
-        || role.contains(&format!("{head},"));
-    // A shadow chancellor or a former minister is not "the chancellor" or "the minister".
-    let qualified = role
-        .split(head)
-        .next()
-        .and_then(|before| before.split_whitespace().last())
-        .is_some_and(|w| {
-            matches!(
-                w,
-                "shadow" | "former" | "ex" | "deputy" | "vice" | "assistant" | "junior" | "late"
-            )
-        });
-    holds && !qualified
-}
-
-/// A role with its abbreviated titles written out (`Sen.` → `senator`), so that `the
-/// senator` finds `Sen. Ted Cruz`.
-fn expand_titles(role: &str) -> String {
-    role.split_whitespace()
-        .map(|w| {
-            let bare = w.trim_end_matches([',', '.']);
-            match expand_title(bare) {
-                Some(full) => format!("{full}{}", w.get(bare.len()..).unwrap_or("")),
-                None => w.to_owned(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The title an abbreviation stands for (`sen` → `senator`), lowercase.
-fn expand_title(abbreviation: &str) -> Option<&'static str> {
-    Some(match abbreviation {
-        "sen" => "senator",
-        "rep" => "representative",
-        "gov" => "governor",
-        "gen" => "general",
-        "pres" => "president",
-        "sec" => "secretary",
-        "lt" => "lieutenant",
-        "atty" => "attorney",
-        "col" => "colonel",
-        "capt" => "captain",
-        "sgt" => "sergeant",
-        "supt" => "superintendent",
-        "del" => "delegate",
-        _ => return None,
-    })
 }
 
 /// A description that names a person's role (`the Chinese FM` before `Foreign Minister

@@ -1,0 +1,265 @@
+//! Who a quote is attributed to: the attribution after it (`"…," said X`, `"…," X said`)
+//! or before it (`X said: "…"`, a name before a colon).
+
+use super::*;
+
+pub(crate) struct Attribution {
+    pub source: Np,
+    pub cue: (usize, usize),
+    /// One past the attribution's last token.
+    pub end: usize,
+}
+
+/// `"…," said X` · `"…," X said` · `"…," X, a writer, said on Twitter`.
+pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
+    let close = r.close?;
+    let mut i = close + 1;
+    if doc.is_punct(i, ',') {
+        i += 1;
+    }
+    if doc.is_break(i) || i >= doc.len() {
+        return None;
+    }
+    let ceil = sentence_end(doc, i);
+    // A quote inside a clause that a cue before it governs is part of a reported claim.
+    let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
+    if (lead..r.open).any(|k| is_quote_cue(doc, k) && !doc.lex(k).is(class::NOUN_FORM)) {
+        return None;
+    }
+    // `said X`
+    if is_quote_cue(doc, i) && !doc.lex(i).is(class::NOUN_FORM) {
+        // `said Stephen Vladeck`, and descriptions the lexicon does not know (`said the
+        // 46-year-old`, `said another Twitter user`).
+        let np = np::starting_at(doc, i + 1, ceil)
+            .filter(|np| ends_attribution(doc, np.end, ceil) || doc.is_punct(np.end, ','))
+            .or_else(|| np::generic_starting_at(doc, i + 1, ceil))?;
+        if np.kind == NpKind::Place || doc.word_is(np.first, "that") {
+            return None;
+        }
+        let np = with_appositive(doc, np);
+        let after = np.role.map_or(np.end, |(_, e)| e.max(np.end));
+        if !ends_attribution(doc, after, ceil) {
+            return None;
+        }
+        return Some(Attribution {
+            source: np,
+            cue: (i, i + 1),
+            end: np.end,
+        });
+    }
+    // `X said`, `X, a writer for The Atlantic, said`, or any short subject before `said`.
+    // Not `…," but said …`: after a conjunction the cue starts a clause of its own.
+    if doc.is_lower(i) && matches!(doc.word(i), "and" | "but" | "or" | "yet" | "then") {
+        return None;
+    }
+    let mut j = i;
+    while j < ceil && j - i < 25 && !is_quote_cue(doc, j) {
+        if doc.is_break(j) || doc.is_quote(j) || doc.is_punct(j, ';') {
+            return None;
+        }
+        j += 1;
+    }
+    if !is_quote_cue(doc, j) {
+        return None;
+    }
+    // `"…," Figueroa told USA Today.`: the addressee is part of the attribution.
+    let mut after_cue = j + 1;
+    if doc.lex(j).cue_has(cue::ADDRESSEE)
+        && let Some(a_end) = np::addressee_end(doc, after_cue, ceil)
+    {
+        after_cue = a_end;
+    }
+    if !ends_attribution(doc, after_cue, ceil) {
+        return None;
+    }
+    let subject_end = doc.skip_between_left(j.checked_sub(1)?, i)?;
+    let named = np::starting_at(doc, i, subject_end + 1)
+        .filter(|np| np.end == subject_end + 1 || doc.is_punct(np.end, ','))
+        .map(|np| with_appositive(doc, np));
+    // A cue that is also a noun (`a New York Times report`) needs a clear subject.
+    let noun_form = doc.lex(j).is(class::NOUN_FORM);
+    let np = match named {
+        Some(np) => np,
+        None if !noun_form => np::generic_ending_at(doc, subject_end, i)?,
+        None => return None,
+    };
+    if np.first < doc.len() && doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
+        return None;
+    }
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    Some(Attribution {
+        source: np,
+        cue: (j, j + 1),
+        end: j + 1,
+    })
+}
+
+/// After an attribution: the sentence ends, or a comma, an adjunct (`on Friday`, `in a
+/// statement`) or a participle (`, adding …`) follows — not the cue's own content.
+pub(super) fn ends_attribution(doc: &Doc, i: usize, ceil: usize) -> bool {
+    let mut k = i;
+    while k < ceil && (doc.is(k, class::TIME) || doc.is_between(k)) {
+        k += 1;
+    }
+    if k >= ceil || doc.is_break(k) {
+        return true;
+    }
+    if doc.is_word(k) && doc.is_lower(k) && doc.is(k, class::PREPOSITION) {
+        return !doc.word_is(k, "that");
+    }
+    match doc.kind(k) {
+        Some(TokenKind::Punct) => !doc.is_punct(k, ':'),
+        Some(TokenKind::DoubleQuote) | Some(TokenKind::Dash) => true,
+        Some(TokenKind::Word) => {
+            doc.is(k, class::CLAUSE_CONJ | class::RELATIVE) || doc.word_is(k, "as")
+        }
+        _ => false,
+    }
+}
+
+/// `X said: "…"` · `X said, "…"` · `X told reporters: "…"` · `X said "…"` · and a quote
+/// opening the paragraph after `X said:`.
+pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
+    let mut i = r.open.checked_sub(1)?;
+    if doc.is_break(i) {
+        // The paragraph before must end with a colon.
+        i = i.checked_sub(1)?;
+        if !doc.is_punct(i, ':') {
+            return None;
+        }
+    }
+    if doc.is_punct(i, ',') || doc.is_punct(i, ':') {
+        i = i.checked_sub(1)?;
+    }
+    let floor = doc.sentence(i).map_or(0, |s| s.first);
+    let punctuated = i + 1 < r.open;
+    // Between the cue and the quote: nothing, or (before a comma or colon) an addressee
+    // or a short adjunct: `told reporters:`, `said on Monday,`.
+    let mut cue = None;
+    let mut j = i;
+    while j >= floor && i - j < 8 {
+        if is_quote_cue(doc, j) {
+            cue = Some(j);
+            break;
+        }
+        // `said of Mr. Rubio: "…"`: the dot of a title inside the adjunct.
+        let dot = doc.is_punct(j, '.') && doc.tok(j).is_some_and(|t| !t.space_before);
+        if !punctuated || !(doc.is_word(j) || dot) || doc.in_quote(j) || j == 0 {
+            break;
+        }
+        j -= 1;
+    }
+    let colon = doc.is_punct(i + 1, ':');
+    if cue.is_none()
+        && colon
+        && let Some(np) =
+            np::ending_at(doc, i, floor).filter(|np| np.is_named() && np.kind != NpKind::Place)
+    {
+        // `… doesn't surprise Republican pollster Daron Shaw: "…"`, `From the report:
+        // "…"`: a name (or a document) right before the colon introduces the quote.
+        return Some(Attribution {
+            source: np,
+            cue: (i + 1, i + 2),
+            end: r.open,
+        });
+    }
+    let c = match cue {
+        Some(c) => c,
+        None => {
+            // `footage of Trump saying during the debate, "…"`
+            let g = (floor..=i).rev().take(6).find(|&k| {
+                doc.lex(k).is(class::CUE) && doc.lex(k).form == Form::Gerund && doc.is_lower(k)
+            })?;
+            let np = np::ending_at(doc, g.checked_sub(1)?, floor).filter(|np| np.is_named())?;
+            if !punctuated || (g + 1..r.open).any(|k| doc.word_is(k, "that")) {
+                return None;
+            }
+            return Some(Attribution {
+                source: np,
+                cue: (g, g + 1),
+                end: r.open,
+            });
+        }
+    };
+    if (c + 1..r.open).any(|k| doc.word_is(k, "that")) {
+        // `said via email that, "…"`: a reported clause quoting, not a direct quote.
+        return None;
+    }
+    if !punctuated && !ends_sentence_after(doc, r) {
+        // `claimed "Trump exaggerates" the level of …`: a quoted phrase inside a clause.
+        return None;
+    }
+    let subject_end = doc.skip_between_left(c.checked_sub(1)?, floor)?;
+    let np = if (doc.word_is(subject_end, "and") || doc.word_is(subject_end, "then"))
+        && doc.is_lower(subject_end)
+    {
+        // `I laughed and said, "…"`: the subject of the sentence.
+        np::starting_at(doc, floor, subject_end)?
+    } else {
+        if doc.lex(c).is(class::NOUN_FORM) && {
+            let w = doc.word(subject_end);
+            w.ends_with("'s") || w.ends_with("’s") || doc.is(subject_end, class::DETERMINER)
+        } {
+            // `Mr. King's show, "…"`: a noun, not a verb.
+            return None;
+        }
+        np::ending_at(doc, subject_end, floor)
+            .or_else(|| {
+                // `Nelson Diaz, a former aide, said of Mr. Rubio: "…"`, `… to say: "…"`
+                if doc.is_punct(subject_end, ',') {
+                    crate::extract::subject::subject_before(doc, c, floor)
+                } else if doc.word_is(subject_end, "to") {
+                    crate::extract::subject::sentence_subject(doc, floor, subject_end)
+                } else {
+                    None
+                }
+            })
+            .or_else(|| {
+                doc.lex(c)
+                    .cue_has(cue::ANY)
+                    .then(|| np::generic_ending_at(doc, subject_end, floor))
+                    .flatten()
+            })?
+    };
+    if np.kind == NpKind::Place {
+        return None;
+    }
+    Some(Attribution {
+        source: np,
+        cue: (c, c + 1),
+        end: r.open,
+    })
+}
+
+/// Does the sentence end right after the quote?
+pub(super) fn ends_sentence_after(doc: &Doc, r: &Region) -> bool {
+    let Some(close) = r.close else { return true };
+    let mut k = close + 1;
+    while doc.is_punct(k, '.') || doc.is_punct(k, '!') || doc.is_punct(k, '?') {
+        k += 1;
+    }
+    k >= doc.len() || doc.is_break(k) || doc.sentence_of.get(k) != doc.sentence_of.get(close)
+}
+
+/// A verb that can attribute a quote: any reporting cue but a gerund.
+pub(crate) fn is_quote_cue(doc: &Doc, i: usize) -> bool {
+    let lex = doc.lex(i);
+    lex.is(class::CUE)
+        && lex.cue_has(cue::SPEECH | cue::THAT | cue::CLAUSE_ONLY | cue::WH | cue::BELIEF)
+        && lex.form != Form::Gerund
+        && doc.is_lower(i)
+        && !doc.in_quote(i)
+}
+
+/// Extends a name with the appositive that follows it (`Song Junying, head of …`).
+pub(crate) fn with_appositive(doc: &Doc, mut np: Np) -> Np {
+    if np.kind == NpKind::Person || np.kind == NpKind::Org {
+        let ceil = sentence_end(doc, np.end);
+        if let Some(role) = np::appositive_after(doc, np.end, ceil) {
+            np.role = Some(role);
+        }
+    }
+    np
+}
