@@ -426,7 +426,16 @@ fn content_of(doc: &Doc, at: Cue, src: Np, end: usize, relative: bool) -> Option
             let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
             return make(doc, content, Vec::new(), Some(src), cue_span);
         }
-        if starts_object(doc, cue_end) && !doc.is(cue_end, class::PRONOUN_SUBJECT) {
+        // The object is a noun phrase that opens with a determiner, a number or a name
+        // (`a veto`, `re-election` no; `Bridge plans unveiled` is a headline, not a plan).
+        let noun_phrase = doc.is(cue_end, class::DETERMINER)
+            || doc.kind(cue_end) == Some(TokenKind::Number)
+            || doc.is_cap(cue_end);
+        if noun_phrase
+            && !lex.is(class::NOUN_FORM)
+            && starts_object(doc, cue_end)
+            && !doc.is(cue_end, class::PRONOUN_SUBJECT)
+        {
             let content = trim(doc, cue_end, object_end(doc, cue_end, end));
             if let Some(c) = make_object(doc, content, src, (i, cue_end)) {
                 return Some(c);
