@@ -44,6 +44,10 @@ pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
     if !doc.is_lower(i) {
         return false;
     }
+    // `One offered shelter, Bob said, while others …`: a contrast inside the words.
+    if doc.word_among(i, &["while", "but"]) {
+        return true;
+    }
     let lex = doc.lex(i);
     let w = doc.word(i);
     !(lex.is(class::CLAUSE_CONJ | class::RELATIVE | class::CUE)
@@ -344,9 +348,10 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             } else {
                 k + 1
             };
+            // `… — and he noted`, `… — which …`, `… — a controversial proposal he has …`
             let aside = doc.is_lower(k + 1)
                 && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE)
-                    || doc.word_is(k + 1, "as"));
+                    || doc.word_among(k + 1, &["as", "a", "an"]));
             if aside || attribution_follows(doc, n, end) {
                 b.later = true;
             }
@@ -459,7 +464,9 @@ pub(crate) fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
         && doc.is_lower(i)
         && l.form != Form::Gerund
         && !l.is(class::NOUN_FORM)
-        && l.cue_has(cue::SPEECH | cue::THAT | cue::JUDGEMENT)
+        && (l.cue_has(cue::SPEECH | cue::THAT | cue::JUDGEMENT)
+            || l.cue_has(cue::DIRECTIVE | cue::INTENT)
+                && matches!(l.form, Form::Past | Form::Present3))
         && (!l.cue_has(cue::BELIEF) || doc.word_is(i + 1, "that"))
 }
 
@@ -494,6 +501,26 @@ pub(crate) fn attribution_follows(doc: &Doc, mut i: usize, end: usize) -> bool {
     let l = doc.lex(i);
     if l.is(class::CUE) && doc.is_lower(i) && l.form == Form::Past && l.cue_has(cue::SPEECH) {
         return np::starting_at(doc, i + 1, end).is_some();
+    }
+    // `…, and more than 4 in 10 said …`: a subject the lexicon does not know, a few words
+    // long, then a finite speech verb.
+    let mut k = i;
+    while k < end && k - i < 8 && (doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number)) {
+        let l = doc.lex(k);
+        if k > i
+            && l.cue_has(cue::SPEECH)
+            && doc.is_lower(k)
+            && matches!(l.form, Form::Past | Form::Present3)
+            && !l.is(class::NOUN_FORM)
+        {
+            return !doc.is(k - 1, class::PREPOSITION | class::DETERMINER);
+        }
+        if doc.is_lower(k) && doc.is(k, class::CUE | class::BE | class::RELATIVE)
+            || doc.word_is(k, "that")
+        {
+            return false;
+        }
+        k += 1;
     }
     false
 }

@@ -350,6 +350,16 @@ fn continues_after(doc: &Doc, att_end: usize, next: &Region) -> bool {
     {
         return true;
     }
+    // `"A," one aide said late last month, "B."`, `"A," said X, the director, "and B."`:
+    // adjuncts and appositives of the same attribution, then the rest of the words.
+    let same_sentence = doc.sentence_of.get(att_end) == doc.sentence_of.get(next.open);
+    if same_sentence
+        && doc.is_punct(next.open - 1, ',')
+        && next.open - att_end <= 15
+        && (att_end..next.open).all(|k| !doc.lex(k).is(class::CUE) && !doc.is(k, class::PHRASE))
+    {
+        return true;
+    }
     let (Some(&a), Some(&b)) = (
         doc.sentence_of.get(att_end.saturating_sub(1)),
         doc.sentence_of.get(next.open),
