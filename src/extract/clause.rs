@@ -73,6 +73,19 @@ pub(crate) fn is_participle_tail(doc: &Doc, i: usize) -> bool {
     doc.is_punct(i, ',') && (is_participle(doc, i + 1) || doc.word_is(i + 1, "according"))
 }
 
+/// A participle that reports again (`, adding …`, `, citing …`, `, calling it …`), which
+/// ends the content before it; other participles (`, pushing her to victory`) go on with
+/// the content's own subject.
+fn speaker_participle(doc: &Doc, i: usize) -> bool {
+    let j = if doc.is_between(i) && doc.word(i).ends_with("ly") {
+        i + 1
+    } else {
+        i
+    };
+    let lex = doc.phrase_cue(j).map_or(doc.lex(j), |(l, _)| l);
+    is_participle(doc, i) && lex.is(class::CUE) && lex.form == Form::Gerund
+}
+
 /// A participle opening a phrase (`adding`, `referencing`, `implicitly putting`).
 pub(crate) fn is_participle(doc: &Doc, mut i: usize) -> bool {
     if doc.is_between(i) && doc.word(i).ends_with("ly") {
@@ -342,14 +355,21 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         }
         // `… — and he noted that …`
         if doc.kind(k) == Some(TokenKind::Dash) {
-            b.object = true;
+            // A dash ends an object unless a second one closes an aside within it.
+            b.object = !(k + 2..end.min(k + 40))
+                .any(|m| doc.kind(m) == Some(TokenKind::Dash))
+                || doc.word_among(k + 1, &["and", "but"]);
             let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") {
                 k + 2
             } else {
                 k + 1
             };
-            // `… — and he noted`, `… — which …`, `… — a controversial proposal he has …`
+            // `… — and he noted`, `… — which …`, `… — a controversial proposal he has …`;
+            // but a pair of dashes sets off a parenthetical inside the content (`advanced
+            // economies — which include Europe — will grow`).
+            let paired = (k + 2..end.min(k + 40)).any(|m| doc.kind(m) == Some(TokenKind::Dash));
             let aside = doc.is_lower(k + 1)
+                && !paired
                 && (doc.is(k + 1, class::CLAUSE_CONJ | class::RELATIVE)
                     || doc.word_among(k + 1, &["as", "a", "an"]));
             if aside || attribution_follows(doc, n, end) {
@@ -391,7 +411,7 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         let n = if closer { k + 2 } else { k + 1 };
         let lex = doc.lex(n);
         let and = doc.word_is(n, "and") && doc.is_lower(n);
-        if is_participle(doc, n)
+        if speaker_participle(doc, n)
             || doc.word_is(n, "according")
             || writer_adjunct(doc, n)
             || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")

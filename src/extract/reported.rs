@@ -315,8 +315,11 @@ fn reported(
                 || doc.word_is(src.first - 1, "what"));
         // `The residents, many of whom say the river smells, want action`: what a relative
         // clause reports ends with the clause.
+        // So does an object relative: `which the campaign says includes 2.7 million
+        // contributors, is …`.
         let end = if (src.end..i).any(|k| doc.is_lower(k) && doc.is(k, class::RELATIVE))
             && doc.is_punct(src.end, ',')
+            || relative
         {
             first_comma(doc, cue_end, end)
         } else {
