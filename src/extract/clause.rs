@@ -356,8 +356,7 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         // `… — and he noted that …`
         if doc.kind(k) == Some(TokenKind::Dash) {
             // A dash ends an object unless a second one closes an aside within it.
-            b.object = !(k + 2..end.min(k + 40))
-                .any(|m| doc.kind(m) == Some(TokenKind::Dash))
+            b.object = !(k + 2..end.min(k + 40)).any(|m| doc.kind(m) == Some(TokenKind::Dash))
                 || doc.word_among(k + 1, &["and", "but"]);
             let n = if doc.word_is(k + 1, "and") || doc.word_is(k + 1, "but") {
                 k + 2

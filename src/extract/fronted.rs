@@ -85,7 +85,9 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
             np
         }
     };
-    if np.kind == NpKind::Place {
+    // A place alone is no source (`according to China`); `the Roper Center … in New York`
+    // is.
+    if np.kind == NpKind::Place && np.first == np.name.0 {
         return None;
     }
     let att_end = np.role.map_or(np.end, |(_, e)| e.max(np.end));
@@ -101,9 +103,9 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
             att_end
         };
         (trim(doc, from, end), Vec::new())
-    } else if is_tail(doc, att_end, end) {
-        // `…, according to X.`
-        (trim(doc, first, i), Vec::new())
+    } else if is_tail(doc, att_end, end) || closes_sentence(doc, i, end) {
+        // `…, according to X.`, `…, according to a survey released on Thursday.`
+        (tail_head(doc, first, i), Vec::new())
     } else if doc.is_punct(i.checked_sub(1)?, ',') && doc.is_punct(att_end, ',') {
         // `The plan, according to X, is …`
         let a = trim(doc, first, i);
@@ -113,4 +115,33 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
         return None;
     };
     make(doc, content, fragments, Some(np), cue)
+}
+
+/// Does `according to` at `i` close its sentence, however long its source (`…, according
+/// to a New York Times/CBS News survey released on Thursday.`)? It does after a comma
+/// when no comma or clause follows within the sentence.
+fn closes_sentence(doc: &Doc, i: usize, end: usize) -> bool {
+    i > 0
+        && doc.is_punct(i - 1, ',')
+        && (i + 2..end).all(|k| !doc.is_punct(k, ',') && !doc.is_punct(k, ';') && !doc.is_quote(k))
+}
+
+/// The content before a closing `according to`: the sentence, without a subordinate
+/// clause that opens it (`Despite a month of attacks, …`, `Though he has no shot, …`);
+/// a closing relative clause (`…, who account for a majority`) alone when there is one,
+/// since that is what the source vouches for.
+fn tail_head(doc: &Doc, first: usize, i: usize) -> (usize, usize) {
+    let mut from = first;
+    let fronted = doc.is_cap(first)
+        && (doc.is(first, class::SUBORDINATE) || doc.word_among(first, &["despite", "even"]));
+    if fronted && let Some(c) = (first..i).find(|&k| doc.is_punct(k, ',')) {
+        from = c + 1;
+    }
+    if let Some(c) = (from..i)
+        .rev()
+        .find(|&k| doc.is_punct(k, ',') && doc.is_lower(k + 1) && doc.is(k + 1, class::RELATIVE))
+    {
+        from = c + 1;
+    }
+    trim(doc, from, i)
 }
