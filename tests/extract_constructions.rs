@@ -122,6 +122,40 @@ fn quotes_after_a_plain_attribution_continue_the_claim() {
 // ---- sources -----------------------------------------------------------------------
 
 #[test]
+fn a_quote_is_attributed_through_a_long_description_and_an_unknown_adverb() {
+    let c = find(
+        "\u{201c}Prices will fall,\u{201d} the mayor\u{2019}s deputy chief of staff, Ana Ruiz, told \
+         reporters before the vote.",
+        "Prices will fall,",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(c.cue.as_deref(), Some("told"));
+    let c = find(
+        "\u{201c}We won,\u{201d} Lee said onstage. \u{201c}Now we work.\u{201d}",
+        "We won,\u{201d} Lee said onstage. \u{201c}Now we work.",
+    );
+    assert_eq!(c.fragments, 2, "the quote after the attribution continues it");
+}
+
+#[test]
+fn told_after_a_comma_is_followed_by_its_addressee_not_its_source() {
+    let (_, all) = claims("The bridge will close, the engineer, Tom Bell, told the council.");
+    assert!(
+        all.iter().all(|c| c.source.as_deref() != Some("the council")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_purpose_infinitive_before_a_quote_is_no_attribution() {
+    let c = find(
+        "Ruiz said she would use the money to repair roads and to counter \"the usual neglect.\"",
+        "she would use the money to repair roads and to counter \"the usual neglect.\"",
+    );
+    assert_eq!(c.kind, ClaimKind::Mixed);
+}
+
+#[test]
 fn a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker() {
     let c = find(
         "Kasich, who refused to endorse him, said the family deserved better.",

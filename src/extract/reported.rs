@@ -369,7 +369,12 @@ fn reported(
         return None;
     }
     // `…, said X.`
-    if speechlike && doc.is_punct(i.checked_sub(1)?, ',') && lex.form == Form::Past {
+    // Not `…, told X`: after `told` comes the addressee (`Joe Kasper, told POLITICO`).
+    if speechlike
+        && doc.is_punct(i.checked_sub(1)?, ',')
+        && lex.form == Form::Past
+        && !doc.word_is(i, "told")
+    {
         let src = with_appositive(doc, np::starting_at(doc, cue_end, end)?);
         if src.kind == NpKind::Place {
             return None;

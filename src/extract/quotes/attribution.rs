@@ -80,6 +80,11 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     let noun_form = doc.lex(j).is(class::NOUN_FORM);
     let np = match named {
         Some(np) => np,
+        // `"…," the chief of staff, Joe Kasper, said.`
+        None if doc.is_punct(subject_end, ',') => {
+            crate::extract::subject::appositive_subject(doc, subject_end, i)
+                .or_else(|| last_named(doc, i, subject_end))?
+        }
         None if !noun_form => np::generic_ending_at(doc, subject_end, i)?,
         None => return None,
     };
@@ -93,6 +98,19 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
         source: np,
         cue: (j, j + 1),
         end: j + 1,
+    })
+}
+
+/// `"…," Rep. Hunter’s chief of staff, Joe Kasper, said`: between a quote and its cue
+/// everything is the subject, so the name between the last two commas names the speaker
+/// when the description before it is too long to parse.
+fn last_named(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
+    let open = (first..comma).rev().find(|&k| doc.is_punct(k, ','))?;
+    let name = np::starting_at(doc, open + 1, comma)
+        .filter(|np| np.end == comma && np.kind == NpKind::Person)?;
+    Some(Np {
+        role: Some((first, open)),
+        ..name
     })
 }
 
@@ -210,7 +228,8 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
                 // `Nelson Diaz, a former aide, said of Mr. Rubio: "…"`, `… to say: "…"`
                 if doc.is_punct(subject_end, ',') {
                     crate::extract::subject::subject_before(doc, c, floor)
-                } else if doc.word_is(subject_end, "to") {
+                } else if doc.word_is(subject_end, "to") && punctuated {
+                    // Unpunctuated, `… and to counter "…"` is a purpose, not a quote.
                     crate::extract::subject::sentence_subject(doc, floor, subject_end)
                 } else {
                     None
