@@ -134,14 +134,39 @@ fn a_quote_is_attributed_through_a_long_description_and_an_unknown_adverb() {
         "\u{201c}We won,\u{201d} Lee said onstage. \u{201c}Now we work.\u{201d}",
         "We won,\u{201d} Lee said onstage. \u{201c}Now we work.",
     );
-    assert_eq!(c.fragments, 2, "the quote after the attribution continues it");
+    assert_eq!(
+        c.fragments, 2,
+        "the quote after the attribution continues it"
+    );
+}
+
+#[test]
+fn shares_of_people_are_subjects() {
+    for (body, share) in [
+        ("About one in five say they would not vote.", "About one in five"),
+        ("Six in 10 said they want change.", "Six in 10"),
+        ("Voters were split. 42% say they are liberal.", "42%"),
+        ("More than half say the city is safer.", "More than half"),
+        ("Nearly two-thirds said they trust the mayor.", "Nearly two-thirds"),
+    ] {
+        let (_, all) = claims(body);
+        assert!(
+            all.iter().any(|c| c.source.as_deref() == Some(share)),
+            "{body:?}: {all:#?}"
+        );
+    }
+    let c = find("One in three said the party had failed.", "the party had failed");
+    assert_eq!(c.speaker.as_deref(), Some("One in three"), "not a person called One");
+    let c = find("Sanders in 2010 said the bill failed.", "the bill failed");
+    assert_eq!(c.source.as_deref(), Some("Sanders"), "a year is a time, not a share");
 }
 
 #[test]
 fn told_after_a_comma_is_followed_by_its_addressee_not_its_source() {
     let (_, all) = claims("The bridge will close, the engineer, Tom Bell, told the council.");
     assert!(
-        all.iter().all(|c| c.source.as_deref() != Some("the council")),
+        all.iter()
+            .all(|c| c.source.as_deref() != Some("the council")),
         "{all:#?}"
     );
 }

@@ -72,6 +72,7 @@ pub(crate) fn make_min(
             doc.is_word(k) && !doc.is(k, class::NOT_NAME | class::PREPOSITION)
                 || doc.is(k, class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT)
                 || doc.word_among(k, np::QUANTIFIERS)
+                || doc.kind(k) == Some(crate::text::tokens::TokenKind::Number)
         });
         if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
             return None;

@@ -348,7 +348,12 @@ impl<'a> Doc<'a> {
                 let p = i - 1;
                 let lead =
                     self.is_lower(p) && (self.is(p, class::PREPOSITION) || self.is(p, class::TIME));
-                if lead && p > floor {
+                // `Six in 10 said`: a share, not a time.
+                let share = p > floor
+                    && self.is(p, class::PREPOSITION)
+                    && (self.kind(p - 1) == Some(crate::text::tokens::TokenKind::Number)
+                        || crate::extract::numbers::is_cardinal_word(self.word(p - 1)));
+                if lead && p > floor && !share {
                     i = p - 1;
                     continue;
                 }

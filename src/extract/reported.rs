@@ -113,19 +113,22 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
 /// A plural noun phrase: a plural word (`officials`, `people`, `those`) or a number
 /// (`nearly nine out of 10`).
 pub(crate) fn plural(doc: &Doc, np: &Np) -> bool {
-    (np.first..np.end).any(|k| {
-        let w = doc.word(k);
-        doc.kind(k) == Some(TokenKind::Number)
-            || doc.is(k, class::PLURAL)
-            || doc.is_word(k) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
-            || doc.word_among(
-                k,
-                &[
-                    "people", "those", "these", "some", "many", "most", "all", "both", "few",
-                    "police",
-                ],
-            )
-    })
+    let share = np.end > np.first
+        && np::share_ending_at(doc, np.end - 1, np.first).is_some_and(|s| s.first == np.first);
+    share
+        || (np.first..np.end).any(|k| {
+            let w = doc.word(k);
+            doc.kind(k) == Some(TokenKind::Number)
+                || doc.is(k, class::PLURAL)
+                || doc.is_word(k) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                || doc.word_among(
+                    k,
+                    &[
+                        "people", "those", "these", "some", "many", "most", "all", "both", "few",
+                        "police",
+                    ],
+                )
+        })
 }
 
 /// What sort of attribution the cue `lex` makes of candidate `c`.

@@ -74,7 +74,10 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
         return sentence_subject(doc, floor, j);
     }
-    np::ending_at(doc, j, floor).filter(|np| !possessive(doc, np.end - 1))
+    // `One in three said …`: a share, not a person called One.
+    np::share_ending_at(doc, j, floor)
+        .or_else(|| np::ending_at(doc, j, floor))
+        .filter(|np| !possessive(doc, np.end - 1))
 }
 
 /// `NAME, ROLE, said` — the comma at `j` closes an appositive or relative clause. The

@@ -60,7 +60,9 @@ pub(super) fn role_of(doc: &Doc, np: &Np) -> Option<String> {
 /// official who spoke on condition of anonymity` is `senior official`).
 pub(super) fn display_name(doc: &Doc, np: &Np) -> String {
     let (a, mut b) = np.name;
-    if np.kind == NpKind::Nominal || np.kind == NpKind::Org && doc.is_lower(a) {
+    // A share (`one in five`) is whole only with its preposition.
+    let share = b > a && crate::extract::np::share_ending_at(doc, b - 1, a).is_some();
+    if !share && (np.kind == NpKind::Nominal || np.kind == NpKind::Org && doc.is_lower(a)) {
         let cut = (a + 1..b).find(|&k| {
             doc.is_lower(k)
                 && (doc.is(k, class::PREPOSITION | class::RELATIVE | class::CUE)

@@ -8,6 +8,9 @@ use super::*;
 /// the words back to the previous punctuation, clause word or sentence start (at most 10),
 /// e.g. `Experts on North Korea and nuclear nonproliferation`.
 pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
+    if let Some(share) = super::share_ending_at(doc, last, floor) {
+        return Some(share);
+    }
     if last > floor && doc.is_punct(last, ')') {
         // `panel Chairman Rep. Jason Chaffetz (R-Utah)`
         let open = (last.saturating_sub(8).max(floor)..last)

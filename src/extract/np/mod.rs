@@ -2,12 +2,14 @@
 //! organisations, and descriptions (`the spokesperson`, `senior officials`).
 
 mod around;
+mod share;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use around::{
     addressee_end, appositive_after, generic_ending_at, generic_starting_at, starts_role,
 };
+pub(crate) use share::share_ending_at;
 
 use super::doc::Doc;
 use super::lexicon::class;

@@ -6,7 +6,7 @@
 
 /// Packs the lower-cased letters of `s` into a key. Keys of words longer than 16 letters
 /// are never produced by the scanner (see [`super::scan::Word`]), so they cannot collide.
-pub(super) const fn key(s: &str) -> u128 {
+pub(crate) const fn key(s: &str) -> u128 {
     let b = s.as_bytes();
     let mut k = 0u128;
     let mut i = 0;

@@ -406,3 +406,14 @@ fn ordinal(b: &[u8], floor: usize, sp: &Spelled) -> Outcome {
         None,
     ))
 }
+
+/// Is `word` a cardinal spelled out (`five`, `twenty`, `hundred`)? For the grammar of
+/// shares (`one in five say`), which is not the number scanner's business.
+pub(crate) fn is_cardinal_word(word: &str) -> bool {
+    word.len() <= 16
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && matches!(
+            lookup(lexicon::key(word)),
+            Some(Entry::Small(_) | Entry::Tens(_) | Entry::Hundred)
+        )
+}
