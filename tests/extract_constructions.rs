@@ -143,11 +143,17 @@ fn a_quote_is_attributed_through_a_long_description_and_an_unknown_adverb() {
 #[test]
 fn shares_of_people_are_subjects() {
     for (body, share) in [
-        ("About one in five say they would not vote.", "About one in five"),
+        (
+            "About one in five say they would not vote.",
+            "About one in five",
+        ),
         ("Six in 10 said they want change.", "Six in 10"),
         ("Voters were split. 42% say they are liberal.", "42%"),
         ("More than half say the city is safer.", "More than half"),
-        ("Nearly two-thirds said they trust the mayor.", "Nearly two-thirds"),
+        (
+            "Nearly two-thirds said they trust the mayor.",
+            "Nearly two-thirds",
+        ),
     ] {
         let (_, all) = claims(body);
         assert!(
@@ -155,10 +161,63 @@ fn shares_of_people_are_subjects() {
             "{body:?}: {all:#?}"
         );
     }
-    let c = find("One in three said the party had failed.", "the party had failed");
-    assert_eq!(c.speaker.as_deref(), Some("One in three"), "not a person called One");
+    let c = find(
+        "One in three said the party had failed.",
+        "the party had failed",
+    );
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("One in three"),
+        "not a person called One"
+    );
     let c = find("Sanders in 2010 said the bill failed.", "the bill failed");
-    assert_eq!(c.source.as_deref(), Some("Sanders"), "a year is a time, not a share");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Sanders"),
+        "a year is a time, not a share"
+    );
+}
+
+#[test]
+fn a_subject_with_an_aside_between_dashes() {
+    let c = find(
+        "A former governor -- Ann Lowe, who lost the race -- said the plan failed.",
+        "the plan failed",
+    );
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Ann Lowe"),
+        "the name in the aside"
+    );
+    let c = find(
+        "Many speakers at the service \u{2014} including pastors and rabbis \u{2014} said the loss was painful.",
+        "the loss was painful",
+    );
+    assert_eq!(c.source.as_deref(), Some("Many speakers at the service"));
+}
+
+#[test]
+fn after_the_content_the_whole_phrase_before_the_cue_is_the_subject() {
+    for (body, source) in [
+        (
+            "The mayor will resign next week, a source close to him said.",
+            "a source close to him",
+        ),
+        (
+            "The union backs the plan, teachers and union officials told the paper.",
+            "teachers and union officials",
+        ),
+        (
+            "Prices rose faster than wages, says economist Mira Tal in Haifa.",
+            "economist Mira Tal",
+        ),
+    ] {
+        let (_, all) = claims(body);
+        assert!(
+            all.iter().any(|c| c.source.as_deref() == Some(source)),
+            "{body:?}: {all:#?}"
+        );
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@ use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
 use super::subject::{
     clause_subject, is_document, is_passive, possessive, sentence_subject, subject_before,
+    tail_subject,
 };
 use crate::text::tokens::TokenKind;
 
@@ -369,13 +370,19 @@ fn reported(
         {
             return inverted(doc, g.first - 1, cue_end, first, end, g, cue_span);
         }
+        if speechlike
+            && let Some(j) = doc.skip_between_left(i.checked_sub(1)?, first)
+            && let Some(t) = tail_subject(doc, first, j)
+        {
+            return inverted(doc, t.first - 1, cue_end, first, end, t, cue_span);
+        }
         return None;
     }
     // `…, said X.`
     // Not `…, told X`: after `told` comes the addressee (`Joe Kasper, told POLITICO`).
     if speechlike
         && doc.is_punct(i.checked_sub(1)?, ',')
-        && lex.form == Form::Past
+        && matches!(lex.form, Form::Past | Form::Present3)
         && !doc.word_is(i, "told")
     {
         let src = with_appositive(doc, np::starting_at(doc, cue_end, end)?);

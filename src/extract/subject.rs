@@ -43,9 +43,23 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
             .rev()
             .take(30)
             .find(|&k| doc.kind(k) == doc.kind(j))?;
-        let mut np = np::ending_at(doc, open.checked_sub(1)?, floor)?;
-        np.role = Some((open + 1, j));
-        return np.is_named().then_some(np);
+        let before = open.checked_sub(1)?;
+        if let Some(mut np) = np::ending_at(doc, before, floor).filter(Np::is_named) {
+            np.role = Some((open + 1, j));
+            return Some(np);
+        }
+        // `A former candidate -- John McCain, who lost -- said`: the name in the aside;
+        // `Many speakers at the service — including pastors — said`: the description.
+        let described = np::generic_ending_at(doc, before, floor)
+            .or_else(|| np::ending_at(doc, before, floor))
+            .filter(|np| np.kind == NpKind::Nominal && np.first == floor)?;
+        if let Some(name) = np::starting_at(doc, open + 1, j).filter(|n| n.kind == NpKind::Person) {
+            return Some(Np {
+                role: Some((described.first, described.end)),
+                ..name
+            });
+        }
+        return Some(described);
     }
     if doc.is(j, class::RELATIVE) && doc.is_lower(j) && j > floor {
         // `X, who said …` or `X who said …`; `X, many of whom say …`
@@ -209,4 +223,59 @@ pub(crate) fn clause_subject(doc: &Doc, first: usize, before: usize) -> Option<N
 /// A noun phrase about a document or data (`the poll`, `Video of the incident`).
 pub(crate) fn is_document(doc: &Doc, np: &Np) -> bool {
     (np.first..np.end).any(|k| doc.is(k, class::DOCUMENT) && !doc.is(k, class::ROLE_NOUN))
+}
+
+/// After the content, everything between its last comma and the cue (at `j`, adverbs
+/// skipped) is the subject, however the lexicon parses it: `…, a source close to him
+/// said`, `…, people close to Clinton say`, `…, teachers and union officials told X`.
+pub(crate) fn tail_subject(doc: &Doc, first: usize, j: usize) -> Option<Np> {
+    let comma = (first..=j).rev().take(12).find(|&k| doc.is_punct(k, ','))?;
+    let (a, b) = (comma + 1, j + 1);
+    if comma <= first || a >= b {
+        return None;
+    }
+    let plain = (a..b).all(|k| {
+        let lower = doc.is_lower(k);
+        (doc.is_word(k) || doc.kind(k) == Some(crate::text::tokens::TokenKind::Number))
+            && !doc.in_quote(k)
+            && !(lower
+                && (doc.is(
+                    k,
+                    class::CUE
+                        | class::BE
+                        | class::RELATIVE
+                        | class::CLAUSE_CONJ
+                        | class::PRONOUN_SUBJECT,
+                ) || doc.word_is(k, "that")))
+    });
+    // It opens like a noun phrase: a determiner, a quantifier, a name or a plural noun.
+    let w = doc.word(a);
+    let opens = doc.is(a, class::DETERMINER)
+        || doc.is_cap(a)
+        || doc.word_among(a, np::QUANTIFIERS)
+        || np::is_speaker_noun(doc, a)
+        || doc.is_lower(a) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    if !plain || !opens {
+        return None;
+    }
+    let det = doc.is_lower(a) && doc.is(a, class::DETERMINER);
+    let body = if det { a + 1 } else { a };
+    // The head ends before what describes it: `close to him`, `familiar with the talks`.
+    let head_end = (body + 1..b)
+        .find(|&k| {
+            doc.is_lower(k)
+                && (doc.is(k, class::PREPOSITION)
+                    || doc.word_among(k, &["close", "familiar", "briefed", "involved"]))
+        })
+        .unwrap_or(b);
+    if body >= head_end {
+        return None;
+    }
+    Some(Np {
+        first: a,
+        end: b,
+        name: (body, head_end),
+        role: (head_end < b).then_some((head_end, b)),
+        kind: NpKind::Nominal,
+    })
 }

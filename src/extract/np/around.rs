@@ -220,6 +220,8 @@ pub(crate) fn appositive_after(doc: &Doc, np_end: usize, ceil: usize) -> Option<
         match doc.kind(i) {
             Some(TokenKind::Word | TokenKind::Number) => {}
             Some(TokenKind::Punct) if doc.is_punct(i, '-') || doc.is_punct(i, '&') => {}
+            // `under Presidents Reagan and George W. Bush`, `of the U.S. Senate`
+            Some(TokenKind::Punct) if initial_dot(doc, i) => {}
             Some(TokenKind::Dash) => {}
             Some(TokenKind::SingleQuote) => {}
             _ => break,
@@ -238,6 +240,18 @@ pub(crate) fn appositive_after(doc: &Doc, np_end: usize, ceil: usize) -> Option<
         i += 1;
     }
     (i > start).then_some((start, i))
+}
+
+/// The dot of an abbreviation or an initial (`W.` in `George W. Bush`) before a
+/// capitalised word: not the end of a sentence.
+fn initial_dot(doc: &Doc, i: usize) -> bool {
+    super::abbreviation_dot(doc, i)
+        || i > 0
+            && doc.is_punct(i, '.')
+            && doc.tok(i).is_some_and(|t| !t.space_before)
+            && doc.word(i - 1).len() == 1
+            && doc.is_cap(i - 1)
+            && doc.is_cap(i + 1)
 }
 
 /// Does a role description start at `i` (`director-general`, `the head of`, `a former`)?
