@@ -444,6 +444,25 @@ fn asked_before_its_question_is_nobodys_question() {
         "whether she would run",
     );
     assert!(c.source.is_none());
+    let c = find(
+        "When asked whether he would run, the senator said no.",
+        "whether he would run",
+    );
+    assert!(c.source.is_none());
+    let c = find(
+        "When asked by a reporter whether the law applied, the mayor smiled.",
+        "whether the law applied",
+    );
+    assert_eq!(c.source.as_deref(), Some("a reporter"), "the agent asked");
+    find("Asked about the merger, the mayor smiled.", "about the merger");
+    find(
+        "Maria asked the contender if he had been preparing for the job.",
+        "if he had been preparing for the job",
+    );
+    find(
+        "She asked Sanders about the families deported last year.",
+        "Sanders about the families deported last year",
+    );
 }
 
 #[test]

@@ -211,6 +211,10 @@ pub(crate) fn complement(
                 .cue_has(cue::DIRECTIVE)
                 .then(|| trim(doc, i, first_comma(doc, i, end)));
         }
+        // `asked Sanders about the deportations`: whom and what about.
+        if lex.cue_has(cue::WH) && doc.word_is(a_end, "about") {
+            return Some(trim(doc, i, first_comma(doc, a_end, end)));
+        }
         i = a_end;
     }
     if is_auxiliary(doc, i) {

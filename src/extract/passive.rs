@@ -31,8 +31,9 @@ pub(crate) fn passive(
     let after = agent.map_or(cue_end, |a| a.end);
     let cue = (i, cue_end);
     let Some(be) = be else {
-        if agent.is_none() {
-            return asked(doc, i, cue_end, lex, first, end);
+        // `When asked by a reporter whether …`: the agent asked.
+        if agent.is_none() || lex.cue_has(cue::WH) {
+            return asked(doc, cue, after, lex, first, end, agent);
         }
         // `a measure strongly opposed by unions`: only judgements make a claim of the noun
         // they follow.
@@ -146,31 +147,33 @@ fn agent_after(doc: &Doc, i: usize, end: usize) -> Option<Np> {
 /// nobody its source.
 fn asked(
     doc: &Doc,
-    i: usize,
-    cue_end: usize,
+    cue: (usize, usize),
+    after: usize,
     lex: Lex,
     first: usize,
     end: usize,
+    agent: Option<Np>,
 ) -> Option<Candidate> {
+    let i = cue.0;
     if !lex.cue_has(cue::WH) {
         return None;
     }
+    let when = |k: usize| doc.word_among(k, &["when", "if", "after", "once"]);
     let opens = i == first
-        || i == first + 1 && doc.is_cap(first) && doc.is(first, class::NOT_NAME)
-        || doc.is_lower(i - 1) && matches!(doc.word(i - 1), "when" | "if" | "after" | "once");
+        || i == first + 1 && doc.is_cap(first) && (doc.is(first, class::NOT_NAME) || when(first))
+        || doc.is_lower(i - 1) && when(i - 1);
     if !opens {
         return None;
     }
-    let j = skip_adjuncts(doc, cue_end, end);
+    // `Asked about the merger, she said …`: the topic is what she was asked.
+    let j = if doc.word_is(after, "about") {
+        after
+    } else {
+        skip_adjuncts(doc, after, end)
+    };
     let stop = first_comma(doc, j, end);
-    if starts_wh(doc, j) {
-        return make(
-            doc,
-            trim(doc, j, stop),
-            Vec::new(),
-            None,
-            Some((i, cue_end)),
-        );
+    if starts_wh(doc, j) || j == after && doc.word_is(j, "about") {
+        return make(doc, trim(doc, j, stop), Vec::new(), agent, Some(cue));
     }
     None
 }

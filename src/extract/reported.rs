@@ -244,7 +244,15 @@ fn reported(
     }
 
     // `was told`, the reduced passive `a measure opposed by …`, `Asked about …, she said`.
-    let asked_opening = lex.form == Form::Past && lex.cue_has(cue::WH) && !doc.is_lower(i);
+    // `When asked whether …`, `Asked about the plan, …` (the word, not the phrase `ask
+    // about`).
+    let word = doc.lex(i);
+    let asked_opening = word.form == Form::Past
+        && word.cue_has(cue::WH)
+        && (!doc.is_lower(i) || i > first && doc.word_among(i - 1, &["when", "if", "once"]));
+    if asked_opening && cue_end > i + 1 {
+        return passive(doc, i, i + 1, word, first, end);
+    }
     if is_passive(doc, i, first)
         || lex.form == Form::Past && doc.word_is(cue_end, "by")
         || asked_opening

@@ -166,6 +166,7 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
             && doc.is_word(j)
             && !is_function_word(doc, j)
             && !doc.is(j, class::TIME)
+            && !opens_question(doc, j)
         {
             j += 1;
         }
