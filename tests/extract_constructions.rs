@@ -454,7 +454,10 @@ fn asked_before_its_question_is_nobodys_question() {
         "whether the law applied",
     );
     assert_eq!(c.source.as_deref(), Some("a reporter"), "the agent asked");
-    find("Asked about the merger, the mayor smiled.", "about the merger");
+    find(
+        "Asked about the merger, the mayor smiled.",
+        "about the merger",
+    );
     find(
         "Maria asked the contender if he had been preparing for the job.",
         "if he had been preparing for the job",

@@ -293,7 +293,12 @@ fn reported(
     });
     // A subordinate clause opening the sentence (`Although X admitted Y, …`, `Three years
     // after Republicans vowed to …, the party …`) ends at its first comma.
-    let subordinate = starts_subordinate(doc, first)
+    // Not a parenthetical attribution after it: `If the road is closed now, he said,
+    // Congress can …` reports the whole sentence.
+    let parenthetical = subject
+        .is_some_and(|np| np.first > first && doc.is_punct(np.first - 1, ','))
+        && doc.is_punct(skip_adjuncts(doc, cue_end, end), ',');
+    let subordinate = starts_subordinate(doc, first) && !parenthetical
         || subject.is_some_and(|np| {
             (first..np.first).any(|k| doc.is_lower(k) && starts_subordinate_word(doc, k))
                 && !(first..np.first).any(|k| doc.is_punct(k, ','))
