@@ -44,8 +44,9 @@ pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
     if !doc.is_lower(i) {
         return false;
     }
-    // `One offered shelter, Bob said, while others …`: a contrast inside the words.
-    if doc.word_among(i, &["while", "but"]) {
+    // `One offered shelter, Bob said, while others …`: a contrast inside the words; `…,
+    // economists say, because …`: so is the reason.
+    if doc.word_among(i, &["while", "but", "because"]) {
         return true;
     }
     let lex = doc.lex(i);
