@@ -50,6 +50,29 @@ fn signature_line(
         .find(|&k| doc.is_punct(k, ',') || doc.is_punct(k, '.'))
         .unwrap_or(end);
     let source = signer(doc, start + 1, name_end)?;
+    // `— White House Correspondent Julie Pace` credits the journalist who wrote the item.
+    let journalist = (start + 1..name_end).any(|k| {
+        doc.word_among(
+            k,
+            &[
+                "correspondent",
+                "correspondents",
+                "reporter",
+                "reporters",
+                "writer",
+                "writers",
+                "editor",
+                "producer",
+                "columnist",
+                "contributor",
+                "staff",
+                "bureau",
+            ],
+        )
+    });
+    if journalist {
+        return None;
+    }
     // After the name, only a place or an affiliation: `, Springfield`, `, Ohio.`
     let rest_ok =
         (name_end..end).all(|k| !doc.is_word(k) || doc.is_cap(k) || doc.is(k, class::CONNECTOR));

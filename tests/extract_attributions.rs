@@ -1,0 +1,309 @@
+//! The constructions of issue 7, continued: attributions beyond speech verbs (with their
+//! class), headlines, and speaker names a reader can trust.
+
+mod constructions;
+
+use constructions::{Seen, claims, find, none, see};
+use sayso::extract::{ClaimClass, ClaimKind, extract};
+
+// ---- attribution beyond speech verbs, with classes ---------------------------------
+
+fn class_of(body: &str, content: &str) -> ClaimClass {
+    find(body, content).class
+}
+
+#[test]
+fn evaluations_take_their_object() {
+    assert_eq!(
+        class_of("The union endorsed the governor.", "the governor"),
+        ClaimClass::Evaluation
+    );
+    assert_eq!(
+        class_of("Officials praised the volunteers.", "the volunteers"),
+        ClaimClass::Evaluation
+    );
+    assert_eq!(
+        class_of(
+            "The senator called the plan a disaster.",
+            "the plan a disaster"
+        ),
+        ClaimClass::Evaluation
+    );
+    assert_eq!(
+        class_of(
+            "He likened the deal to a surrender.",
+            "the deal to a surrender"
+        ),
+        ClaimClass::Evaluation
+    );
+}
+
+#[test]
+fn naming_is_no_evaluation() {
+    none("Barden now leads a program called Sandy Hook Promise.");
+}
+
+#[test]
+fn beliefs_and_stances() {
+    assert_eq!(
+        class_of("Most residents see the tax as unfair.", "the tax as unfair"),
+        ClaimClass::Belief
+    );
+    let c = find(
+        "Investors are worried that rates will rise.",
+        "rates will rise",
+    );
+    assert_eq!(c.class, ClaimClass::Belief);
+    assert_eq!(c.source.as_deref(), Some("Investors"));
+    assert_eq!(
+        class_of(
+            "Some local leaders are confident in the new plan.",
+            "the new plan"
+        ),
+        ClaimClass::Belief
+    );
+}
+
+#[test]
+fn intentions_take_infinitives_gerunds_and_objects() {
+    assert_eq!(
+        class_of("The firm plans to hire 200 workers.", "to hire 200 workers"),
+        ClaimClass::Intention
+    );
+    assert_eq!(
+        class_of("She proposes raising the limit.", "raising the limit"),
+        ClaimClass::Intention
+    );
+    find("The senator promised a veto.", "a veto");
+}
+
+#[test]
+fn noun_cues_belong_to_their_possessor() {
+    let c = find(
+        "The mayor's claim that the tax is fair drew protests from the shops.",
+        "the tax is fair drew protests from the shops",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("mayor"));
+    let c = find("He lost votes over his support for the bill.", "the bill");
+    assert_eq!(c.class, ClaimClass::Evaluation);
+    let c = find(
+        "The governor voiced concerns about the budget.",
+        "the budget",
+    );
+    assert_eq!(c.class, ClaimClass::Belief);
+    assert_eq!(c.source.as_deref(), Some("The governor"));
+}
+
+#[test]
+fn passives_name_their_agent() {
+    let c = find(
+        "The plan was rejected by the council.",
+        "The plan was rejected by the council",
+    );
+    assert_eq!(c.source.as_deref(), Some("the council"));
+    assert_eq!(c.class, ClaimClass::Evaluation);
+    let c = find(
+        "The senator is expected to win the primary.",
+        "The senator is expected to win the primary",
+    );
+    assert!(c.source.is_none(), "the writer's expectation names nobody");
+    none("The race was called on Tuesday night.");
+}
+
+#[test]
+fn asked_before_its_question_is_nobodys_question() {
+    let c = find(
+        "Asked whether she would run, the mayor smiled.",
+        "whether she would run",
+    );
+    assert!(c.source.is_none());
+    let c = find(
+        "When asked whether he would run, the senator said no.",
+        "whether he would run",
+    );
+    assert!(c.source.is_none());
+    let c = find(
+        "When asked by a reporter whether the law applied, the mayor smiled.",
+        "whether the law applied",
+    );
+    assert_eq!(c.source.as_deref(), Some("a reporter"), "the agent asked");
+    find(
+        "Asked about the merger, the mayor smiled.",
+        "about the merger",
+    );
+    find(
+        "Maria asked the contender if he had been preparing for the job.",
+        "if he had been preparing for the job",
+    );
+    find(
+        "She asked Sanders about the families deported last year.",
+        "Sanders about the families deported last year",
+    );
+}
+
+#[test]
+fn documents_give_evidence() {
+    let c = find("The report shows that crime fell.", "crime fell");
+    assert_eq!(c.class, ClaimClass::Evidence);
+    let c = find(
+        "According to the survey, most voters want change.",
+        "most voters want change",
+    );
+    assert_eq!(c.class, ClaimClass::Evidence);
+}
+
+#[test]
+fn phrase_cues_take_topics() {
+    assert_eq!(
+        find("The mayor complained about the noise.", "the noise")
+            .cue
+            .as_deref(),
+        Some("complained about")
+    );
+    find(
+        "She spoke about how the city changed.",
+        "how the city changed",
+    );
+    find("They took aim at the new rules.", "the new rules");
+}
+
+#[test]
+fn the_writers_impression_is_nobodys() {
+    let c = find(
+        "The plan seems to have failed in the end.",
+        "The plan seems to have failed in the end",
+    );
+    assert!(c.source.is_none());
+    assert_eq!(c.class, ClaimClass::Belief);
+}
+
+// ---- headlines ---------------------------------------------------------------------
+
+fn headline(title: &str) -> Vec<Seen> {
+    let text = format!("{title}\n\nThe body of the article follows here.\n");
+    let ex = extract(&text);
+    ex.claims.iter().map(|c| see(&text, &ex, c)).collect()
+}
+
+#[test]
+fn title_case_headlines_with_a_cue() {
+    let all = headline("Conservative Icon Morton Blackwell Endorses Ted Cruz");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].text, "Ted Cruz");
+    assert_eq!(all[0].kind, ClaimKind::Headline);
+    assert!(
+        all[0]
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.ends_with("Morton Blackwell")),
+        "{all:#?}"
+    );
+    let all = headline("Tax Cuts Will Hurt Schools, Union Says");
+    assert_eq!(all[0].text, "Tax Cuts Will Hurt Schools");
+    assert_eq!(all[0].source.as_deref(), Some("Union"));
+    let all = headline("CNN President On Trump: We Do Not Pay Candidates");
+    assert_eq!(all[0].source.as_deref(), Some("CNN President"));
+}
+
+#[test]
+fn nouns_in_title_case_are_no_cues() {
+    assert!(headline("Republican Party Boosts Spending In Battleground States").is_empty());
+}
+
+#[test]
+fn a_topic_label_before_news_is_no_speaker() {
+    assert!(headline("Julian Assange: Sweden drops rape investigation").is_empty());
+}
+
+// ---- speaker names -----------------------------------------------------------------
+
+fn speakers(body: &str) -> Vec<(String, Option<String>)> {
+    let text = format!("A headline\n\n{body}\n");
+    extract(&text)
+        .speakers
+        .into_iter()
+        .map(|s| (s.name, s.role))
+        .collect()
+}
+
+#[test]
+fn a_place_after_of_is_an_affiliation() {
+    assert_eq!(
+        speakers("The bill passed, said Rep. Elijah Cummings of Maryland."),
+        vec![(
+            "Elijah Cummings".to_owned(),
+            Some("Rep., of Maryland".to_owned())
+        )]
+    );
+}
+
+#[test]
+fn abbreviated_titles_are_titles() {
+    assert_eq!(
+        speakers("\"It is wrong,\" said Del. Stacey Plaskett.")[0],
+        ("Stacey Plaskett".to_owned(), Some("Del.".to_owned()))
+    );
+}
+
+#[test]
+fn roles_are_noun_phrases_not_clauses() {
+    let all = speakers(
+        "Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the \
+         family deserved better.",
+    );
+    let kasich = all
+        .iter()
+        .find(|(n, _)| n == "John Kasich")
+        .expect("Kasich");
+    assert_eq!(kasich.1.as_deref(), Some("Gov., of Ohio, a Republican"));
+}
+
+#[test]
+fn possessives_and_contractions_are_not_names() {
+    let all = speakers("Clinton's claim that the plan works was disputed. He's said it fails.");
+    assert!(all.iter().all(|(n, _)| !n.ends_with("'s")), "{all:?}");
+    assert!(all.iter().any(|(n, _)| n == "Clinton"), "{all:?}");
+}
+
+#[test]
+fn a_surname_is_the_person_first_named_with_it() {
+    let all = speakers(
+        "Donald Trump arrived in Iowa. Ivanka Trump spoke later. \"We will win,\" Trump said.",
+    );
+    assert_eq!(all, vec![("Donald Trump".to_owned(), None)]);
+}
+
+#[test]
+fn multi_word_places_are_not_speakers() {
+    none("New Hampshire said the count was accurate.");
+}
+
+#[test]
+fn a_signature_line_signs_the_paragraph_before_it() {
+    let c = find(
+        "The council has ignored the flooding for years, and residents deserve better answers.\n\n— Jane Doe, Springfield",
+        "The council has ignored the flooding for years, and residents deserve better answers",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn a_journalists_credit_line_is_no_signature() {
+    let (_, all) = claims(
+        "The meeting was first reported on Monday by the local paper and has not been denied.\n\n\u{2014} City Hall Correspondent Jo Park.",
+    );
+    assert!(
+        all.iter().all(|c| c.speaker.as_deref() != Some("Jo Park")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_byline_after_reported_speech_is_no_signature() {
+    let (_, all) = claims("Rajoy said Monday that he would form a government.--Kim Hjelmgaard.");
+    assert!(
+        all.iter()
+            .all(|c| c.speaker.as_deref() != Some("Kim Hjelmgaard")),
+        "{all:#?}"
+    );
+}
