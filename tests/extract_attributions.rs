@@ -177,6 +177,22 @@ fn the_writers_impression_is_nobodys() {
     assert_eq!(c.class, ClaimClass::Belief);
 }
 
+#[test]
+fn a_bare_cue_after_a_name_or_whose_is_a_noun() {
+    none("Marco Rubio, whose support cratered last month, drew a measured response.");
+    none("The exceptions are Wyoming (Obama approval 26 percent, Clinton support 27 percent).");
+    find("Clinton supports the plan.", "the plan");
+}
+
+#[test]
+fn a_question_to_the_reader_weighs_nothing() {
+    none("Do you support the new stadium?");
+    find(
+        "Q: Do you think the tax should be reinstated?",
+        "the tax should be reinstated",
+    );
+}
+
 // ---- headlines ---------------------------------------------------------------------
 
 fn headline(title: &str) -> Vec<Seen> {

@@ -59,6 +59,7 @@ pub(crate) fn trim(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize
             Some(TokenKind::Break | TokenKind::Dash) => end -= 1,
             Some(TokenKind::Punct)
                 if doc.is_punct(last, '.')
+                    || doc.is_punct(last, '?')
                     || doc.is_punct(last, ',')
                     || doc.is_punct(last, ';')
                     || doc.is_punct(last, ':') =>

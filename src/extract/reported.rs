@@ -323,6 +323,15 @@ fn reported(
         if src.kind == NpKind::Place || compound_noun(doc, at, &src) {
             return None;
         }
+        // `Do you support Donald Trump?`: a question to the reader weighs nothing (`Do you
+        // think …?` to an interviewee does report a belief).
+        if lex.cue_has(cue::JUDGEMENT)
+            && doc.word_is(src.first, "you")
+            && end > 0
+            && doc.is_punct(end - 1, '?')
+        {
+            return None;
+        }
         // `donations, which he said were accompanied by leverage`: the content is the
         // relative clause's verb phrase.
         let relative = src.first > first
@@ -411,6 +420,18 @@ fn reported(
 /// `the initial Benghazi attack`, `a GOP plan`: a cue that is also a noun, after a
 /// determiner and a name, heads a noun phrase rather than reporting.
 fn compound_noun(doc: &Doc, at: Cue, src: &Np) -> bool {
+    // `whose support cratered`, `Clinton support in Wyoming`: a bare form after a possessive
+    // relative or a single person's name is a noun (a person would `support`s).
+    let bare = at.lex.form == Form::Base && at.lex.is(class::NOUN_FORM) && at.i > 0;
+    if bare
+        && (doc.word_is(at.i - 1, "whose")
+            || src.end == at.i
+                && src.kind == NpKind::Person
+                && !plural(doc, src)
+                && !is_auxiliary(doc, at.i - 1))
+    {
+        return true;
+    }
     at.lex.is(class::NOUN_FORM)
         && src.kind != NpKind::Org
         && src.end == at.i
