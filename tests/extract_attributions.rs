@@ -231,6 +231,14 @@ fn a_topic_label_before_news_is_no_speaker() {
     assert!(headline("Julian Assange: Sweden drops rape investigation").is_empty());
 }
 
+#[test]
+fn a_headline_source_has_no_article_or_preposition_inside() {
+    assert!(
+        headline("Mayor Lee Tweets A Misleading Chart To Portray Rivals As Cheats").is_empty(),
+        "title case hides where the name ends"
+    );
+}
+
 // ---- speaker names -----------------------------------------------------------------
 
 fn speakers(body: &str) -> Vec<(String, Option<String>)> {

@@ -78,6 +78,21 @@ fn headline(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     if source.kind == NpKind::Place || lex.form == Form::Base && !plural(doc, &source) {
         return None;
     }
+    // Title case hides where a name ends: `Donald Trump Tweets A Wildly Inaccurate Graphic
+    // To Portray …` has no speaker called all that. A source is a short name or description
+    // with no article or preposition inside it.
+    let inner_function_word = (source.first + 1..source.end).any(|k| {
+        doc.word_among(
+            k,
+            &[
+                "a", "an", "the", "to", "with", "who", "for", "about", "under", "off", "than",
+                "in", "on",
+            ],
+        )
+    });
+    if inner_function_word || doc.words_in(source.first, source.end) > 6 {
+        return None;
+    }
     let mut c = make(doc, content, Vec::new(), Some(source), cue)?;
     c.kind = ClaimKind::Headline;
     c.rank = rank::LINE;

@@ -197,6 +197,15 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
             continue;
         };
         let next = np.end.max(i + 1);
+        // In a title-case line every word is capitalised, so a long run is a headline,
+        // not a name (`Chuck Grassley Compares Trump’s Racism To Sonia Sotomayor`).
+        if np.kind == NpKind::Person
+            && doc.words_in(np.first, np.end) > 3
+            && title_case_line(doc, i)
+        {
+            i = next;
+            continue;
+        }
         if np.kind == NpKind::Person {
             let sentence_start = doc.sentence(i).is_some_and(|s| s.first == np.first);
             let titled = np.role.is_some();
@@ -232,6 +241,21 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
             out.push(m);
         }
     }
+}
+
+/// Is the line holding token `i` in title case: four words or more, nearly all capitalised?
+fn title_case_line(doc: &Doc, i: usize) -> bool {
+    let first = (0..i).rev().find(|&k| doc.is_break(k)).map_or(0, |k| k + 1);
+    let end = (i..doc.len())
+        .find(|&k| doc.is_break(k))
+        .unwrap_or(doc.len());
+    let words = (first..end).filter(|&k| doc.is_word(k)).take(64);
+    let (mut all, mut capitalised) = (0, 0);
+    for k in words {
+        all += 1;
+        capitalised += usize::from(doc.is_cap(k));
+    }
+    all >= 4 && capitalised * 10 >= all * 8
 }
 
 /// How many entities sharing a word a mention is compared with, most recent first.
