@@ -239,6 +239,18 @@ fn a_headline_source_has_no_article_or_preposition_inside() {
     );
 }
 
+#[test]
+fn a_title_case_headline_names_nobody_at_length() {
+    let text = "Jane Doe Compares Trump\u{2019}s Racism To Ann Park Celebrating Diversity.\n\n\
+                Sen. Jane Doe (R-Iowa) on Wednesday said it was the same thing as Justice Ann \
+                Park speaking of her roots. Park said so.\n";
+    let names: Vec<String> = extract(text).speakers.into_iter().map(|s| s.name).collect();
+    assert!(
+        names.iter().all(|n| n.split_whitespace().count() <= 3),
+        "{names:?}"
+    );
+}
+
 // ---- speaker names -----------------------------------------------------------------
 
 fn speakers(body: &str) -> Vec<(String, Option<String>)> {
