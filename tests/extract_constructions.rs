@@ -172,6 +172,20 @@ fn after_the_content_the_whole_phrase_before_the_cue_is_the_subject() {
 }
 
 #[test]
+fn a_quote_attribution_may_end_in_time_or_a_subordinate_clause() {
+    for (body, quote) in [
+        ("\"Absolutely,\" he said when asked by a reporter.", "Absolutely,"),
+        ("\"We mourn them,\" Lee wrote the day after the fire.", "We mourn them,"),
+        ("\"It has been civil,\" Lee said 30 minutes into the debate.", "It has been civil,"),
+        ("\"This is fantastic!\" beamed Ann Hart of Mobile.", "This is fantastic!"),
+    ] {
+        let c = find(body, quote);
+        assert_eq!(c.kind, ClaimKind::Direct, "{body:?}");
+        assert!(c.source.is_some(), "{body:?}: {c:#?}");
+    }
+}
+
+#[test]
 fn told_after_a_comma_is_followed_by_its_addressee_not_its_source() {
     let (_, all) = claims("The bridge will close, the engineer, Tom Bell, told the council.");
     assert!(

@@ -118,7 +118,12 @@ fn last_named(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
 /// statement`) or a participle (`, adding …`) follows — not the cue's own content.
 pub(super) fn ends_attribution(doc: &Doc, i: usize, ceil: usize) -> bool {
     let mut k = i;
-    while k < ceil && (doc.is(k, class::TIME) || doc.is_between(k)) {
+    // `on Friday`, `the day after`, `30 minutes into the debate`: time, however written.
+    let time_led = |k: usize| {
+        (doc.word_is(k, "the") || doc.kind(k) == Some(TokenKind::Number))
+            && doc.is(k + 1, class::TIME)
+    };
+    while k < ceil && (doc.is(k, class::TIME) || doc.is_between(k) || time_led(k)) {
         k += 1;
     }
     if k >= ceil || doc.is_break(k) {
@@ -130,8 +135,11 @@ pub(super) fn ends_attribution(doc: &Doc, i: usize, ceil: usize) -> bool {
     match doc.kind(k) {
         Some(TokenKind::Punct) => !doc.is_punct(k, ':'),
         Some(TokenKind::DoubleQuote) | Some(TokenKind::Dash) => true,
+        // `"Absolutely," he said when asked …`
         Some(TokenKind::Word) => {
-            doc.is(k, class::CLAUSE_CONJ | class::RELATIVE) || doc.word_is(k, "as")
+            doc.is(k, class::CLAUSE_CONJ | class::RELATIVE)
+                || doc.word_is(k, "as")
+                || doc.is_lower(k) && doc.is(k, class::SUBORDINATE)
         }
         _ => false,
     }
