@@ -174,15 +174,55 @@ fn after_the_content_the_whole_phrase_before_the_cue_is_the_subject() {
 #[test]
 fn a_quote_attribution_may_end_in_time_or_a_subordinate_clause() {
     for (body, quote) in [
-        ("\"Absolutely,\" he said when asked by a reporter.", "Absolutely,"),
-        ("\"We mourn them,\" Lee wrote the day after the fire.", "We mourn them,"),
-        ("\"It has been civil,\" Lee said 30 minutes into the debate.", "It has been civil,"),
-        ("\"This is fantastic!\" beamed Ann Hart of Mobile.", "This is fantastic!"),
+        (
+            "\"Absolutely,\" he said when asked by a reporter.",
+            "Absolutely,",
+        ),
+        (
+            "\"We mourn them,\" Lee wrote the day after the fire.",
+            "We mourn them,",
+        ),
+        (
+            "\"It has been civil,\" Lee said 30 minutes into the debate.",
+            "It has been civil,",
+        ),
+        (
+            "\"This is fantastic!\" beamed Ann Hart of Mobile.",
+            "This is fantastic!",
+        ),
     ] {
         let c = find(body, quote);
         assert_eq!(c.kind, ClaimKind::Direct, "{body:?}");
         assert!(c.source.is_some(), "{body:?}: {c:#?}");
     }
+}
+
+#[test]
+fn a_speaking_participle_before_a_quote_speaks_for_its_clause() {
+    let c = find(
+        "Lee answered the question on Facebook writing, \"Yes, I will run again.\"",
+        "Yes, I will run again.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Lee"));
+    let c = find(
+        "Ruiz drew boos upon saying, \"The council heard you.\"",
+        "The council heard you.",
+    );
+    assert_eq!(c.source.as_deref(), Some("Ruiz"));
+    let c = find(
+        "\"He is the best,\" Ruiz said on \"Morning Joe,\" adding, \"He will win the state.\"",
+        "He will win the state.",
+    );
+    assert_eq!(
+        c.cue.as_deref(),
+        Some("adding"),
+        "the quoted show title is in passing"
+    );
+    let c = find(
+        "Ruiz cautioned \"let us not get ahead of ourselves,\" before predicting a win.",
+        "let us not get ahead of ourselves,",
+    );
+    assert_eq!(c.kind, ClaimKind::Direct);
 }
 
 #[test]

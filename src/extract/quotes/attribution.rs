@@ -166,7 +166,9 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     let mut cue = None;
     let mut j = i;
     while j >= floor && i - j < 8 {
-        if is_quote_cue(doc, j) {
+        // Not a noun after its article (`answered the question on Facebook writing, "…"`).
+        let noun = doc.lex(j).is(class::NOUN_FORM) && j > 0 && doc.is(j - 1, class::DETERMINER);
+        if is_quote_cue(doc, j) && !noun {
             cue = Some(j);
             break;
         }
@@ -198,10 +200,20 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
             let g = (floor..=i).rev().take(6).find(|&k| {
                 doc.lex(k).is(class::CUE) && doc.lex(k).form == Form::Gerund && doc.is_lower(k)
             })?;
-            let np = np::ending_at(doc, g.checked_sub(1)?, floor).filter(|np| np.is_named())?;
             if !punctuated || (g + 1..r.open).any(|k| doc.word_is(k, "that")) {
                 return None;
             }
+            // `he began by saying, "…"`, `responded on Facebook writing, "…"`, `upon
+            // saying, "…"`: the speaking participle's subject is the clause's.
+            let np = np::ending_at(doc, g.checked_sub(1)?, floor)
+                .filter(|np| np.is_named())
+                .or_else(|| {
+                    doc.lex(g)
+                        .cue_has(cue::SPEECH)
+                        .then(|| crate::extract::subject::clause_subject(doc, floor, g))
+                        .flatten()
+                        .filter(|np| np.kind != NpKind::Place)
+                })?;
             return Some(Attribution {
                 source: np,
                 cue: (g, g + 1),
@@ -213,7 +225,7 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         // `said via email that, "…"`: a reported clause quoting, not a direct quote.
         return None;
     }
-    if !punctuated && !ends_sentence_after(doc, r) {
+    if !punctuated && !ends_sentence_after(doc, r) && !closes_clause(doc, r) {
         // `claimed "Trump exaggerates" the level of …`: a quoted phrase inside a clause.
         return None;
     }
@@ -258,6 +270,19 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         cue: (c, c + 1),
         end: r.open,
     })
+}
+
+/// `cautioned "let's not get ahead of ourselves," before predicting …`: a comma closing
+/// the quote, then a new clause, end the quoted words.
+fn closes_clause(doc: &Doc, r: &Region) -> bool {
+    let Some(close) = r.close else { return false };
+    let n = close + 1;
+    close > 0
+        && doc.is_punct(close - 1, ',')
+        && doc.is_lower(n)
+        && (doc.is(n, class::SUBORDINATE | class::CLAUSE_CONJ)
+            || doc.word_among(n, &["and", "before", "after", "then"])
+            || doc.lex(n).form == Form::Gerund)
 }
 
 /// Does the sentence end right after the quote?

@@ -324,13 +324,17 @@ fn participle_bridge(doc: &Doc, att_end: usize, next: &Region) -> Option<(usize,
     if !same_sentence || !doc.is_punct(next.open.checked_sub(1)?, ',') || next.open - att_end > 15 {
         return None;
     }
-    if (att_end..next.open).any(|k| doc.is_break(k) || doc.in_quote(k)) {
+    if (att_end..next.open).any(|k| doc.is_break(k)) {
         return None;
     }
-    (att_end..next.open).find_map(|k| {
+    // A quoted title may stand before the participle (`said on "Morning Joe," adding, "…"`),
+    // not after it.
+    let (k, end) = (att_end..next.open).rev().find_map(|k| {
         let (l, end) = doc.phrase_cue(k).unwrap_or((doc.lex(k), k + 1));
-        (l.is(class::CUE) && l.form == Form::Gerund && doc.is_lower(k)).then_some((k, end))
-    })
+        (l.is(class::CUE) && l.form == Form::Gerund && doc.is_lower(k) && !doc.in_quote(k))
+            .then_some((k, end))
+    })?;
+    (!(k..next.open).any(|m| doc.in_quote(m))).then_some((k, end))
 }
 
 /// Does quote `next` continue the speech attributed right before `att_end`? It does when
