@@ -226,6 +226,20 @@ fn a_speaking_participle_before_a_quote_speaks_for_its_clause() {
 }
 
 #[test]
+fn a_quote_attribution_with_a_counted_crowd_or_a_quoted_name_inside() {
+    let c = find(
+        "\"Our job is to win,\" he told 2,267 people gathered at the arena.",
+        "Our job is to win,",
+    );
+    assert_eq!(c.cue.as_deref(), Some("told"));
+    let c = find(
+        "\"We had better years,\" delegate Bill Hale, wearing \"Vote Lee\" pins, said.",
+        "We had better years,",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Bill Hale"));
+}
+
+#[test]
 fn told_after_a_comma_is_followed_by_its_addressee_not_its_source() {
     let (_, all) = claims("The bridge will close, the engineer, Tom Bell, told the council.");
     assert!(

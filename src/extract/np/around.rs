@@ -180,6 +180,21 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
         // `reporters`, `supporters`
         return Some(i + 1);
     }
+    // `told 2,267 people gathered at Purdue`: a crowd counted.
+    if doc.kind(i) == Some(TokenKind::Number)
+        && (doc.word_among(
+            i + 1,
+            &["people", "supporters", "students", "voters", "delegates"],
+        ) || doc.is_lower(i + 1)
+            && doc.word(i + 1).ends_with('s')
+            && !doc.is(i + 1, class::TIME))
+    {
+        // `… people gathered at Purdue`: the participle belongs to the crowd.
+        let participle = doc.is_lower(i + 2)
+            && doc.word(i + 2).ends_with("ed")
+            && doc.is(i + 3, class::PREPOSITION);
+        return Some(if participle { i + 3 } else { i + 2 });
+    }
     None
 }
 

@@ -54,6 +54,16 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     }
     let mut j = i;
     while j < ceil && j - i < 25 && !is_quote_cue(doc, j) {
+        // A short quoted name inside the subject (`wearing "Ted Cruz" pins`) is passed
+        // over; any other quote starts something else.
+        if doc.is_quote(j)
+            && j > i
+            && let Some(close) = (j + 1..(j + 6).min(ceil)).find(|&m| doc.is_quote(m))
+            && (j + 1..close).all(|m| doc.is_word(m))
+        {
+            j = close + 1;
+            continue;
+        }
         if doc.is_break(j) || doc.is_quote(j) || doc.is_punct(j, ';') {
             return None;
         }
