@@ -240,6 +240,29 @@ fn a_quote_attribution_with_a_counted_crowd_or_a_quoted_name_inside() {
 }
 
 #[test]
+fn quoted_words_before_or_around_an_attribution_make_one_mixed_claim() {
+    let c = find(
+        "Guns are \"a public health crisis\" and \"stunt growth,\" the doctor said.",
+        "Guns are \"a public health crisis\" and \"stunt growth,",
+    );
+    assert_eq!(c.kind, ClaimKind::Mixed);
+    let c = find(
+        "Sooner or later, the governor told reporters, \"it starts to pay off.\"",
+        "Sooner or later, the governor told reporters, \"it starts to pay off.",
+    );
+    assert_eq!(c.fragments, 2);
+    let c = find(
+        "In a statement, the mayor said, \"We are sorry.\"",
+        "We are sorry.",
+    );
+    assert_eq!(
+        c.kind,
+        ClaimKind::Direct,
+        "an adjunct before a full quote is not said"
+    );
+}
+
+#[test]
 fn told_after_a_comma_is_followed_by_its_addressee_not_its_source() {
     let (_, all) = claims("The bridge will close, the engineer, Tom Bell, told the council.");
     assert!(

@@ -195,10 +195,12 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
         if let Some(att) = attribution_after(doc, &r) {
             // `With thousands of systems, "there is no single point of failure," he said.`:
             // the words before the quote belong to the claim too.
+            // So do earlier quoted words of that sentence: `Guns are "a crisis" and "stunt
+            // growth," she said.`
             let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
             let mixed = lead < r.open
-                && (lead..r.open).all(|k| !doc.lex(k).is(class::CUE) && !doc.in_quote(k))
-                && (lead..r.open).any(|k| doc.is_word(k));
+                && (lead..r.open).all(|k| doc.in_quote(k) || !doc.lex(k).is(class::CUE))
+                && (lead..r.open).any(|k| doc.is_word(k) && !doc.in_quote(k));
             let first = if mixed {
                 trim(doc, lead, r.open).0
             } else {
@@ -276,11 +278,31 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             }
             out.push(cand);
         } else if let Some(att) = attribution_before(doc, &r) {
+            // `Sooner or later, the governor told reporters, "it starts to pay off."`: a
+            // quote that goes on in lower case finishes the words before the attribution.
+            let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
+            let comma = att
+                .source
+                .first
+                .checked_sub(1)
+                .filter(|&c| doc.is_punct(c, ','));
+            let head = comma
+                .filter(|&c| {
+                    lead < c
+                        && (lead..c).all(|k| !doc.in_quote(k) && !doc.lex(k).is(class::CUE))
+                        && doc.words_in(lead, c) >= 2
+                        && doc.is_lower(first)
+                })
+                .map(|c| trim(doc, lead, c));
+            let (first, fragments, kind) = match head {
+                Some(h) if h.0 < h.1 => (h.0, vec![h, (first, end)], ClaimKind::Mixed),
+                _ => (first, Vec::new(), ClaimKind::Direct),
+            };
             out.push(Candidate {
                 first,
                 end,
-                fragments: Vec::new(),
-                kind: ClaimKind::Direct,
+                fragments,
+                kind,
                 source: Some(att.source),
                 cue: Some(att.cue),
                 inherit: Inherit::No,
