@@ -70,6 +70,21 @@ fn quotes_after_a_plain_attribution_continue_the_claim() {
     assert_eq!(all[0].fragments, 2);
 }
 
+#[test]
+fn a_word_can_stand_for_what_was_said() {
+    find("Officials said as much on Monday.", "as much");
+    find(
+        "Asked if it was legal, most voters said yes, and a third said no.",
+        "yes",
+    );
+    find("After half said so in May, the share fell.", "so");
+    let c = find(
+        "She said that, if elected, she would leave it to the generals.",
+        "if elected, she would leave it to the generals",
+    );
+    assert_eq!(c.kind, ClaimKind::Indirect);
+}
+
 // ---- sources -----------------------------------------------------------------------
 
 #[test]

@@ -369,6 +369,9 @@ fn reported(
             return None;
         }
         let after_comma = src.first > first && doc.is_punct(src.first - 1, ',');
+        if speechlike && let Some(short) = short_answer(doc, cue_end, end) {
+            return make_object(doc, short, src, (i, cue_end));
+        }
         let content = complement(doc, cue_end, lex, speechlike, end);
         // `Even if X, Mr. Morgan said, he has …`: an attribution set off by commas inside
         // the content.
@@ -415,6 +418,28 @@ fn reported(
         return inverted(doc, i - 1, att_end, first, end, src, cue_span);
     }
     None
+}
+
+/// `said so`, `said as much`, `said yes`, `said that.`: a word standing for what was said.
+fn short_answer(doc: &Doc, i: usize, end: usize) -> Option<(usize, usize)> {
+    let len = if doc.word_is(i, "as") && doc.word_is(i + 1, "much") {
+        2
+    } else if doc.is_lower(i) && doc.word_among(i, &["so", "yes", "no", "that", "this"]) {
+        1
+    } else {
+        return None;
+    };
+    // `said that, if elected, he …` and `said that 98 percent …` go on.
+    let demonstrative = doc.word_among(i, &["that", "this"]);
+    let next = skip_adjuncts(doc, i + len, end);
+    let ends = next >= end || doc.is_punct(next, '.') || doc.is_punct(next, '?');
+    let closes = ends
+        || !demonstrative
+            && (doc.is_punct(next, ',')
+                || doc.is_punct(next, ';')
+                || doc.is_lower(next)
+                    && doc.word_among(next, &["and", "but", "while", "after", "before"]));
+    closes.then_some((i, i + len))
 }
 
 /// `the initial Benghazi attack`, `a GOP plan`: a cue that is also a noun, after a
