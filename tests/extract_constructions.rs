@@ -85,6 +85,16 @@ fn a_word_can_stand_for_what_was_said() {
     assert_eq!(c.kind, ClaimKind::Indirect);
 }
 
+#[test]
+fn a_quote_inside_an_inverted_claim_belongs_to_it() {
+    let c = find(
+        "A clerk who \"steals a few dollars\" goes to jail, Warren said.",
+        "A clerk who \"steals a few dollars\" goes to jail",
+    );
+    assert_eq!(c.kind, ClaimKind::Mixed);
+    assert_eq!(c.source.as_deref(), Some("Warren"));
+}
+
 // ---- sources -----------------------------------------------------------------------
 
 #[test]

@@ -196,8 +196,12 @@ fn list_end(doc: &Doc, comma: usize, end: usize) -> Option<usize> {
     if !doc.is_punct(comma, ',') {
         return None;
     }
+    // `called him a "nasty guy," an "anchor baby" and "sick"`: quoted items too.
     let item_word = |k: usize| {
-        (doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number) || doc.is_punct(k, '$'))
+        (doc.is_word(k)
+            || doc.kind(k) == Some(TokenKind::Number)
+            || doc.is_punct(k, '$')
+            || doc.is_quote(k))
             && !(doc.is_lower(k)
                 && doc.is(
                     k,

@@ -90,6 +90,15 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     let noun_form = doc.lex(j).is(class::NOUN_FORM);
     let np = match named {
         Some(np) => np,
+        // `A cashier who "steals $20s" is held accountable, Warren said.`: words of the
+        // sentence between the quote and the subject put the quote inside the claim.
+        None if (i..subject_end).any(|k| doc.is_word(k) && !doc.is_between(k))
+            && np::generic_ending_at(doc, subject_end, i).is_some_and(|g| {
+                g.first > i && doc.is_punct(g.first - 1, ',') && g.first - 1 > i
+            }) =>
+        {
+            return None;
+        }
         // `"…," the chief of staff, Joe Kasper, said.`
         None if doc.is_punct(subject_end, ',') => {
             crate::extract::subject::appositive_subject(doc, subject_end, i)
