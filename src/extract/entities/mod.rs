@@ -243,12 +243,24 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
     }
 }
 
+/// Tokens a title-case line may span: a headline is short, and a bound keeps the test
+/// from scanning a whole long line for each name on it.
+const TITLE_LINE_TOKENS: usize = 256;
+
 /// Is the line holding token `i` in title case: four words or more, nearly all capitalised?
 fn title_case_line(doc: &Doc, i: usize) -> bool {
-    let first = (0..i).rev().find(|&k| doc.is_break(k)).map_or(0, |k| k + 1);
-    let end = (i..doc.len())
-        .find(|&k| doc.is_break(k))
-        .unwrap_or(doc.len());
+    let lowest = i.saturating_sub(TITLE_LINE_TOKENS);
+    let highest = doc.len().min(i.saturating_add(TITLE_LINE_TOKENS));
+    let first = match (lowest..i).rev().find(|&k| doc.is_break(k)) {
+        Some(k) => k + 1,
+        None if lowest == 0 => 0,
+        None => return false,
+    };
+    let end = match (i..highest).find(|&k| doc.is_break(k)) {
+        Some(k) => k,
+        None if highest == doc.len() => highest,
+        None => return false,
+    };
     let words = (first..end).filter(|&k| doc.is_word(k)).take(64);
     let (mut all, mut capitalised) = (0, 0);
     for k in words {
