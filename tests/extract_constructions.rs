@@ -288,6 +288,42 @@ fn quoted_words_before_or_around_an_attribution_make_one_mixed_claim() {
 }
 
 #[test]
+fn openings_that_are_not_the_subject() {
+    let c = find(
+        "Weighing in on the debate, former Gov. Ann Lowe agreed, praising the plan as bold.",
+        "the plan as bold",
+    );
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Ann Lowe"),
+        "a gerund opening is no name"
+    );
+    let c = find(
+        "SPRINGFIELD \u{2014} Rep. Ann Lowe on Friday attacked the mayor while praising the council as diligent.",
+        "the council as diligent",
+    );
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Ann Lowe"),
+        "a dateline is no speaker"
+    );
+    let c = find(
+        "By Sunday afternoon she had canceled the rally in Green Bay, Wis., citing the storm.",
+        "the storm",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("she"),
+        "a state abbreviation is a place"
+    );
+    let c = find(
+        "Standing beside Ann Lowe, who founded the union, and Tom Bell, Mayor Ruiz praised the workers and thanked them for their patience.",
+        "them for their patience",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+}
+
+#[test]
 fn told_after_a_comma_is_followed_by_its_addressee_not_its_source() {
     let (_, all) = claims("The bridge will close, the engineer, Tom Bell, told the council.");
     assert!(

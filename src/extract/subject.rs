@@ -163,6 +163,8 @@ pub(crate) fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> 
 
 /// The subject that opens the sentence (after any introductory phrase ending in a comma).
 pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
+    // `TALLAHASSEE — Rep. Gwen Graham on Friday …`: the subject follows the dateline.
+    let first = dateline_end(doc, first, before).unwrap_or(first);
     if let Some(np) = np::starting_at(doc, first, before)
         && np.kind != NpKind::Place
     {
@@ -174,14 +176,44 @@ pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option
     {
         return Some(np);
     }
+    // `By Sunday afternoon she had canceled …`: a time adjunct opens the sentence.
+    if doc.is(first, class::PREPOSITION) {
+        let mut k = first + 1;
+        while k < before
+            && k - first <= 4
+            && (doc.is(k, class::TIME)
+                || doc.kind(k) == Some(crate::text::tokens::TokenKind::Number)
+                || doc.is(k, class::DETERMINER))
+        {
+            k += 1;
+        }
+        if k > first + 1
+            && let Some(np) = np::starting_at(doc, k, before)
+            && matches!(np.kind, NpKind::Pronoun | NpKind::Person | NpKind::Org)
+        {
+            return Some(np);
+        }
+    }
     // `For that she drew his ire - he called her "weak" and said …`: the clause after the
     // last dash, colon or semicolon.
     let open = (first..before).rev().find(|&k| {
         doc.kind(k) == Some(crate::text::tokens::TokenKind::Dash)
             || doc.is_punct(k, ':')
             || doc.is_punct(k, ';')
-    })?;
-    np::starting_at(doc, open + 1, before).filter(|np| np.kind != NpKind::Place)
+    });
+    open.and_then(|open| np::starting_at(doc, open + 1, before))
+        .filter(|np| np.kind != NpKind::Place)
+        // `Standing alongside X, who …, and Y, Mark-Viverito accused …`
+        .or_else(|| clause_subject(doc, first, before))
+}
+
+/// One past a dateline's dash: capitals (`WASHINGTON`, `FORT PIERCE, Fla.`) and a dash
+/// opening the sentence.
+fn dateline_end(doc: &Doc, first: usize, before: usize) -> Option<usize> {
+    let dash = (first..before.min(first + 6))
+        .find(|&k| doc.kind(k) == Some(crate::text::tokens::TokenKind::Dash))?;
+    let caps = doc.word(first).len() > 1 && doc.word(first).bytes().all(|b| b.is_ascii_uppercase());
+    (caps && dash + 1 < before).then_some(dash + 1)
 }
 
 /// The subject of the clause a participle after `before` attaches to: the last noun phrase

@@ -209,6 +209,24 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
         return None;
     }
     let lex = doc.lex(first);
+    // `Weighing in on the discussion, …`, `Standing with activists, …`: a capitalised
+    // gerund taking its complement opens a phrase, not a name (`Manning said` is a name).
+    let w = doc.word(first);
+    if doc.is_cap(first)
+        && w.len() > 5
+        && w.ends_with("ing")
+        && doc.is_lower(first + 1)
+        && !doc.is(first + 1, class::CUE | class::BE | class::BETWEEN)
+    {
+        return None;
+    }
+    // A dateline (`TALLAHASSEE — …`) is no speaker.
+    if w.len() > 1
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && doc.kind(first + 1) == Some(TokenKind::Dash)
+    {
+        return None;
+    }
     if lex.is(class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT) && !doc.is_cap(first + 1) {
         return Some(Np {
             first,
@@ -245,6 +263,8 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
                 && head.is_some()
             {
                 // `the Department of State`
+            } else if head.is_some_and(|h| doc.is_cap(h)) && abbreviation_dot(doc, i) {
+                // `former Gov. Mike Huckabee`
             } else {
                 break;
             }
