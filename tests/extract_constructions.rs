@@ -435,3 +435,39 @@ fn as_x_noted_opens_a_claim() {
     );
     assert_eq!(c.source.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn openings_a_participle_an_adverb_a_prepositional_phrase() {
+    let c = find(
+        "Chastened by the reviews, the mayor revised the budget, promising to hire more nurses.",
+        "to hire more nurses",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("the mayor"),
+        "a participle opening is no name"
+    );
+    let c = find(
+        "Recently, the union has been lobbying hard, and it promised to strike in May.",
+        "to strike in May",
+    );
+    assert_ne!(
+        c.source.as_deref(),
+        Some("Recently"),
+        "an adverb is no speaker"
+    );
+    let c = find(
+        "In a statement, one of the tenants' lawyers, Dana Reyes, said the landlord broke the law.",
+        "the landlord broke the law",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
+    let c = find(
+        "As unlikely as it may seem, Mr. Bell said the deal had helped him.",
+        "the deal had helped him",
+    );
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Bell"),
+        "a comparison is no attribution"
+    );
+}

@@ -5,7 +5,7 @@ use super::candidate::{Candidate, trim};
 use super::clause::{clause_end, is_numeric, is_tail};
 use super::content::make;
 use super::doc::Doc;
-use super::lexicon::{Form, class};
+use super::lexicon::{Form, class, cue};
 use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
 
@@ -27,8 +27,14 @@ pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidat
     } else if let Some(c) = (i + 1..comma).find(|&k| {
         // The cue is a finite verb closing the phrase, not a participle inside it (`As
         // her campaign sent out pitches highlighting …`).
+        // Nor a comparison: `As improbable as it may seem, …` reports nothing.
         let l = doc.lex(k);
-        l.is(class::CUE) && doc.is_lower(k) && l.form != Form::Gerund && comma - k <= 6
+        l.is(class::CUE)
+            && !l.cue_has(cue::SEEM)
+            && doc.is_lower(k)
+            && l.form != Form::Gerund
+            && comma - k <= 6
+            && !(i + 1..k).any(|m| doc.word_is(m, "as"))
     }) {
         let np = if c == i + 1 {
             // `As stated in the commentary`

@@ -105,6 +105,12 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
     if j - floor > 45 {
         return None;
     }
+    // `In a statement, one of the attorneys, Justin Bamberg, said`: a prepositional
+    // phrase opening the sentence is no subject; the subject follows its comma.
+    if doc.is(floor, class::PREPOSITION) && doc.is_cap(floor) {
+        let rest = first_comma + 1;
+        return appositive_subject(doc, j, rest).or_else(|| described_name(doc, rest, j));
+    }
     let np = np::starting_at(doc, floor, first_comma)
         .filter(|np| np.end == first_comma)
         .or_else(|| np::generic_ending_at(doc, first_comma.checked_sub(1)?, floor))
@@ -134,6 +140,18 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
     let relative = doc.is(first_comma + 1, class::RELATIVE) && doc.is_lower(first_comma + 1);
     let role = (!age_only && !relative).then_some((first_comma + 1, j));
     Some(Np { role, ..np })
+}
+
+/// `one of the family's attorneys, Justin Bamberg`: a description, a comma, and a
+/// person's name ending at `j`; the name is the speaker, the description the role.
+fn described_name(doc: &Doc, first: usize, j: usize) -> Option<Np> {
+    let comma = (first..j).rev().find(|&k| doc.is_punct(k, ','))?;
+    let name = np::starting_at(doc, comma + 1, j)
+        .filter(|np| np.end == j && np.kind == NpKind::Person && np.is_named() && comma > first)?;
+    Some(Np {
+        role: Some((first, comma)),
+        ..name
+    })
 }
 
 pub(crate) fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {

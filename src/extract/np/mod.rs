@@ -220,6 +220,27 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
     {
         return None;
     }
+    // `Chastened by the analyses, …`, `Armed with new polls, …`: nor a capitalised
+    // participle before its preposition.
+    if doc.is_cap(first)
+        && w.len() > 4
+        && w.ends_with("ed")
+        && doc.word_among(first + 1, &["by", "with", "about", "over", "on", "at"])
+    {
+        return None;
+    }
+    // `Recently, …`, `Ultimately, …`: an adverb opening the sentence is no name.
+    if doc.is_cap(first)
+        && w.len() >= 6
+        && [
+            "ently", "ately", "ously", "ively", "ally", "arly", "ntly", "edly", "ssly", "ully",
+            "ibly", "ably",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+    {
+        return None;
+    }
     // A dateline (`TALLAHASSEE — …`) is no speaker.
     if w.len() > 1
         && w.bytes().all(|b| b.is_ascii_uppercase())
