@@ -471,3 +471,34 @@ fn openings_a_participle_an_adverb_a_prepositional_phrase() {
         "a comparison is no attribution"
     );
 }
+
+#[test]
+fn objects_of_judgement_a_pronoun_alone_a_clause_of_its_own() {
+    let c = find(
+        "Voters in the county supported her by a wide margin.",
+        "her",
+    );
+    assert_eq!(c.cue.as_deref(), Some("supported"));
+    let c = find("The mayor endorsed him in 2014.", "him");
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    // A pronoun taking more (`accused him of …`) keeps it.
+    find(
+        "The mayor accused him of lying about the budget.",
+        "him of lying about the budget",
+    );
+    let c = find("They support the new budget.", "the new budget");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("They"),
+        "a subject pronoun before a noun-like cue"
+    );
+    // `and Bell opposed …` starts a clause with its own subject.
+    find(
+        "Ruiz backed the budget and Bell opposed the measure.",
+        "the budget",
+    );
+    find(
+        "Ruiz backed the budget and Bell opposed the measure.",
+        "the measure",
+    );
+}

@@ -388,6 +388,11 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             // `thanking Priebus and congratulating the others`
             b.object = true;
         }
+        // `McCain supported it and Cruz opposed the measure`: a new clause with its own
+        // subject.
+        if lower && (doc.word_is(k, "and") || doc.word_is(k, "but")) && subject_verb(doc, k + 1) {
+            b.object = true;
+        }
         // `supporting her by a wide margin`, `backed the bill in an effort to …`
         if lower
             && matches!(doc.word(k), "by" | "in")
@@ -428,6 +433,24 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         }
     }
     b
+}
+
+/// Does a subject and its finite verb start at `i`: a subject pronoun, or a name of up to
+/// three words, then a verb of report or a past tense (`Cruz opposed`)? Not `it`, which
+/// may be an object, nor a name before `be` (`between Trump and Clinton are …`).
+fn subject_verb(doc: &Doc, i: usize) -> bool {
+    if doc.word_among(i, &["he", "she", "they", "we", "i"]) && doc.is_lower(i) {
+        return true;
+    }
+    let mut v = i;
+    while v < i + 3 && doc.is_cap(v) && !doc.is(v, class::NOT_NAME) {
+        v += 1;
+    }
+    let w = doc.word(v);
+    v > i
+        && doc.is_lower(v)
+        && (doc.is(v, class::CUE) || w.len() > 3 && w.ends_with("ed"))
+        && !doc.is(v, class::NOUN_FORM)
 }
 
 /// Could a clause (the content of speech) start at `i`?

@@ -46,9 +46,13 @@ pub(crate) fn make_min(
     if doc.words_in(first, end) < min_words {
         return None;
     }
-    // `reported a few days later`: a time is not what was said.
+    // `reported a few days later`: a time is not what was said (`backed her` is an
+    // object).
     if (first..end).all(|k| {
-        !doc.is_word(k) || doc.is(k, class::TIME | class::DETERMINER) || doc.word_is(k, "few")
+        !doc.is_word(k)
+            || doc.is(k, class::TIME | class::DETERMINER)
+                && !(end == first + 1 && doc.word_is(k, "her"))
+            || doc.word_is(k, "few")
     }) {
         return None;
     }
@@ -130,10 +134,14 @@ pub(crate) fn judgement(
     end: usize,
     src: Np,
 ) -> Option<Candidate> {
+    // `Her support for …`: a capitalised possessive before a cue that is also a noun
+    // owns the noun (`They support …` is a subject).
     if src.kind == NpKind::Place
         || doc.lex(i).is(class::NOUN_FORM)
             && src.kind == NpKind::Pronoun
             && !doc.is_lower(src.first)
+            && !(doc.word_among(src.first, &["i", "we", "they", "he", "she", "you"])
+                && doc.skip_between_left(i.saturating_sub(1), src.first) == Some(src.first))
     {
         return None;
     }
@@ -164,10 +172,13 @@ pub(crate) fn judgement(
         let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
         return make(doc, content, Vec::new(), Some(src), Some((i, cue_end)));
     }
-    if !starts_object(doc, cue_end)
-        || doc.is(cue_end, class::PRONOUN_OBJECT) && doc.is_punct(cue_end + 1, '.')
-    {
+    if !starts_object(doc, cue_end) {
         return None;
+    }
+    // `supported her by a wide margin`, `endorsed him last week`: a pronoun object takes
+    // no modifiers, so it is the whole content.
+    if object_pronoun(doc, cue_end) && pronoun_alone(doc, cue_end + 1) {
+        return make_object(doc, (cue_end, cue_end + 1), src, (i, cue_end));
     }
     // `spoke about how …`: a question as the object runs like a clause.
     let stop = if starts_wh(doc, cue_end) {
@@ -176,6 +187,32 @@ pub(crate) fn judgement(
         object_end(doc, cue_end, end)
     };
     make_object(doc, trim(doc, cue_end, stop), src, (i, cue_end))
+}
+
+/// Is the word at `i` a pronoun standing alone as an object: `him`, `them`, `us`, `me`, or
+/// `her` not determining a noun (`backed her plan`)?
+fn object_pronoun(doc: &Doc, i: usize) -> bool {
+    if !doc.is_lower(i) {
+        return false;
+    }
+    if doc.word_among(i, &["him", "them", "us", "me"]) {
+        return true;
+    }
+    let next = i + 1;
+    doc.word_is(i, "her")
+        && (!doc.is_word(next)
+            || doc.is_lower(next) && doc.is(next, class::PREPOSITION | class::CLAUSE_CONJ))
+}
+
+/// Does nothing that belongs to the object follow it at `k`: the sentence ends, or a
+/// time (`last week`, `in 2012`, `by a wide margin`) follows?
+fn pronoun_alone(doc: &Doc, k: usize) -> bool {
+    !doc.is_word(k) && !doc.is_quote(k)
+        || doc.is(k, class::TIME) && doc.is_lower(k)
+        || doc.word_among(k, &["in", "by", "at", "during", "on", "because"])
+            && (doc.kind(k + 1) == Some(TokenKind::Number)
+                || doc.is(k + 1, class::TIME)
+                || doc.is(k + 1, class::DETERMINER) && !doc.word_is(k + 1, "the"))
 }
 
 /// The content after a cue, as a token range, or `None` when the cue has none here.
