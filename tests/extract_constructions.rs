@@ -502,3 +502,18 @@ fn objects_of_judgement_a_pronoun_alone_a_clause_of_its_own() {
         "the measure",
     );
 }
+
+#[test]
+fn an_adverb_between_the_cue_and_its_content_or_the_subject_and_the_cue() {
+    let c = find(
+        "The mayor said, however, that the bridge would reopen.",
+        "the bridge would reopen",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    let c = find(
+        "Ruiz however said the bridge would reopen in May.",
+        "the bridge would reopen in May",
+    );
+    assert_eq!(c.source.as_deref(), Some("Ruiz"));
+    find("The clerk mentioned the flood in her report.", "the flood");
+}

@@ -271,6 +271,14 @@ pub(crate) fn complement(
     {
         j = skip_adjuncts(doc, close + 1, end);
     }
+    // `said, however, that …`: an adverb set off by commas.
+    if doc.is_punct(j, ',')
+        && doc.is_lower(j + 1)
+        && (doc.is_between(j + 1) || doc.word_among(j + 1, &["though", "too"]))
+        && doc.is_punct(j + 2, ',')
+    {
+        j = skip_adjuncts(doc, j + 3, end);
+    }
     if doc.word_is(j, "that") && doc.is_lower(j) {
         // `said that was not her view`: `that` is the subject of the content.
         let demonstrative = doc.is(j + 1, class::BE | class::BETWEEN) && doc.is_lower(j + 1);
