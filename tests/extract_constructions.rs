@@ -517,3 +517,23 @@ fn an_adverb_between_the_cue_and_its_content_or_the_subject_and_the_cue() {
     assert_eq!(c.source.as_deref(), Some("Ruiz"));
     find("The clerk mentioned the flood in her report.", "the flood");
 }
+
+#[test]
+fn a_closing_according_to_ends_the_content_whatever_describes_its_source() {
+    for body in [
+        "Rents rose faster than wages, according to Dana Reyes, an economist.",
+        "Rents rose faster than wages, according to Dana Reyes, who studies housing.",
+        "Rents rose faster than wages, according to two studies, including one from Yale.",
+        "Rents rose faster than wages, according to figures the city released Friday.",
+        "Rents rose faster than wages according to a study released Monday.",
+    ] {
+        let c = find(body, "Rents rose faster than wages");
+        assert_eq!(c.cue.as_deref(), Some("according to"), "{body}");
+    }
+    // Content on both sides of the source keeps both.
+    let c = find(
+        "The plan, according to Dana Reyes, is a disaster.",
+        "The plan, according to Dana Reyes, is a disaster",
+    );
+    assert_eq!(c.fragments, 2);
+}

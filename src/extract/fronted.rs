@@ -62,15 +62,17 @@ pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidat
 }
 
 pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    let cue = Some((i, i + 2));
     let reaches_boundary = |np: &Np| {
         let e = np.role.map_or(np.end, |(_, e)| e.max(np.end));
         doc.is_punct(e, ',') || is_tail(doc, e, end)
     };
     let closed = |np: Np| {
-        // As above: only an appositive closed by a comma describes the source.
+        // As above: only an appositive closed by a comma or the sentence's end describes
+        // the source.
         if np
             .role
-            .is_some_and(|(a, b)| a >= np.end && !doc.is_punct(b, ','))
+            .is_some_and(|(a, b)| a >= np.end && !doc.is_punct(b, ',') && !is_tail(doc, b, end))
         {
             Np { role: None, ..np }
         } else {
@@ -80,7 +82,10 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
     let np = match np::starting_at(doc, i + 2, end).map(|np| closed(with_appositive(doc, np))) {
         Some(np) if reaches_boundary(&np) => np,
         _ => {
-            let mut np = np::generic_starting_at(doc, i + 2, end)?;
+            let Some(mut np) = np::generic_starting_at(doc, i + 2, end) else {
+                return closing_source(doc, i, end)
+                    .and_then(|np| make(doc, tail_head(doc, first, i), Vec::new(), Some(np), cue));
+            };
             // An appositive is closed by a comma: `According to X, the move reeks of …`
             // has none, only the content.
             if let Some(role) = np::appositive_after(doc, np.end, end)
@@ -97,7 +102,6 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
         return None;
     }
     let att_end = np.role.map_or(np.end, |(_, e)| e.max(np.end));
-    let cue = Some((i, i + 2));
     // A capital `According` starts a sentence even where debris before it hid the boundary.
     let at_start = doc.is_cap(i)
         || (first..i).all(|k| !doc.is_word(k) && !doc.kind(k).is_some_and(is_numeric));
@@ -112,6 +116,12 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
     } else if is_tail(doc, att_end, end) || closes_sentence(doc, i, end) {
         // `…, according to X.`, `…, according to a survey released on Thursday.`
         (tail_head(doc, first, i), Vec::new())
+    } else if doc.is_punct(i.checked_sub(1)?, ',')
+        && doc.is_punct(att_end, ',')
+        && describes_source(doc, att_end + 1, end)
+    {
+        // `…, according to X, who ran the poll.`: what follows describes the source.
+        (tail_head(doc, first, i), Vec::new())
     } else if doc.is_punct(i.checked_sub(1)?, ',') && doc.is_punct(att_end, ',') {
         // `The plan, according to X, is …`
         let a = trim(doc, first, i);
@@ -123,12 +133,41 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
     make(doc, content, fragments, Some(np), cue)
 }
 
+/// The source of a closing `according to` at `i` that no noun phrase parse reads
+/// (`figures her campaign released Friday`): its head up to a determiner, pronoun or
+/// participle.
+fn closing_source(doc: &Doc, i: usize, end: usize) -> Option<Np> {
+    if !closes_sentence(doc, i, end) {
+        return None;
+    }
+    let from = i + 2;
+    let head_end = (from + 1..end.min(from + 8)).find(|&k| {
+        let w = doc.word(k);
+        doc.is_lower(k)
+            && (doc.is(
+                k,
+                class::DETERMINER | class::PRONOUN_SUBJECT | class::RELATIVE,
+            ) || w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
+    })?;
+    np::generic_starting_at(doc, from, head_end)
+}
+
+/// Does the phrase at `k` describe the source before it up to the sentence's end (`who ran
+/// the poll`, `a pollster at Gallup`) rather than go on with the content (`is …`)?
+fn describes_source(doc: &Doc, k: usize, end: usize) -> bool {
+    doc.is_lower(k)
+        && (doc.is(k, class::RELATIVE | class::DETERMINER) || doc.word_is(k, "including"))
+        && (k..end).all(|m| !doc.is_punct(m, ',') && !doc.is_punct(m, ';') && !doc.is_quote(m))
+}
+
 /// Does `according to` at `i` close its sentence, however long its source (`…, according
 /// to a New York Times/CBS News survey released on Thursday.`)? It does after a comma
 /// when no comma or clause follows within the sentence.
 fn closes_sentence(doc: &Doc, i: usize, end: usize) -> bool {
+    // `46 percent to 39 percent according to a CBS poll released Monday.`
+    let after_content = i > 0 && (doc.is_word(i - 1) || doc.kind(i - 1).is_some_and(is_numeric));
     i > 0
-        && doc.is_punct(i - 1, ',')
+        && (doc.is_punct(i - 1, ',') || after_content && doc.is_lower(i))
         && (i + 2..end).all(|k| !doc.is_punct(k, ',') && !doc.is_punct(k, ';') && !doc.is_quote(k))
 }
 
