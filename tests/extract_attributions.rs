@@ -343,3 +343,25 @@ fn a_byline_after_reported_speech_is_no_signature() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn its_is_never_a_person_and_an_adverb_is_no_name() {
+    let text = "A headline\n\nThe historian Dana Reyes wrote the book. The party today agrees only on its opposition to anything the mayor wants.\n";
+    let ex = extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.span.slice(text) == "to anything the mayor wants")
+        .expect("the claim of 'its opposition'");
+    let speaker = c.speaker.and_then(|k| ex.speakers.get(k));
+    assert!(
+        speaker.is_none_or(|s| s.name != "Dana Reyes"),
+        "'its' resolved to a person: {speaker:?}"
+    );
+    let (_, all) = claims("Ruiz Made A Final Demand Before The Debate And Finally Refused.");
+    assert!(
+        all.iter()
+            .all(|c| !c.speaker.as_deref().unwrap_or("").contains("Finally")),
+        "{all:#?}"
+    );
+}

@@ -484,7 +484,9 @@ fn resolve_pronoun(
             return false;
         };
         match word.as_str() {
-            "it" => matches!(ent.kind, NpKind::Org) || ent.kind == NpKind::Nominal && !ent.plural,
+            "it" | "its" | "itself" => {
+                matches!(ent.kind, NpKind::Org) || ent.kind == NpKind::Nominal && !ent.plural
+            }
             _ if plural => ent.plural || ent.kind == NpKind::Org,
             _ => {
                 matches!(ent.kind, NpKind::Person | NpKind::Nominal)

@@ -230,15 +230,7 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
         return None;
     }
     // `Recently, …`, `Ultimately, …`: an adverb opening the sentence is no name.
-    if doc.is_cap(first)
-        && w.len() >= 6
-        && [
-            "ently", "ately", "ously", "ively", "ally", "arly", "ntly", "edly", "ssly", "ully",
-            "ibly", "ably",
-        ]
-        .iter()
-        .any(|s| w.ends_with(s))
-    {
+    if doc.is_cap(first) && is_sentence_adverb(w) {
         return None;
     }
     // A dateline (`TALLAHASSEE — …`) is no speaker.
@@ -312,7 +304,7 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
             && !doc.is(n, class::DETERMINER)
             && doc.is_cap(n + 1)
             && !doc.is(n + 1, class::TIME);
-        if doc.is_cap(n) && !ends_clause(doc, n) {
+        if doc.is_cap(n) && !ends_clause(doc, n) && !is_sentence_adverb(doc.word(n)) {
             last = n;
         } else if (abbreviation_dot(doc, n) || joiner) && n + 1 < ceil {
             last = n + 1;
@@ -470,6 +462,17 @@ pub(super) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
 }
 
 /// A token that ends a clause although capitalised (`I` as a new subject is rare here).
+/// An adverb by its ending (`Recently`, `Finally`, `Reportedly`), which no name has.
+fn is_sentence_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && [
+            "ently", "ately", "ously", "ively", "ally", "arly", "ntly", "edly", "ssly", "ully",
+            "ibly", "ably",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
 pub(super) fn ends_clause(doc: &Doc, i: usize) -> bool {
     doc.lex(i).is(class::CUE) && !doc.is(i, class::TITLE)
 }
