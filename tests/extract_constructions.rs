@@ -425,6 +425,12 @@ fn a_name_before_a_colon_introduces_a_quote() {
         "Unknown candidates gain most.",
     );
     assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
+    // Not a name after a preposition: the language, the outlet.
+    let (_, all) = claims("She ended by quoting an old poet in Italian: \"Ogni cosa passa.\"");
+    assert!(
+        all.iter().all(|c| c.speaker.as_deref() != Some("Italian")),
+        "{all:#?}"
+    );
 }
 
 #[test]

@@ -201,8 +201,13 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     let colon = doc.is_punct(i + 1, ':');
     if cue.is_none()
         && colon
-        && let Some(np) =
-            np::ending_at(doc, i, floor).filter(|np| np.is_named() && np.kind != NpKind::Place)
+        && let Some(np) = np::ending_at(doc, i, floor).filter(|np| {
+            // Not the object of a preposition: `quoting da Vinci in Italian: "…"`.
+            let object = np.first > floor
+                && doc.is_lower(np.first - 1)
+                && doc.is(np.first - 1, class::PREPOSITION);
+            np.is_named() && np.kind != NpKind::Place && !object
+        })
     {
         // `… doesn't surprise Republican pollster Daron Shaw: "…"`, `From the report:
         // "…"`: a name (or a document) right before the colon introduces the quote.
