@@ -543,3 +543,21 @@ fn a_closing_according_to_ends_the_content_whatever_describes_its_source() {
     );
     assert_eq!(c.fragments, 2);
 }
+
+#[test]
+fn contracted_subjects_and_long_descriptions_before_an_appositive() {
+    let c = find(
+        "He’s predicting he will win the county.",
+        "he will win the county",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("He’s"),
+        "he’s is he is, no possessive"
+    );
+    let c = find(
+        "Ohio state delegate Ann Lowe, clad in a red cape, said the convention could fail.",
+        "the convention could fail",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ann Lowe"));
+}

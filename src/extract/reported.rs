@@ -132,6 +132,15 @@ pub(crate) fn plural(doc: &Doc, np: &Np) -> bool {
         })
 }
 
+/// A subject pronoun with `be` contracted onto it: `he's`, `they’re`, `I'm`.
+fn contracted_be(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    doc.is(k, class::PRONOUN_SUBJECT)
+        && ["'s", "’s", "'re", "’re", "'m", "’m"]
+            .iter()
+            .any(|c| w.ends_with(c))
+}
+
 /// What sort of attribution the cue `lex` makes of candidate `c`.
 pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     let document = c.source.is_some_and(|np| is_document(doc, &np));
@@ -183,7 +192,10 @@ fn reported(
 
     // `…, adding that …`, `… and saying …`, `began by saying …`: the speaker of this
     // sentence's earlier attribution, or its subject.
-    let progressive = lex.form == Form::Gerund && i > first && doc.is(i - 1, class::BE);
+    // `is predicting`, `He’s predicting`.
+    let progressive = lex.form == Form::Gerund
+        && i > first
+        && (doc.is(i - 1, class::BE) || contracted_be(doc, i - 1));
     if lex.form == Form::Gerund && i == first && doc.word_is(cue_end, "that") {
         // `Noting that the city has changed, Mao said …`: the main clause's speaker says
         // the participle's content too.

@@ -24,10 +24,11 @@ pub(crate) fn is_passive(doc: &Doc, i: usize, floor: usize) -> bool {
     false
 }
 
-/// A word ending in a possessive `'s` (`Clinton's comments`): not a subject.
+/// A word ending in a possessive `'s` (`Clinton's comments`): not a subject. `He's` is
+/// `he is`.
 pub(crate) fn possessive(doc: &Doc, i: usize) -> bool {
     let w = doc.word(i);
-    w.ends_with("'s") || w.ends_with("’s")
+    (w.ends_with("'s") || w.ends_with("’s")) && !doc.is(i, class::PRONOUN_SUBJECT)
 }
 
 /// The subject of the cue at `i`: the noun phrase right before it, through adverbs,
@@ -113,6 +114,9 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
     }
     let np = np::starting_at(doc, floor, first_comma)
         .filter(|np| np.end == first_comma)
+        .or_else(|| {
+            np::ending_at(doc, first_comma.checked_sub(1)?, floor).filter(|np| np.first == floor)
+        })
         .or_else(|| np::generic_ending_at(doc, first_comma.checked_sub(1)?, floor))
         .filter(|np| np.first == floor || doc.is(floor, class::NOT_NAME))?;
     if np.kind == NpKind::Place {
