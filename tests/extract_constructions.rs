@@ -561,3 +561,19 @@ fn contracted_subjects_and_long_descriptions_before_an_appositive() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Ann Lowe"));
 }
+
+#[test]
+fn verbs_of_speech_that_take_a_bare_clause() {
+    for (body, cue) in [
+        ("Ruiz recalled the plant had closed in May.", "recalled"),
+        (
+            "The report concluded the plant had closed in May.",
+            "concluded",
+        ),
+        ("Ruiz stated the plant had closed in May.", "stated"),
+        ("Ruiz testified the plant had closed in May.", "testified"),
+    ] {
+        let c = find(body, "the plant had closed in May");
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+}
