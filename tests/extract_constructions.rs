@@ -577,3 +577,19 @@ fn verbs_of_speech_that_take_a_bare_clause() {
         assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
     }
 }
+
+#[test]
+fn verbs_of_belief_and_evidence_that_take_a_bare_clause() {
+    for (body, cue) in [
+        ("Two polls show Ruiz leads the race.", "show"),
+        ("Most voters expect Ruiz will win the race.", "expect"),
+        ("Experts agree Ruiz will win the race.", "agree"),
+    ] {
+        let c = find(
+            body,
+            body.split_once(cue)
+                .map_or("", |(_, b)| b.trim().trim_end_matches('.')),
+        );
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+}
