@@ -593,3 +593,17 @@ fn verbs_of_belief_and_evidence_that_take_a_bare_clause() {
         assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
     }
 }
+
+#[test]
+fn asked_about_through_an_agent_a_time_or_a_place() {
+    let c = find(
+        "When asked by a reporter on Thursday about the closures, Ruiz said nothing.",
+        "about the closures",
+    );
+    assert_eq!(c.source.as_deref(), Some("a reporter"));
+    let c = find(
+        "When asked at the town meeting about the closures, Ruiz said nothing.",
+        "about the closures",
+    );
+    assert_eq!(c.cue.as_deref(), Some("asked"));
+}

@@ -166,13 +166,13 @@ fn asked(
         return None;
     }
     // `Asked about the merger, she said …`: the topic is what she was asked.
-    let j = if doc.word_is(after, "about") {
-        after
-    } else {
-        skip_adjuncts(doc, after, end)
-    };
+    // `When asked by Ingraham on Thursday about …`: through a time or a place.
+    let about = (after..end.min(after + 8))
+        .take_while(|&k| doc.is_word(k) && !doc.is(k, class::CUE | class::BE))
+        .find(|&k| doc.word_is(k, "about"));
+    let j = about.unwrap_or_else(|| skip_adjuncts(doc, after, end));
     let stop = first_comma(doc, j, end);
-    if starts_wh(doc, j) || j == after && doc.word_is(j, "about") {
+    if starts_wh(doc, j) || about.is_some() {
         return make(doc, trim(doc, j, stop), Vec::new(), agent, Some(cue));
     }
     None
