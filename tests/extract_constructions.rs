@@ -607,3 +607,25 @@ fn asked_about_through_an_agent_a_time_or_a_place() {
     );
     assert_eq!(c.cue.as_deref(), Some("asked"));
 }
+
+#[test]
+fn a_participle_of_result_takes_no_clause_and_more_nouns_head_a_speaker() {
+    let (_, all) = claims(
+        "The minister said the embassy ignored the rules, showing no respect for the region.",
+    );
+    assert!(
+        all.iter().all(|c| c.cue.as_deref() != Some("showing")),
+        "{all:#?}"
+    );
+    for noun in [
+        "prince",
+        "plaintiff",
+        "striker",
+        "councillor",
+        "epidemiologist",
+    ] {
+        let body = format!("The {noun} called for new elections.");
+        let c = find(&body, "new elections");
+        assert_eq!(c.source.as_deref(), Some(format!("The {noun}").as_str()));
+    }
+}

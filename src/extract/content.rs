@@ -226,6 +226,7 @@ pub(crate) fn complement(
     if i >= end {
         return None;
     }
+    let i0 = i;
     // `told one of his young protégés on a regular basis that …`: a long addressee before
     // `that`.
     if lex.cue_has(cue::ADDRESSEE)
@@ -313,7 +314,13 @@ pub(crate) fn complement(
         // `said geopolitical factors have …`: after `say`, any content word.
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
-    if lex.cue_has(cue::BARE) && starts_clause(doc, j) {
+    // `…, showing no respect for them`: a participle of result after a comma takes an
+    // object, not a clause, unless it speaks.
+    let result_participle = !speechlike && lex.form == Form::Gerund && {
+        let cue_at = i0.saturating_sub(1);
+        cue_at > 0 && doc.is_punct(cue_at - 1, ',')
+    };
+    if lex.cue_has(cue::BARE) && starts_clause(doc, j) && !result_participle {
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
     if lex.cue_has(cue::OBJECT_CONTENT) && starts_object(doc, i) {
