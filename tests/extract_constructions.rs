@@ -629,3 +629,19 @@ fn a_participle_of_result_takes_no_clause_and_more_nouns_head_a_speaker() {
         assert_eq!(c.source.as_deref(), Some(format!("The {noun}").as_str()));
     }
 }
+
+#[test]
+fn describing_and_recalling_take_an_object() {
+    find(
+        "Then the mayor described her visit to the harbor.",
+        "her visit to the harbor",
+    );
+    find(
+        "The mayor spoke at length, recalling the flood of 1993.",
+        "the flood of 1993",
+    );
+    find(
+        "The mayor described the plan as reckless.",
+        "the plan as reckless",
+    );
+}

@@ -292,7 +292,13 @@ pub(crate) fn complement(
     if lex.cue_has(cue::AS_PHRASE) {
         let stop = object_end(doc, i, end);
         let has_as = (i..stop).any(|k| doc.word_is(k, "as"));
-        return has_as.then(|| trim(doc, i, stop));
+        if has_as {
+            return Some(trim(doc, i, stop));
+        }
+        // `described his visit to the park`: an object without `as`.
+        if !lex.cue_has(cue::OBJECT_CONTENT) {
+            return None;
+        }
     }
     let allows_comma = speechlike || lex.cue_has(cue::CLAUSE_ONLY);
     if allows_comma && (doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
