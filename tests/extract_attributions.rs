@@ -365,3 +365,25 @@ fn its_is_never_a_person_and_an_adverb_is_no_name() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_is_the_speaker_not_the_clauses_object() {
+    for (body, speaker) in [
+        (
+            "The woman who owns the shop said business is slow.",
+            "woman",
+        ),
+        (
+            "Voters who attended the caucuses said the economy matters most.",
+            "Voters",
+        ),
+        ("People who know him well said he would run.", "People"),
+    ] {
+        let (_, all) = claims(body);
+        let c = all
+            .iter()
+            .find(|c| c.cue.as_deref() == Some("said"))
+            .unwrap_or_else(|| panic!("no claim in {body}: {all:#?}"));
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{body}");
+    }
+}

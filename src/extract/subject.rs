@@ -89,10 +89,65 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
         return sentence_subject(doc, floor, j);
     }
+    // `Voters who attended the caucuses said …`: the subject before its relative clause.
+    if let Some(np) = relative_antecedent(doc, j, floor) {
+        return Some(np);
+    }
     // `One in three said …`: a share, not a person called One.
     np::share_ending_at(doc, j, floor)
         .or_else(|| np::ending_at(doc, j, floor))
         .filter(|np| !possessive(doc, np.end - 1))
+}
+
+/// `The woman who owns the shop said`, `Several people who know him said`: when a subject
+/// relative clause ends at `j` (no comma, quote or other verb of report inside it), its
+/// antecedent. Not an object relative (`the plan that Trump
+/// said …`), where a name follows the pronoun.
+fn relative_antecedent(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    let lowest = floor.max(j.saturating_sub(14));
+    let mut k = j;
+    while k > lowest {
+        k -= 1;
+        let word = doc.is_word(k) || doc.kind(k) == Some(crate::text::tokens::TokenKind::Number);
+        // Another verb of report ends the search, unless it is the clause's own (`who
+        // know him`).
+        let own_verb = k > 0 && doc.word_among(k - 1, &["who", "that"]);
+        if !word || doc.in_quote(k) || doc.is(k, class::CUE) && doc.is_lower(k) && !own_verb {
+            return None;
+        }
+        if doc.is_lower(k) && doc.word_among(k, &["who", "that"]) {
+            break;
+        }
+    }
+    if k <= lowest || !doc.word_among(k, &["who", "that"]) {
+        return None;
+    }
+    // A subject relative: the pronoun is followed by its verb.
+    let verb = k + 1;
+    if verb > j
+        || !doc.is_lower(verb)
+        || doc.is(
+            verb,
+            class::DETERMINER | class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT,
+        )
+        || np::is_function_word(doc, verb) && !doc.is(verb, class::BE | class::BETWEEN | class::CUE)
+    {
+        return None;
+    }
+    let before = k - 1;
+    let np = np::share_ending_at(doc, before, floor)
+        .or_else(|| np::ending_at(doc, before, floor))
+        .or_else(|| np::generic_ending_at(doc, before, floor))?;
+    let person_like = match np.kind {
+        NpKind::Person | NpKind::Org => true,
+        NpKind::Nominal => (np.name.0..np.name.1).any(|h| np::is_speaker_noun(doc, h)),
+        _ => false,
+    };
+    // It opens the clause: the sentence, or after `and`/`but`.
+    let opens = np.first == floor
+        || doc.is_lower(np.first - 1) && doc.word_among(np.first - 1, &["and", "but", "while"]);
+    // As after a comma, a relative clause describes but is no role.
+    (person_like && opens && !possessive(doc, np.end - 1)).then_some(np)
 }
 
 /// `NAME, ROLE, said` — the comma at `j` closes an appositive or relative clause. The
