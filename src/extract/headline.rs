@@ -9,7 +9,8 @@ use super::content::make;
 use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
 use super::np::{self, NpKind};
-use super::reported::{class_of, plural};
+use super::reported::class_of;
+use super::subject::plural;
 use crate::text::tokens::TokenKind;
 
 /// A headline longer than this is a sentence, not a headline.

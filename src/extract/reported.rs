@@ -13,8 +13,8 @@ use super::lexicon::{Form, Lex, class, cue};
 use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
 use super::subject::{
-    clause_subject, is_document, is_passive, possessive, sentence_subject, subject_before,
-    tail_subject,
+    clause_subject, contracted_be, is_document, is_passive, plural, possessive, sentence_subject,
+    subject_before, tail_subject,
 };
 use crate::text::tokens::TokenKind;
 
@@ -109,36 +109,6 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             i += 1;
         }
     }
-}
-
-/// A plural noun phrase: a plural word (`officials`, `people`, `those`) or a number
-/// (`nearly nine out of 10`).
-pub(crate) fn plural(doc: &Doc, np: &Np) -> bool {
-    let share = np.end > np.first
-        && np::share_ending_at(doc, np.end - 1, np.first).is_some_and(|s| s.first == np.first);
-    share
-        || (np.first..np.end).any(|k| {
-            let w = doc.word(k);
-            doc.kind(k) == Some(TokenKind::Number)
-                || doc.is(k, class::PLURAL)
-                || doc.is_word(k) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
-                || doc.word_among(
-                    k,
-                    &[
-                        "people", "those", "these", "some", "many", "most", "all", "both", "few",
-                        "police",
-                    ],
-                )
-        })
-}
-
-/// A subject pronoun with `be` contracted onto it: `he's`, `they’re`, `I'm`.
-fn contracted_be(doc: &Doc, k: usize) -> bool {
-    let w = doc.word(k);
-    doc.is(k, class::PRONOUN_SUBJECT)
-        && ["'s", "’s", "'re", "’re", "'m", "’m"]
-            .iter()
-            .any(|c| w.ends_with(c))
 }
 
 /// What sort of attribution the cue `lex` makes of candidate `c`.

@@ -4,6 +4,7 @@
 use super::doc::Doc;
 use super::lexicon::{Form, class};
 use super::np::{self, Np, NpKind};
+use crate::text::tokens::TokenKind;
 
 /// `was told`, `is expected`, `has been charged`: a passive participle reports nothing
 /// of its subject.
@@ -387,4 +388,34 @@ pub(crate) fn tail_subject(doc: &Doc, first: usize, j: usize) -> Option<Np> {
         role: (head_end < b).then_some((head_end, b)),
         kind: NpKind::Nominal,
     })
+}
+
+/// A plural noun phrase: a plural word (`officials`, `people`, `those`) or a number
+/// (`nearly nine out of 10`).
+pub(crate) fn plural(doc: &Doc, np: &Np) -> bool {
+    let share = np.end > np.first
+        && np::share_ending_at(doc, np.end - 1, np.first).is_some_and(|s| s.first == np.first);
+    share
+        || (np.first..np.end).any(|k| {
+            let w = doc.word(k);
+            doc.kind(k) == Some(TokenKind::Number)
+                || doc.is(k, class::PLURAL)
+                || doc.is_word(k) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                || doc.word_among(
+                    k,
+                    &[
+                        "people", "those", "these", "some", "many", "most", "all", "both", "few",
+                        "police",
+                    ],
+                )
+        })
+}
+
+/// A subject pronoun with `be` contracted onto it: `he's`, `they’re`, `I'm`.
+pub(crate) fn contracted_be(doc: &Doc, k: usize) -> bool {
+    let w = doc.word(k);
+    doc.is(k, class::PRONOUN_SUBJECT)
+        && ["'s", "’s", "'re", "’re", "'m", "’m"]
+            .iter()
+            .any(|c| w.ends_with(c))
 }

@@ -1,0 +1,211 @@
+//! The constructions of issue 7, continued: verbs and their complements (bare clauses,
+//! objects, pronouns), closing attributions, and openings before the subject. The first
+//! part is in `extract_constructions.rs`.
+
+mod constructions;
+
+use constructions::{claims, find};
+
+#[test]
+fn openings_a_participle_an_adverb_a_prepositional_phrase() {
+    let c = find(
+        "Chastened by the reviews, the mayor revised the budget, promising to hire more nurses.",
+        "to hire more nurses",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("the mayor"),
+        "a participle opening is no name"
+    );
+    let c = find(
+        "Recently, the union has been lobbying hard, and it promised to strike in May.",
+        "to strike in May",
+    );
+    assert_ne!(
+        c.source.as_deref(),
+        Some("Recently"),
+        "an adverb is no speaker"
+    );
+    let c = find(
+        "In a statement, one of the tenants' lawyers, Dana Reyes, said the landlord broke the law.",
+        "the landlord broke the law",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
+    let c = find(
+        "As unlikely as it may seem, Mr. Bell said the deal had helped him.",
+        "the deal had helped him",
+    );
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Bell"),
+        "a comparison is no attribution"
+    );
+}
+
+#[test]
+fn objects_of_judgement_a_pronoun_alone_a_clause_of_its_own() {
+    let c = find(
+        "Voters in the county supported her by a wide margin.",
+        "her",
+    );
+    assert_eq!(c.cue.as_deref(), Some("supported"));
+    let c = find("The mayor endorsed him in 2014.", "him");
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    // A pronoun taking more (`accused him of …`) keeps it.
+    find(
+        "The mayor accused him of lying about the budget.",
+        "him of lying about the budget",
+    );
+    let c = find("They support the new budget.", "the new budget");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("They"),
+        "a subject pronoun before a noun-like cue"
+    );
+    // `and Bell opposed …` starts a clause with its own subject.
+    find(
+        "Ruiz backed the budget and Bell opposed the measure.",
+        "the budget",
+    );
+    find(
+        "Ruiz backed the budget and Bell opposed the measure.",
+        "the measure",
+    );
+}
+
+#[test]
+fn an_adverb_between_the_cue_and_its_content_or_the_subject_and_the_cue() {
+    let c = find(
+        "The mayor said, however, that the bridge would reopen.",
+        "the bridge would reopen",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    let c = find(
+        "Ruiz however said the bridge would reopen in May.",
+        "the bridge would reopen in May",
+    );
+    assert_eq!(c.source.as_deref(), Some("Ruiz"));
+    find("The clerk mentioned the flood in her report.", "the flood");
+}
+
+#[test]
+fn a_closing_according_to_ends_the_content_whatever_describes_its_source() {
+    for body in [
+        "Rents rose faster than wages, according to Dana Reyes, an economist.",
+        "Rents rose faster than wages, according to Dana Reyes, who studies housing.",
+        "Rents rose faster than wages, according to two studies, including one from Yale.",
+        "Rents rose faster than wages, according to figures the city released Friday.",
+        "Rents rose faster than wages according to a study released Monday.",
+    ] {
+        let c = find(body, "Rents rose faster than wages");
+        assert_eq!(c.cue.as_deref(), Some("according to"), "{body}");
+    }
+    // Content on both sides of the source keeps both.
+    let c = find(
+        "The plan, according to Dana Reyes, is a disaster.",
+        "The plan, according to Dana Reyes, is a disaster",
+    );
+    assert_eq!(c.fragments, 2);
+}
+
+#[test]
+fn contracted_subjects_and_long_descriptions_before_an_appositive() {
+    let c = find(
+        "He’s predicting he will win the county.",
+        "he will win the county",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("He’s"),
+        "he’s is he is, no possessive"
+    );
+    let c = find(
+        "Ohio state delegate Ann Lowe, clad in a red cape, said the convention could fail.",
+        "the convention could fail",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ann Lowe"));
+}
+
+#[test]
+fn verbs_of_speech_that_take_a_bare_clause() {
+    for (body, cue) in [
+        ("Ruiz recalled the plant had closed in May.", "recalled"),
+        (
+            "The report concluded the plant had closed in May.",
+            "concluded",
+        ),
+        ("Ruiz stated the plant had closed in May.", "stated"),
+        ("Ruiz testified the plant had closed in May.", "testified"),
+    ] {
+        let c = find(body, "the plant had closed in May");
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+}
+
+#[test]
+fn verbs_of_belief_and_evidence_that_take_a_bare_clause() {
+    for (body, cue) in [
+        ("Two polls show Ruiz leads the race.", "show"),
+        ("Most voters expect Ruiz will win the race.", "expect"),
+        ("Experts agree Ruiz will win the race.", "agree"),
+    ] {
+        let c = find(
+            body,
+            body.split_once(cue)
+                .map_or("", |(_, b)| b.trim().trim_end_matches('.')),
+        );
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+}
+
+#[test]
+fn asked_about_through_an_agent_a_time_or_a_place() {
+    let c = find(
+        "When asked by a reporter on Thursday about the closures, Ruiz said nothing.",
+        "about the closures",
+    );
+    assert_eq!(c.source.as_deref(), Some("a reporter"));
+    let c = find(
+        "When asked at the town meeting about the closures, Ruiz said nothing.",
+        "about the closures",
+    );
+    assert_eq!(c.cue.as_deref(), Some("asked"));
+}
+
+#[test]
+fn a_participle_of_result_takes_no_clause_and_more_nouns_head_a_speaker() {
+    let (_, all) = claims(
+        "The minister said the embassy ignored the rules, showing no respect for the region.",
+    );
+    assert!(
+        all.iter().all(|c| c.cue.as_deref() != Some("showing")),
+        "{all:#?}"
+    );
+    for noun in [
+        "prince",
+        "plaintiff",
+        "striker",
+        "councillor",
+        "epidemiologist",
+    ] {
+        let body = format!("The {noun} called for new elections.");
+        let c = find(&body, "new elections");
+        assert_eq!(c.source.as_deref(), Some(format!("The {noun}").as_str()));
+    }
+}
+
+#[test]
+fn describing_and_recalling_take_an_object() {
+    find(
+        "Then the mayor described her visit to the harbor.",
+        "her visit to the harbor",
+    );
+    find(
+        "The mayor spoke at length, recalling the flood of 1993.",
+        "the flood of 1993",
+    );
+    find(
+        "The mayor described the plan as reckless.",
+        "the plan as reckless",
+    );
+}
