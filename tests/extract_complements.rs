@@ -209,3 +209,25 @@ fn describing_and_recalling_take_an_object() {
         "the plan as reckless",
     );
 }
+
+#[test]
+fn phrases_between_cue_subject_and_content() {
+    let c = find(
+        "The hacker said, per a translator, that the server was open.",
+        "the server was open",
+    );
+    assert_eq!(c.source.as_deref(), Some("The hacker"));
+    find(
+        "Ruiz said, among other things, that the budget was late.",
+        "the budget was late",
+    );
+    let c = find(
+        "Her friends and allies have in the past said she would run.",
+        "she would run",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Her friends and allies"),
+        "a time between auxiliary and cue, and both conjuncts speak"
+    );
+}

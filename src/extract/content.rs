@@ -280,6 +280,16 @@ pub(crate) fn complement(
     {
         j = skip_adjuncts(doc, j + 3, end);
     }
+    // `said, per a translator, that …`, `said, among other things, that …`: a phrase set
+    // off by commas before `that`.
+    if doc.is_punct(j, ',')
+        && let Some(close) = (j + 2..end.min(j + 8)).find(|&k| doc.is_punct(k, ','))
+        && doc.word_is(close + 1, "that")
+        && doc.is_lower(close + 1)
+        && (j + 1..close).all(|k| doc.is_word(k) && !doc.is(k, class::CUE | class::BE))
+    {
+        j = close + 1;
+    }
     if doc.word_is(j, "that") && doc.is_lower(j) {
         // `said that was not her view`: `that` is the subject of the content.
         let demonstrative = doc.is(j + 1, class::BE | class::BETWEEN) && doc.is_lower(j + 1);

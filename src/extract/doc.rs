@@ -357,6 +357,16 @@ impl<'a> Doc<'a> {
                     i = p - 1;
                     continue;
                 }
+                // `have in the past said`, `who over the weekend told`
+                let det_lead = p > floor
+                    && self.is_lower(p)
+                    && self.is(p, class::DETERMINER)
+                    && self.is_lower(p - 1)
+                    && self.is(p - 1, class::PREPOSITION);
+                if det_lead && p - 1 > floor {
+                    i = p - 2;
+                    continue;
+                }
             }
             return Some(i);
         }

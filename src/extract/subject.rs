@@ -95,9 +95,30 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return Some(np);
     }
     // `One in three said …`: a share, not a person called One.
-    np::share_ending_at(doc, j, floor)
+    let np = np::share_ending_at(doc, j, floor)
         .or_else(|| np::ending_at(doc, j, floor))
-        .filter(|np| !possessive(doc, np.end - 1))
+        .filter(|np| !possessive(doc, np.end - 1))?;
+    Some(coordinated(doc, np, floor).unwrap_or(np))
+}
+
+/// `Clinton and Sanders said`, `Her friends and allies said`: both conjuncts speak, when
+/// the first opens the clause.
+fn coordinated(doc: &Doc, np: Np, floor: usize) -> Option<Np> {
+    let and = np.first.checked_sub(1)?;
+    if !(doc.word_is(and, "and") && doc.is_lower(and)) || np.kind == NpKind::Pronoun {
+        return None;
+    }
+    let left = np::ending_at(doc, and.checked_sub(1)?, floor)
+        .or_else(|| np::generic_ending_at(doc, and.checked_sub(1)?, floor))?;
+    let opens = left.first == floor || doc.is_punct(left.first - 1, ',');
+    let kinds = |k: NpKind| matches!(k, NpKind::Person | NpKind::Org | NpKind::Nominal);
+    (opens && kinds(left.kind) && kinds(np.kind) && !possessive(doc, left.end - 1)).then_some(Np {
+        first: left.first,
+        end: np.end,
+        name: (left.name.0, np.name.1),
+        role: None,
+        kind: NpKind::Nominal,
+    })
 }
 
 /// `The woman who owns the shop said`, `Several people who know him said`: when a subject
