@@ -387,3 +387,32 @@ fn a_subject_with_a_relative_clause_is_the_speaker_not_the_clauses_object() {
         assert_eq!(c.speaker.as_deref(), Some(speaker), "{body}");
     }
 }
+
+#[test]
+fn asides_titles_and_stray_commas_around_a_speaker() {
+    let (_, all) = claims("The campaign, for example, said she would support the nominee.");
+    let c = all
+        .iter()
+        .find(|c| c.text == "she would support the nominee")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(c.source.as_deref(), Some("The campaign"));
+    let text = "A headline\n\nThe campaign, for example, said she would support the nominee.\n";
+    let ex = extract(text);
+    assert!(
+        ex.speakers
+            .iter()
+            .all(|s| s.role.as_deref() != Some("for example")),
+        "an aside is no role: {:?}",
+        ex.speakers
+    );
+    let c = find(
+        "Mr. Ruiz’s former campaign manager, Dana Reyes, said the aide should be fired.",
+        "the aide should be fired",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
+    let c = find(
+        "Gov. Ann Lowe (R-Ohio), said the plan works.",
+        "the plan works",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ann Lowe"));
+}

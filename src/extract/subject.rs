@@ -36,6 +36,14 @@ pub(crate) fn possessive(doc: &Doc, i: usize) -> bool {
 /// an appositive (`Zhang Run, director-general of …, said`) or a relative pronoun.
 pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     let j = doc.skip_between_left(i.checked_sub(1)?, floor)?;
+    // `Gov. John Kasich (R-OH), said`: a stray comma after the party and state.
+    if doc.is_punct(j, ',')
+        && j > floor
+        && doc.is_punct(j - 1, ')')
+        && let Some(np) = np::ending_at(doc, j - 1, floor).filter(|np| np.end == j)
+    {
+        return Some(np);
+    }
     if doc.is_punct(j, ',') {
         return appositive_subject(doc, j, floor);
     }
@@ -195,7 +203,12 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
             np::ending_at(doc, first_comma.checked_sub(1)?, floor).filter(|np| np.first == floor)
         })
         .or_else(|| np::generic_ending_at(doc, first_comma.checked_sub(1)?, floor))
-        .filter(|np| np.first == floor || doc.is(floor, class::NOT_NAME))?;
+        .filter(|np| {
+            // `Mr. Trump's former campaign manager, Corey Lewandowski, said`: a title and
+            // its dot may open the description.
+            let titled = doc.is(floor, class::TITLE) && doc.is_punct(floor + 1, '.');
+            np.first == floor || doc.is(floor, class::NOT_NAME) || titled && np.first == floor + 2
+        })?;
     if np.kind == NpKind::Place {
         return None;
     }
@@ -219,7 +232,13 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
     // `The agency, which tracks prices, noted …`: a relative clause describes, but is no
     // role.
     let relative = doc.is(first_comma + 1, class::RELATIVE) && doc.is_lower(first_comma + 1);
-    let role = (!age_only && !relative).then_some((first_comma + 1, j));
+    // `The campaign, for example, said`, `…, in a statement, said`: an aside, not a role
+    // (`of Springfield`, `from Ohio` are affiliations).
+    let a = first_comma + 1;
+    let aside = doc.is_lower(a)
+        && (doc.is(a, class::PREPOSITION) && !doc.word_among(a, &["of", "from"])
+            || doc.is(a, class::BETWEEN | class::CLAUSE_CONJ) && j - a <= 2);
+    let role = (!age_only && !relative && !aside).then_some((first_comma + 1, j));
     Some(Np { role, ..np })
 }
 
