@@ -419,6 +419,16 @@ fn said_before_a_name_and_a_colon_introduces_a_quote() {
 }
 
 #[test]
+fn said_before_a_name_and_its_appositive_introduces_a_quote() {
+    let c = find(
+        "Said Maria Lopez, who grew up on the street, \u{201c}We are tired of waiting.\u{201d}",
+        "We are tired of waiting.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Maria Lopez"));
+    assert_eq!(c.cue.as_deref(), Some("Said"));
+}
+
+#[test]
 fn a_name_before_a_colon_introduces_a_quote() {
     let c = find(
         "The surge does not surprise the pollster Dana Reyes: \"Unknown candidates gain most.\"",

@@ -217,6 +217,29 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
             end: r.open,
         });
     }
+    // `Said Dorothy Poynter, who grew up with Ali, "…"`: an inverted attribution opening
+    // the sentence, its appositive up to the quote.
+    if cue.is_none()
+        && punctuated
+        && doc.is_cap(floor)
+        && doc.lex(floor).is(class::CUE)
+        && doc.lex(floor).cue_has(cue::SPEECH)
+        && doc.lex(floor).form == Form::Past
+        && i - floor <= 40
+        && let Some(np) = np::starting_at(doc, floor + 1, r.open).filter(|np| np.is_named())
+        && doc.is_punct(np.end, ',')
+        && !(np.end..i).any(|k| doc.is(k, class::CUE) && doc.is_lower(k) || doc.in_quote(k))
+    {
+        let role = !doc.is(np.end + 1, class::RELATIVE);
+        return Some(Attribution {
+            source: Np {
+                role: role.then_some((np.end + 1, i + 1)),
+                ..np
+            },
+            cue: (floor, floor + 1),
+            end: r.open,
+        });
+    }
     let c = match cue {
         Some(c) => c,
         None => {
