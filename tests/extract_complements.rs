@@ -231,3 +231,21 @@ fn phrases_between_cue_subject_and_content() {
         "a time between auxiliary and cue, and both conjuncts speak"
     );
 }
+
+#[test]
+fn a_poll_or_a_study_as_the_source_of_a_finding() {
+    let c = find(
+        "In the poll, support for the mayor has risen over two weeks.",
+        "support for the mayor has risen over two weeks",
+    );
+    assert_eq!(c.source.as_deref(), Some("the poll"));
+    let c = find(
+        "Ruiz led Bell by 12 points in a Marist poll released Sunday.",
+        "Ruiz led Bell by 12 points",
+    );
+    assert_eq!(c.source.as_deref(), Some("a Marist poll"));
+    let (_, all) = claims("She was interested in the study of law.");
+    assert!(all.is_empty(), "{all:#?}");
+    let (_, all) = claims("Ruiz leads in the polls there.");
+    assert!(all.is_empty(), "{all:#?}");
+}

@@ -190,3 +190,57 @@ fn tail_head(doc: &Doc, first: usize, i: usize) -> (usize, usize) {
     }
     trim(doc, from, i)
 }
+
+/// Data a finding comes from: `in the poll`, `in a Marist survey released Monday`.
+/// Singular only: `leads in the polls` is standing, not a finding.
+const DATA_NOUNS: &[&str] = &["poll", "survey", "study"];
+
+/// `In the poll, Clinton leads by 6 points`, `Clinton led 2-1 in an NBC News/Marist poll
+/// Jan. 17-23.`: a poll or study the content comes from, before the sentence after its
+/// comma or closing the sentence after it.
+pub(crate) fn in_data(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    if !doc.word_is(i, "in") {
+        return None;
+    }
+    let head =
+        (i + 1..end.min(i + 10)).find(|&k| doc.is_lower(k) && doc.word_among(k, DATA_NOUNS))?;
+    let plain = (i + 1..head).all(|k| {
+        (doc.is_word(k) || doc.kind(k).is_some_and(is_numeric) || doc.is_punct(k, '/'))
+            && !doc.is(
+                k,
+                class::CUE | class::BE | class::RELATIVE | class::PRONOUN_SUBJECT,
+            )
+    });
+    let opens = doc.is(i + 1, class::DETERMINER)
+        || doc.is_cap(i + 1)
+        || doc.kind(i + 1).is_some_and(is_numeric);
+    if !plain || !opens {
+        return None;
+    }
+    let source = Np {
+        first: i + 1,
+        end: head + 1,
+        name: (i + 1, head + 1),
+        role: None,
+        kind: NpKind::Nominal,
+    };
+    let after = head + 1;
+    // `the study of law` is a subject, not a source.
+    if doc.word_among(after, &["of", "that", "which", "who"]) {
+        return None;
+    }
+    let content = if i == first && doc.is_cap(i) && doc.is_punct(after, ',') {
+        trim(doc, after + 1, clause_end(doc, after + 1, end))
+    } else if i > first
+        && doc.is_lower(i)
+        && (after..end).all(|k| !doc.is_punct(k, ',') && !doc.is_punct(k, ';') && !doc.is_quote(k))
+        && doc.words_in(after, end) <= 4
+    {
+        tail_head(doc, first, i)
+    } else {
+        return None;
+    };
+    let mut c = make(doc, content, Vec::new(), Some(source), Some((i, i + 1)))?;
+    c.class = super::ClaimClass::Evidence;
+    Some(c)
+}

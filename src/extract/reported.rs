@@ -20,7 +20,7 @@ use crate::text::tokens::TokenKind;
 
 use super::adjective::stance;
 use super::content::{complement, judgement, make, make_object, seeming};
-use super::fronted::{according_to, as_attribution};
+use super::fronted::{according_to, as_attribution, in_data};
 use super::passive::passive;
 
 /// Adds reported-speech candidates to `out` (which already holds the quote candidates).
@@ -59,6 +59,11 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                     out.push(c);
                 }
                 i += 2;
+                continue;
+            }
+            if let Some(c) = in_data(doc, i, sent.first, sent.end) {
+                out.push(c);
+                i += 1;
                 continue;
             }
             if i == sent.first
