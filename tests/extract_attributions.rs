@@ -229,6 +229,10 @@ fn nouns_in_title_case_are_no_cues() {
 #[test]
 fn a_topic_label_before_news_is_no_speaker() {
     assert!(headline("Julian Assange: Sweden drops rape investigation").is_empty());
+    // A role after an institution is a person acting, not the institution.
+    let all = headline("Lewandowski: FBI director acted as judge and jury");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].text, "FBI director acted as judge and jury");
 }
 
 #[test]

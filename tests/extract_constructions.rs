@@ -444,6 +444,20 @@ fn a_name_before_a_colon_introduces_a_quote() {
 }
 
 #[test]
+fn as_x_put_it_with_an_appositive_a_colon_or_a_conjunction_before_it() {
+    let c = find(
+        "Or, as Dana Reyes, a former mayor, put it: \"The gates are open.\"",
+        "\"The gates are open.\"",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
+    let c = find(
+        "But as Ruiz noted, the bridge is older than the city.",
+        "the bridge is older than the city",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+}
+
+#[test]
 fn as_x_noted_opens_a_claim() {
     let c = find(
         "As the mayor noted, the bridge is older than the city.",

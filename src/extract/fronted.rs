@@ -12,18 +12,28 @@ use super::quotes::with_appositive;
 /// `As Rosenthal put it, …`, `As the report noted, …`, `As stated in the commentary, …`:
 /// a fronted attribution; the content follows its comma.
 pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidate> {
-    if !doc.word_is(i, "as") || !doc.is_cap(i) {
+    // `As …` opens the sentence, or follows `Or,` / `But` / `And` there.
+    let opens = doc.is_cap(i)
+        || i > 0 && doc.is_cap(i - 1) && doc.word_among(i - 1, &["or", "but", "and"])
+        || i > 1
+            && doc.is_punct(i - 1, ',')
+            && doc.is_cap(i - 2)
+            && doc.word_among(i - 2, &["or", "but", "and"]);
+    if !doc.word_is(i, "as") || !opens {
         return None;
     }
-    let comma = (i + 1..end.min(i + 30)).find(|&k| doc.is_punct(k, ','))?;
+    let closes = |k: usize| doc.is_punct(k, ',') || doc.is_punct(k, ':');
+    // `As Tom Ridge, a former secretary, put it: "…"`: `put it` closes the attribution,
+    // over any appositive; otherwise the first comma or colon does.
+    let put_it = (i + 2..end.min(i + 30))
+        .find(|&k| doc.word_is(k, "put") && doc.word_is(k + 1, "it") && closes(k + 2));
+    let comma = match put_it {
+        Some(p) => p + 2,
+        None => (i + 1..end.min(i + 30)).find(|&k| closes(k))?,
+    };
     // The cue closes the attribution: `put it`, `said`, `noted`, or `stated in X`.
-    let (cue_at, src) = if doc.word_is(comma - 1, "it") && doc.word_is(comma - 2, "put") {
-        let subject = doc.skip_between_left(comma - 3, i + 1)?;
-        (
-            comma - 2,
-            np::ending_at(doc, subject, i + 1)
-                .or_else(|| np::generic_ending_at(doc, subject, i + 1))?,
-        )
+    let (cue_at, src) = if let Some(p) = put_it {
+        (p, super::subject::subject_before(doc, p, i + 1)?)
     } else if let Some(c) = (i + 1..comma).find(|&k| {
         // The cue is a finite verb closing the phrase, not a participle inside it (`As
         // her campaign sent out pitches highlighting …`).

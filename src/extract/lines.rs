@@ -165,10 +165,11 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     // `Julian Assange: Sweden drops investigation`: a topic, then news about it — a
     // place or an institution acting is not the label's words.
     let rest = colon + 1;
+    // (`Lewandowski: FBI director acted as …` names a person, not the FBI acting.)
     if doc.is_cap(rest)
         && (doc.is(rest, class::PLACE) || doc.is(rest, class::ORG_HEAD))
         && doc.is_lower(rest + 1)
-        && !doc.is(rest + 1, class::BETWEEN)
+        && !doc.is(rest + 1, class::BETWEEN | class::ROLE_NOUN | class::TITLE)
     {
         return None;
     }

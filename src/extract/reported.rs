@@ -66,7 +66,7 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 i += 1;
                 continue;
             }
-            if i == sent.first
+            if i <= sent.first + 2
                 && let Some(c) = as_attribution(doc, i, sent.end)
             {
                 if let (Some((a, _)), Some(np)) = (c.cue, c.source)
