@@ -465,3 +465,19 @@ fn as_x_noted_opens_a_claim() {
     );
     assert_eq!(c.source.as_deref(), Some("the mayor"));
 }
+
+#[test]
+fn a_short_clause_ending_in_a_colon_introduces_a_quote() {
+    let c = find(
+        "In a radio interview, Ruiz went even further: \"The council has failed us.\"",
+        "The council has failed us.",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+    let c = find(
+        "Bell\u{2019}s letter makes a blunt case: \"The council has failed us.\"",
+        "The council has failed us.",
+    );
+    assert_eq!(c.source.as_deref(), Some("Bell\u{2019}s letter"));
+    let (_, all) = claims("The rules are simple: \"No running.\"");
+    assert!(all.iter().all(|c| c.source.is_none()), "{all:#?}");
+}

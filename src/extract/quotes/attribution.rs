@@ -217,6 +217,24 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
             end: r.open,
         });
     }
+    // `In a Fox interview, Trump went even further: "…"`, `Hoff's letter makes a case: "…"`:
+    // a short clause ending in a colon introduces the quote; its subject speaks.
+    if cue.is_none()
+        && colon
+        && i - floor <= 16
+        && !(floor..=i).any(|k| doc.in_quote(k))
+        && (floor..=i).any(|k| doc.is_lower(k) && !np::is_function_word(doc, k))
+        && let Some(np) =
+            crate::extract::subject::sentence_subject(doc, floor, i).map(|np| owned_by(doc, np, i))
+        && np.end <= i
+        && speaks(doc, &np)
+    {
+        return Some(Attribution {
+            source: np,
+            cue: (i + 1, i + 2),
+            end: r.open,
+        });
+    }
     // `Said Dorothy Poynter, who grew up with Ali, "…"`: an inverted attribution opening
     // the sentence, its appositive up to the quote.
     if cue.is_none()
@@ -317,6 +335,33 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         cue: (c, c + 1),
         end: r.open,
     })
+}
+
+/// `Hoff's letter`: a possessive and the noun it owns, which is what speaks.
+fn owned_by(doc: &Doc, np: Np, ceil: usize) -> Np {
+    let w = doc.word(np.end.saturating_sub(1));
+    if !(w.ends_with("'s") || w.ends_with("’s")) {
+        return np;
+    }
+    match np::starting_at(doc, np.end, ceil) {
+        Some(head) if head.kind == NpKind::Nominal => Np {
+            first: np.first,
+            name: (np.first, head.name.1),
+            ..head
+        },
+        _ => np,
+    }
+}
+
+/// Can this noun phrase speak: a name, a personal pronoun, a person described, a document?
+fn speaks(doc: &Doc, np: &Np) -> bool {
+    match np.kind {
+        NpKind::Person | NpKind::Org => true,
+        NpKind::Pronoun => doc.word_among(np.first, &["he", "she", "they", "we", "i"]),
+        NpKind::Nominal => (np.name.0..np.name.1)
+            .any(|k| np::is_speaker_noun(doc, k) || doc.is(k, class::DOCUMENT)),
+        _ => false,
+    }
 }
 
 /// `cautioned "let's not get ahead of ourselves," before predicting …`: a comma closing
