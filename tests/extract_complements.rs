@@ -249,3 +249,21 @@ fn a_poll_or_a_study_as_the_source_of_a_finding() {
     let (_, all) = claims("Ruiz leads in the polls there.");
     assert!(all.is_empty(), "{all:#?}");
 }
+
+#[test]
+fn modals_and_catenative_verbs_between_subject_and_cue() {
+    let c = find(
+        "Party leaders who can support the candidate of their choice.",
+        "the candidate of their choice",
+    );
+    assert_eq!(c.cue.as_deref(), Some("support"));
+    let c = find(
+        "Ruiz used to support the mayor, but now backs Bell.",
+        "the mayor",
+    );
+    assert_eq!(c.source.as_deref(), Some("Ruiz"));
+    let c = find("Older voters tended to support the mayor.", "the mayor");
+    assert_eq!(c.source.as_deref(), Some("Older voters"));
+    // Nothing before the verb: no panic, no subject.
+    let _ = claims("To support the mayor.");
+}

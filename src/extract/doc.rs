@@ -340,6 +340,34 @@ impl<'a> Doc<'a> {
                 i -= 1;
                 continue;
             }
+            // `those who tended to support Sanders`, `He used to back …`: a catenative verb
+            // and `to` before the cue.
+            if self.word_is(i, "to")
+                && i > floor
+                && self.word_among(
+                    i - 1,
+                    &[
+                        "tend",
+                        "tends",
+                        "tended",
+                        "used",
+                        "continue",
+                        "continues",
+                        "continued",
+                        "began",
+                        "begin",
+                        "begins",
+                        "started",
+                        "starts",
+                        "going",
+                        "got",
+                    ],
+                )
+                && self.is_lower(i - 1)
+            {
+                i = i.checked_sub(2)?;
+                continue;
+            }
             // A time adjunct between subject and verb: `Sanders on Tuesday said`,
             // `who in 2010 said`, `The president this weekend told`.
             let time = self.is(i, class::TIME) && self.is_word(i)
