@@ -420,3 +420,23 @@ fn asides_titles_and_stray_commas_around_a_speaker() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Ann Lowe"));
 }
+
+#[test]
+fn a_subject_with_a_participle_after_it_is_the_speaker() {
+    for (body, speaker) in [
+        (
+            "Reporters covering the campaign said the bus was late.",
+            "Reporters",
+        ),
+        (
+            "Several judges handling the lawsuits cited the election.",
+            "judges",
+        ),
+    ] {
+        let (_, all) = claims(body);
+        assert!(
+            all.iter().any(|c| c.speaker.as_deref() == Some(speaker)),
+            "{body}: {all:#?}"
+        );
+    }
+}

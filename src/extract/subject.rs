@@ -135,44 +135,59 @@ fn coordinated(doc: &Doc, np: Np, floor: usize) -> Option<Np> {
 /// said …`), where a name follows the pronoun.
 fn relative_antecedent(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     let lowest = floor.max(j.saturating_sub(14));
+    // `Democrats supporting Mrs. Clinton have said`: a participle as a reduced relative.
+    let participle = |k: usize| {
+        let w = doc.word(k);
+        doc.is_lower(k) && w.len() > 5 && w.ends_with("ing") && !doc.is(k, class::BE)
+    };
+    let pronoun = |k: usize| doc.is_lower(k) && doc.word_among(k, &["who", "that"]);
     let mut k = j;
     while k > lowest {
         k -= 1;
-        let word = doc.is_word(k) || doc.kind(k) == Some(crate::text::tokens::TokenKind::Number);
+        if pronoun(k) || participle(k) && k < j {
+            break;
+        }
+        let word = doc.is_word(k)
+            || doc.kind(k) == Some(crate::text::tokens::TokenKind::Number)
+            || np::abbreviation_dot(doc, k);
         // Another verb of report ends the search, unless it is the clause's own (`who
         // know him`).
-        let own_verb = k > 0 && doc.word_among(k - 1, &["who", "that"]);
+        let own_verb = k > 0 && pronoun(k - 1);
         if !word || doc.in_quote(k) || doc.is(k, class::CUE) && doc.is_lower(k) && !own_verb {
             return None;
         }
-        if doc.is_lower(k) && doc.word_among(k, &["who", "that"]) {
-            break;
-        }
     }
-    if k <= lowest || !doc.word_among(k, &["who", "that"]) {
+    let reduced = participle(k) && k < j;
+    if k <= lowest || !pronoun(k) && !reduced {
         return None;
     }
     // A subject relative: the pronoun is followed by its verb.
-    let verb = k + 1;
-    if verb > j
-        || !doc.is_lower(verb)
-        || doc.is(
-            verb,
-            class::DETERMINER | class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT,
-        )
-        || np::is_function_word(doc, verb) && !doc.is(verb, class::BE | class::BETWEEN | class::CUE)
-    {
-        return None;
+    if !reduced {
+        let verb = k + 1;
+        let verb_ok = verb <= j
+            && doc.is_lower(verb)
+            && !doc.is(
+                verb,
+                class::DETERMINER | class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT,
+            )
+            && (!np::is_function_word(doc, verb)
+                || doc.is(verb, class::BE | class::BETWEEN | class::CUE));
+        if !verb_ok {
+            return None;
+        }
     }
     let before = k - 1;
     let np = np::share_ending_at(doc, before, floor)
         .or_else(|| np::ending_at(doc, before, floor))
         .or_else(|| np::generic_ending_at(doc, before, floor))?;
+    // A participle's antecedent must be people by its noun (`Keeps saying …` is no
+    // subject before a participle).
+    let speaker_noun = (np.name.0..np.name.1).any(|h| np::is_speaker_noun(doc, h));
     let person_like = match np.kind {
-        NpKind::Person | NpKind::Org => true,
-        NpKind::Nominal => (np.name.0..np.name.1).any(|h| np::is_speaker_noun(doc, h)),
+        NpKind::Person | NpKind::Org => !reduced || speaker_noun,
+        NpKind::Nominal => speaker_noun,
         _ => false,
-    };
+    } && !(reduced && doc.lex(k).cue_has(super::lexicon::cue::SPEECH));
     // It opens the clause: the sentence, or after `and`/`but`.
     let opens = np.first == floor
         || doc.is_lower(np.first - 1) && doc.word_among(np.first - 1, &["and", "but", "while"]);

@@ -449,7 +449,7 @@ fn name_of_place(doc: &Doc, first: usize, body: usize, last: usize) -> Option<Np
 
 /// The `.` of `U.S.` or `Mr.` inside a name: attached to a dotted or title word and
 /// followed by a capitalised word.
-pub(super) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
+pub(crate) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
     i > 0
         && doc.is_punct(i, '.')
         && doc.tok(i).is_some_and(|t| !t.space_before)
