@@ -267,3 +267,20 @@ fn modals_and_catenative_verbs_between_subject_and_cue() {
     // Nothing before the verb: no panic, no subject.
     let _ = claims("To support the mayor.");
 }
+
+#[test]
+fn adverbs_and_prepositions_are_no_speakers() {
+    let c = find(
+        "The mayor has nevertheless called his vote an irresponsible one.",
+        "his vote an irresponsible one",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    // `fairly detailed proposals`: an adjective, not a verb of report.
+    let (_, all) = claims("Both have put forward fairly detailed policy proposals.");
+    assert!(all.is_empty(), "{all:#?}");
+    let (_, all) = claims("Along with her husband, she plans to narrow her support to one.");
+    assert!(
+        all.iter().all(|c| c.source.as_deref() != Some("Along")),
+        "{all:#?}"
+    );
+}

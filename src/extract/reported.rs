@@ -161,6 +161,26 @@ fn reported(
     } = at;
     let speechlike = lex.cue_has(cue::SPEECH);
     let cue_span = Some((i, cue_end));
+    // `fairly detailed proposals`, `highly anticipated`: after a degree adverb a
+    // participle is an adjective.
+    if lex.form == Form::Past
+        && i > first
+        && doc.word_among(
+            i - 1,
+            &[
+                "fairly",
+                "very",
+                "highly",
+                "quite",
+                "rather",
+                "pretty",
+                "extremely",
+                "less",
+            ],
+        )
+    {
+        return None;
+    }
     if lex.cue_has(cue::SEEM) {
         return seeming(doc, i, first, end);
     }

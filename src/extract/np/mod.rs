@@ -406,7 +406,11 @@ pub(super) fn classify(
     }) && doc.is(last, class::PLACE);
     let kind = if single && doc.is(name_first, class::PLACE) || place {
         NpKind::Place
-    } else if single && doc.lex(name_first).is(class::NOT_NAME) {
+    } else if single
+        && (doc.lex(name_first).is(class::NOT_NAME)
+            // A party's adjective alone (`in Democratic attack ads`) names nobody.
+            || doc.word_among(name_first, &["democratic", "republican", "liberal", "conservative"]))
+    {
         return None;
     } else if doc.is(last, class::ORG_HEAD) && role.is_none() && !single {
         NpKind::Org
