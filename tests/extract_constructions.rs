@@ -355,6 +355,13 @@ fn a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker() {
     );
     assert_eq!(r.source.as_deref(), Some("who"));
     assert_eq!(r.speaker.as_deref(), Some("Kasich"));
+    // Through a time, and after a long appositive.
+    let r = find(
+        "Ann Lowe, a Texas developer, who last year supported the mayor, said nothing.",
+        "the mayor",
+    );
+    assert_eq!(r.source.as_deref(), Some("who"));
+    assert_eq!(r.speaker.as_deref(), Some("Ann Lowe"));
 }
 
 #[test]

@@ -240,11 +240,10 @@ pub fn extract(text: &str) -> Extraction {
 /// stands for it before the cue (`who` in `Sanders, who said …`), since that is the word
 /// the text attributes the claim with; the speaker is still the antecedent.
 fn source_span(doc: &doc::Doc, np: np::Np, cue: Option<(usize, usize)>) -> Span {
+    // Through adverbs and times: `who in the past has voiced`, `who last year threatened`.
     let relative = cue.and_then(|(c, _)| {
-        (np.end..c)
-            .take(6)
-            .find(|&k| doc.is_lower(k) && doc.is(k, lexicon::class::RELATIVE))
-            .filter(|&k| (k + 1..c).all(|m| doc.is_between(m)))
+        doc.skip_between_left(c.checked_sub(1)?, np.end)
+            .filter(|&k| c - k <= 12 && doc.is_lower(k) && doc.is(k, lexicon::class::RELATIVE))
     });
     match relative {
         Some(k) => doc.span(k, k + 1),
