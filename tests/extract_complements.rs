@@ -284,3 +284,22 @@ fn adverbs_and_prepositions_are_no_speakers() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn speaking_participles_after_adverbs_prepositions_and_openings() {
+    let c = find(
+        "He kept up his attack, mocking the plan and pointedly saying the city was not safe.",
+        "the city was not safe",
+    );
+    assert_eq!(c.source.as_deref(), Some("He"));
+    let c = find(
+        "Ruiz, a supporter, drew boos upon saying, \"The council failed us.\"",
+        "\"The council failed us.\"",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+    let c = find(
+        "While saying that she respects the mayor, Ruiz voted against the plan.",
+        "she respects the mayor",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+}

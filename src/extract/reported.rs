@@ -191,13 +191,25 @@ fn reported(
     let progressive = lex.form == Form::Gerund
         && i > first
         && (doc.is(i - 1, class::BE) || contracted_be(doc, i - 1));
-    if lex.form == Form::Gerund && i == first && doc.word_is(cue_end, "that") {
+    // (`While saying that …, he continued …` too.)
+    let opens = i == first
+        || i == first + 1
+            && doc.is_cap(first)
+            && doc.word_among(
+                first,
+                &["while", "after", "before", "by", "in", "upon", "despite"],
+            );
+    if lex.form == Form::Gerund && opens && doc.word_is(cue_end, "that") {
         // `Noting that the city has changed, Mao said …`: the main clause's speaker says
         // the participle's content too.
         let comma = (cue_end..end).find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k))?;
         let src = np::starting_at(doc, comma + 1, end)?;
         let j = (src.end..end).find(|&k| !doc.is_between(k))?;
-        if !doc.lex(j).is(class::CUE)
+        // The main clause's verb: one of report, or after an opening preposition any
+        // verb (`While saying that …, Ruiz voted …`).
+        let verb = doc.lex(j).is(class::CUE)
+            || i > first && doc.is_lower(j) && !np::is_function_word(doc, j);
+        if !verb
             || !matches!(
                 src.kind,
                 NpKind::Person | NpKind::Org | NpKind::Nominal | NpKind::Pronoun
@@ -220,16 +232,35 @@ fn reported(
             .filter(|np| np.first > first && doc.word_is(np.first - 1, "with"));
         // `released a statement saying …`, `a letter calling for …`: the document says it,
         // on its author's behalf.
-        let document = doc.is_lower(p) && doc.is(p, class::DOCUMENT);
+        // Through a time: `released a statement Wednesday saying …`.
+        let d = (p.saturating_sub(3)..=p)
+            .rev()
+            .find(|&k| !doc.is(k, class::TIME))
+            .unwrap_or(p);
+        let document = doc.is_lower(d) && doc.is(d, class::DOCUMENT);
+        // Through a manner adverb: `and pointedly saying …` (not `for not condemning`).
+        let q = if p > first && doc.is_lower(p) && doc.word(p).ends_with("ly") && doc.is_between(p)
+        {
+            p - 1
+        } else {
+            p
+        };
         let linked = doc.is_punct(p, ',')
             || doc.word_is(cue_end, "that")
             || absolute.is_some()
             || document
-            || doc.is_lower(p)
-                && (doc.word_is(p, "and")
+            || doc.is_lower(q)
+                && (doc.word_is(q, "and")
                     || matches!(
-                        doc.word(p),
-                        "by" | "for" | "after" | "before" | "while" | "from" | "without" | "when"
+                        doc.word(q),
+                        "by" | "for"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "from"
+                            | "without"
+                            | "when"
+                            | "upon"
                     ));
         if !linked {
             return None;
