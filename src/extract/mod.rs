@@ -17,6 +17,7 @@ mod lines;
 mod nominal;
 mod np;
 pub mod numbers;
+mod participle;
 mod passive;
 mod quotes;
 mod reported;

@@ -12,15 +12,13 @@ use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
 use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
-use super::subject::{
-    clause_subject, contracted_be, is_document, is_passive, plural, possessive, sentence_subject,
-    subject_before, tail_subject,
-};
+use super::subject::{is_document, is_passive, plural, possessive, subject_before, tail_subject};
 use crate::text::tokens::TokenKind;
 
 use super::adjective::stance;
 use super::content::{complement, judgement, make, make_object, seeming};
 use super::fronted::{according_to, as_attribution, in_data};
+use super::participle;
 use super::passive::passive;
 
 /// Adds reported-speech candidates to `out` (which already holds the quote candidates).
@@ -185,100 +183,14 @@ fn reported(
         return seeming(doc, i, first, end);
     }
 
-    // `…, adding that …`, `… and saying …`, `began by saying …`: the speaker of this
-    // sentence's earlier attribution, or its subject.
-    // `is predicting`, `He’s predicting`.
-    let progressive = lex.form == Form::Gerund
-        && i > first
-        && (doc.is(i - 1, class::BE) || contracted_be(doc, i - 1));
-    // (`While saying that …, he continued …` too.)
-    let opens = i == first
-        || i == first + 1
-            && doc.is_cap(first)
-            && doc.word_among(
-                first,
-                &["while", "after", "before", "by", "in", "upon", "despite"],
-            );
-    if lex.form == Form::Gerund && opens && doc.word_is(cue_end, "that") {
-        // `Noting that the city has changed, Mao said …`: the main clause's speaker says
-        // the participle's content too.
-        let comma = (cue_end..end).find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k))?;
-        let src = np::starting_at(doc, comma + 1, end)?;
-        let j = (src.end..end).find(|&k| !doc.is_between(k))?;
-        // The main clause's verb: one of report, or after an opening preposition any
-        // verb (`While saying that …, Ruiz voted …`).
-        let verb = doc.lex(j).is(class::CUE)
-            || i > first && doc.is_lower(j) && !np::is_function_word(doc, j);
-        if !verb
-            || !matches!(
-                src.kind,
-                NpKind::Person | NpKind::Org | NpKind::Nominal | NpKind::Pronoun
-            )
-        {
-            return None;
+    // `…, adding that …`, `… and saying …`, `began by saying …`, `Noting that …, Mao
+    // said …`: a participle speaks for its sentence (see `participle.rs`).
+    if lex.form == Form::Gerund {
+        match participle::speaker(doc, i, cue_end, first, end, earlier) {
+            participle::Speaker::Opening(c) => return c,
+            participle::Speaker::Of(source) => return content_of(doc, at, source?, end, false),
+            participle::Speaker::Progressive => {}
         }
-        let content = trim(doc, cue_end + 1, comma);
-        return make(doc, content, Vec::new(), Some(src), cue_span);
-    }
-    if lex.form == Form::Gerund && !progressive {
-        let p = i.checked_sub(1)?;
-        // `with Trump calling for …`, `with 22 percent saying …`: an absolute phrase names
-        // its own speaker.
-        let absolute = doc
-            .skip_between_left(p, first)
-            .and_then(|j| {
-                np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))
-            })
-            .filter(|np| np.first > first && doc.word_is(np.first - 1, "with"));
-        // `released a statement saying …`, `a letter calling for …`: the document says it,
-        // on its author's behalf.
-        // Through a time: `released a statement Wednesday saying …`.
-        let d = (p.saturating_sub(3)..=p)
-            .rev()
-            .find(|&k| !doc.is(k, class::TIME))
-            .unwrap_or(p);
-        let document = doc.is_lower(d) && doc.is(d, class::DOCUMENT);
-        // Through a manner adverb: `and pointedly saying …` (not `for not condemning`).
-        let q = if p > first && doc.is_lower(p) && doc.word(p).ends_with("ly") && doc.is_between(p)
-        {
-            p - 1
-        } else {
-            p
-        };
-        let linked = doc.is_punct(p, ',')
-            || doc.word_is(cue_end, "that")
-            || absolute.is_some()
-            || document
-            || doc.is_lower(q)
-                && (doc.word_is(q, "and")
-                    || matches!(
-                        doc.word(q),
-                        "by" | "for"
-                            | "after"
-                            | "before"
-                            | "while"
-                            | "from"
-                            | "without"
-                            | "when"
-                            | "upon"
-                    ));
-        if !linked {
-            return None;
-        }
-        let source = absolute.or_else(|| {
-            earlier
-                .iter()
-                .filter(|(a, _)| *a < i)
-                .max_by_key(|(a, _)| *a)
-                .map(|(_, np)| *np)
-                .or_else(|| sentence_subject(doc, first, i))
-                .or_else(|| clause_subject(doc, first, i))
-        })?;
-        if source.kind == NpKind::Pronoun && doc.word_is(source.first, "it") {
-            // `It is worth noting that …`, `It goes without saying that …`
-            return None;
-        }
-        return content_of(doc, at, source, end, false);
     }
 
     // `was told`, the reduced passive `a measure opposed by …`, `Asked about …, she said`.
