@@ -440,3 +440,12 @@ fn a_subject_with_a_participle_after_it_is_the_speaker() {
         );
     }
 }
+
+#[test]
+fn any_description_then_a_name_between_commas() {
+    let c = find(
+        "One delegate not on the mayor's slate, Dana Reyes, told reporters she was undecided.",
+        "she was undecided",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
+}

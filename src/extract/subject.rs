@@ -223,7 +223,12 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
             // its dot may open the description.
             let titled = doc.is(floor, class::TITLE) && doc.is_punct(floor + 1, '.');
             np.first == floor || doc.is(floor, class::NOT_NAME) || titled && np.first == floor + 2
-        })?;
+        });
+    // `One delegate not on the slate, Kelly Schmidt, told …`: a description no noun
+    // phrase parse covers, then the name.
+    let Some(np) = np else {
+        return described_name(doc, floor, j);
+    };
     if np.kind == NpKind::Place {
         return None;
     }
