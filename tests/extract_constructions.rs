@@ -488,3 +488,21 @@ fn a_short_clause_ending_in_a_colon_introduces_a_quote() {
     let (_, all) = claims("The rules are simple: \"No running.\"");
     assert!(all.iter().all(|c| c.source.is_none()), "{all:#?}");
 }
+
+#[test]
+fn a_quote_after_a_colon_and_before_an_inverted_attribution_with_a_relative_clause() {
+    let c = find(
+        "The aide agreed, but with a caveat: \"The plan is late,\" the aide said.",
+        "The plan is late,",
+    );
+    assert_eq!(
+        c.kind,
+        ClaimKind::Direct,
+        "the words before the colon are not quoted"
+    );
+    let c = find(
+        "\"The plan is late,\" Ruiz, who has proposed scrapping it, said at the time.",
+        "The plan is late,",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+}

@@ -53,7 +53,13 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
         return None;
     }
     let mut j = i;
-    while j < ceil && j - i < 25 && !is_quote_cue(doc, j) {
+    // Cues inside a relative clause set off by commas (`Cruz, who has proposed repealing
+    // it, said`) are the clause's own.
+    let mut relative = false;
+    while j < ceil && j - i < 25 && (relative || !is_quote_cue(doc, j)) {
+        if doc.is_punct(j, ',') {
+            relative = doc.is_lower(j + 1) && doc.is(j + 1, class::RELATIVE);
+        }
         // A short quoted name inside the subject (`wearing "Ted Cruz" pins`) is passed
         // over; any other quote starts something else.
         if doc.is_quote(j)

@@ -197,7 +197,13 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             // the words before the quote belong to the claim too.
             // So do earlier quoted words of that sentence: `Guns are "a crisis" and "stunt
             // growth," she said.`
-            let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
+            // Not across a colon: `… but with a caveat: "…," the source said.` quotes only
+            // what follows it.
+            let start = doc.sentence(r.open).map_or(r.open, |s| s.first);
+            let lead = (start..r.open)
+                .rev()
+                .find(|&k| doc.is_punct(k, ':') && !doc.in_quote(k))
+                .map_or(start, |c| c + 1);
             let mixed = lead < r.open
                 && (lead..r.open).all(|k| doc.in_quote(k) || !doc.lex(k).is(class::CUE))
                 && (lead..r.open).any(|k| doc.is_word(k) && !doc.in_quote(k));
