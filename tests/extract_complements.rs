@@ -303,3 +303,20 @@ fn speaking_participles_after_adverbs_prepositions_and_openings() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn cues_that_are_also_nouns_after_a_subject_they_fit() {
+    let c = find(
+        "If the plant closes, environmentalists worry that the cleanup will fall to taxpayers.",
+        "the cleanup will fall to taxpayers",
+    );
+    assert_eq!(c.source.as_deref(), Some("environmentalists"));
+    let c = find("Republicans want lower taxes.", "lower taxes");
+    assert_eq!(c.cue.as_deref(), Some("want"));
+    find(
+        "Democrats want policies that raise revenue.",
+        "policies that raise revenue",
+    );
+    let (_, all) = claims("Obama's Gitmo plan leaves everyone unhappy.");
+    assert!(all.is_empty(), "a noun after a possessive: {all:#?}");
+}

@@ -212,12 +212,14 @@ fn reported(
     let noun_form = lex.is(class::NOUN_FORM);
     let subject = subject_before(doc, i, first).or_else(|| {
         // A subject the lexicon does not know (`Supporters of the bill say`), or a
-        // document before `shows`; a cue that is also a noun needs a subject it knows.
-        if noun_form && !lex.cue_has(cue::EVIDENCE) {
-            return None;
-        }
+        // document before `shows`; a cue that is also a noun needs a subject it knows, or
+        // a plural one right before it and `that` after (`environmentalists worry that`).
         let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
         let np = np::generic_ending_at(doc, j, first).filter(|np| !possessive(doc, np.end - 1))?;
+        let verb_reading = doc.word_is(cue_end, "that") && j + 1 == i && plural(doc, &np);
+        if noun_form && !lex.cue_has(cue::EVIDENCE) && !verb_reading {
+            return None;
+        }
         let head = np.name.1.saturating_sub(1);
         // `eight years now recalled …`: time is not a speaker.
         if doc.is(head, class::TIME) {
@@ -239,7 +241,7 @@ fn reported(
         {
             return None;
         }
-        (!noun_form || is_document(doc, &np)).then_some(np)
+        (!noun_form || verb_reading || is_document(doc, &np)).then_some(np)
     });
     // A subordinate clause opening the sentence (`Although X admitted Y, …`, `Three years
     // after Republicans vowed to …, the party …`) ends at its first comma.
@@ -455,11 +457,26 @@ fn content_of(doc: &Doc, at: Cue, src: Np, end: usize, relative: bool) -> Option
         }
         // The object is a noun phrase that opens with a determiner, a number or a name
         // (`a veto`, `re-election` no; `Bridge plans unveiled` is a headline, not a plan).
+        // Or a bare plural (`want lower taxes`, `want policies that …`).
+        let bare_plural = (cue_end..end.min(cue_end + 3))
+            .take_while(|&k| doc.is_lower(k) && !np::is_function_word(doc, k))
+            .any(|k| {
+                let w = doc.word(k);
+                w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
+            });
         let noun_phrase = doc.is(cue_end, class::DETERMINER)
             || doc.kind(cue_end) == Some(TokenKind::Number)
-            || doc.is_cap(cue_end);
+            || doc.is_cap(cue_end)
+            || bare_plural;
+        // A cue that is also a noun (`Bridge plans unveiled`) needs its subject right
+        // before it: a name, a pronoun or a plural (`Republicans want lower taxes`).
+        let verb = !lex.is(class::NOUN_FORM)
+            || doc.skip_between_left(i.saturating_sub(1), src.first) == Some(src.end - 1)
+                && !(src.first..src.end).any(|k| possessive(doc, k))
+                && (matches!(src.kind, NpKind::Pronoun | NpKind::Person | NpKind::Org)
+                    || plural(doc, &src));
         if noun_phrase
-            && !lex.is(class::NOUN_FORM)
+            && verb
             && starts_object(doc, cue_end)
             && !doc.is(cue_end, class::PRONOUN_SUBJECT)
         {
