@@ -320,3 +320,10 @@ fn cues_that_are_also_nouns_after_a_subject_they_fit() {
     let (_, all) = claims("Obama's Gitmo plan leaves everyone unhappy.");
     assert!(all.is_empty(), "a noun after a possessive: {all:#?}");
 }
+
+#[test]
+fn a_stance_may_be_about_a_single_name() {
+    let c = find("Ruiz has been critical of Bell since the primary.", "Bell");
+    assert_eq!(c.cue.as_deref(), Some("critical of"));
+    assert_eq!(c.source.as_deref(), Some("Ruiz"));
+}

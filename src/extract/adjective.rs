@@ -5,7 +5,7 @@
 use super::ClaimClass;
 use super::candidate::{Candidate, trim};
 use super::clause::{clause_end, is_infinitive, object_end};
-use super::content::make;
+use super::content::{make, make_object};
 use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{self, NpKind};
@@ -64,7 +64,12 @@ pub(crate) fn stance(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Ca
     } else {
         n + 1
     };
-    let mut claim = make(doc, content, Vec::new(), Some(source), Some((i, cue_end)))?;
+    // A topic may be a single name (`critical of Trump`).
+    let mut claim = if cue_end == n + 1 {
+        make_object(doc, content, source, (i, cue_end))?
+    } else {
+        make(doc, content, Vec::new(), Some(source), Some((i, cue_end)))?
+    };
     claim.class = class;
     Some(claim)
 }
