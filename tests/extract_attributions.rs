@@ -449,3 +449,18 @@ fn any_description_then_a_name_between_commas() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_region_or_party_adjective_alone_is_no_speaker() {
+    for body in [
+        "Most Southern states that vote in March have large minority populations.",
+        "Western states that vote this week matter to the senator.",
+    ] {
+        let (_, all) = claims(body);
+        assert!(
+            all.iter()
+                .all(|c| !matches!(c.speaker.as_deref(), Some("Southern" | "Western"))),
+            "{body}: {all:#?}"
+        );
+    }
+}

@@ -408,8 +408,15 @@ pub(super) fn classify(
         NpKind::Place
     } else if single
         && (doc.lex(name_first).is(class::NOT_NAME)
-            // A party's adjective alone (`in Democratic attack ads`) names nobody.
-            || doc.word_among(name_first, &["democratic", "republican", "liberal", "conservative"]))
+            // A party's or a region's adjective alone (`in Democratic attack ads`, `Most
+            // Southern states that …`) names nobody.
+            || doc.word_among(
+                name_first,
+                &[
+                    "democratic", "republican", "liberal", "conservative", "southern",
+                    "northern", "eastern", "western", "midwestern", "soviet", "federal",
+                ],
+            ))
     {
         return None;
     } else if doc.is(last, class::ORG_HEAD) && role.is_none() && !single {
