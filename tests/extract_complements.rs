@@ -327,3 +327,17 @@ fn a_stance_may_be_about_a_single_name() {
     assert_eq!(c.cue.as_deref(), Some("critical of"));
     assert_eq!(c.source.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn an_appositive_inside_an_object_keeps_the_object_going() {
+    find(
+        "Ruiz assailed a federal judge, Ann P. Lowe, for her ruling.",
+        "a federal judge, Ann P. Lowe, for her ruling",
+    );
+    find(
+        "The mayor rejected a push by Tom Bell, the finance chief, to raise taxes.",
+        "a push by Tom Bell, the finance chief, to raise taxes",
+    );
+    // A comma before a new clause still ends it.
+    find("She praised the mayor, and the crowd cheered.", "the mayor");
+}

@@ -186,7 +186,43 @@ pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
     if let Some(list) = list_end(doc, stop, end) {
         stop = list;
     }
+    // `assailed a federal judge, Gonzalo P. Curiel, for his heritage`: an appositive
+    // inside the object, then more of it.
+    if let Some(after) = appositive_in_object(doc, stop, end) {
+        let more = first_comma(doc, after, end);
+        return doc
+            .stops
+            .next(&doc.stops.object, i + 1)
+            .min(stop)
+            .max(more.min(doc.stops.next(&doc.stops.object, after + 1)));
+    }
     doc.stops.next(&doc.stops.object, i + 1).min(stop)
+}
+
+/// When the comma at `comma` opens an appositive closed by a second comma (a name, or a
+/// short description with an article) and a preposition or `to` goes on after it, the
+/// position after the second comma.
+fn appositive_in_object(doc: &Doc, comma: usize, end: usize) -> Option<usize> {
+    if !doc.is_punct(comma, ',') {
+        return None;
+    }
+    let close = (comma + 2..end.min(comma + 9)).find(|&k| doc.is_punct(k, ','))?;
+    let inside = comma + 1..close;
+    let plain = inside.clone().all(|k| {
+        (doc.is_word(k)
+            || super::np::abbreviation_dot(doc, k)
+            || doc.is_punct(k, '.') && doc.tok(k).is_some_and(|t| !t.space_before))
+            && !(doc.is_lower(k) && doc.is(k, class::CUE | class::BE | class::RELATIVE))
+    });
+    let named = doc.is_cap(comma + 1)
+        && inside
+            .clone()
+            .all(|k| !doc.is_lower(k) || doc.is(k, class::NAME_PARTICLE));
+    let described = doc.word_among(comma + 1, &["the", "a", "an"])
+        && (comma + 2..close).any(|k| super::np::is_speaker_noun(doc, k));
+    let goes_on = doc.is_lower(close + 1)
+        && (doc.is(close + 1, class::PREPOSITION) || doc.word_is(close + 1, "to"));
+    (plain && (named || described) && goes_on).then_some(close + 1)
 }
 
 /// When the comma at `comma` continues a list of noun phrases (`…, fewer rules and a
