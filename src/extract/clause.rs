@@ -4,6 +4,7 @@
 use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
 use super::np;
+pub(crate) use super::object::{object_end, starts_object};
 use crate::text::tokens::TokenKind;
 
 pub(crate) fn is_numeric(k: TokenKind) -> bool {
@@ -177,104 +178,6 @@ pub(crate) fn is_infinitive(doc: &Doc, i: usize) -> bool {
     doc.word_is(i, "to") && doc.is_lower(k) && !doc.is(k, class::DETERMINER | class::PRONOUN_OBJECT)
 }
 
-/// Where an object given as content ends (`criticized the Affordable Care Act as a
-/// "crazy system"`): at a comma, a dash, a second reporting verb, a subordinate clause or
-/// a time or place adjunct (`in a ruling released Thursday`, `in July`).
-pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
-    let mut stop = first_comma(doc, i, end);
-    // `called for lower taxes, fewer rules and a balanced budget`: a list stays whole.
-    if let Some(list) = list_end(doc, stop, end) {
-        stop = list;
-    }
-    // `assailed a federal judge, Gonzalo P. Curiel, for his heritage`: an appositive
-    // inside the object, then more of it.
-    if let Some(after) = appositive_in_object(doc, stop, end) {
-        let more = first_comma(doc, after, end);
-        return doc
-            .stops
-            .next(&doc.stops.object, i + 1)
-            .min(stop)
-            .max(more.min(doc.stops.next(&doc.stops.object, after + 1)));
-    }
-    doc.stops.next(&doc.stops.object, i + 1).min(stop)
-}
-
-/// When the comma at `comma` opens an appositive closed by a second comma (a name, or a
-/// short description with an article) and a preposition or `to` goes on after it, the
-/// position after the second comma.
-fn appositive_in_object(doc: &Doc, comma: usize, end: usize) -> Option<usize> {
-    if !doc.is_punct(comma, ',') {
-        return None;
-    }
-    let close = (comma + 2..end.min(comma + 9)).find(|&k| doc.is_punct(k, ','))?;
-    let inside = comma + 1..close;
-    let plain = inside.clone().all(|k| {
-        (doc.is_word(k)
-            || super::np::abbreviation_dot(doc, k)
-            || doc.is_punct(k, '.') && doc.tok(k).is_some_and(|t| !t.space_before))
-            && !(doc.is_lower(k) && doc.is(k, class::CUE | class::BE | class::RELATIVE))
-    });
-    let named = doc.is_cap(comma + 1)
-        && inside
-            .clone()
-            .all(|k| !doc.is_lower(k) || doc.is(k, class::NAME_PARTICLE));
-    let described = doc.word_among(comma + 1, &["the", "a", "an"])
-        && (comma + 2..close).any(|k| super::np::is_speaker_noun(doc, k));
-    let goes_on = doc.is_lower(close + 1)
-        && (doc.is(close + 1, class::PREPOSITION) || doc.word_is(close + 1, "to"));
-    (plain && (named || described) && goes_on).then_some(close + 1)
-}
-
-/// When the comma at `comma` continues a list of noun phrases (`…, fewer rules and a
-/// balanced budget`), one past the list's last item. Items are short and hold no verb of
-/// report, no form of `be`, no relative or subject pronoun.
-fn list_end(doc: &Doc, comma: usize, end: usize) -> Option<usize> {
-    if !doc.is_punct(comma, ',') {
-        return None;
-    }
-    // `called him a "nasty guy," an "anchor baby" and "sick"`: quoted items too.
-    let item_word = |k: usize| {
-        (doc.is_word(k)
-            || doc.kind(k) == Some(TokenKind::Number)
-            || doc.is_punct(k, '$')
-            || doc.is_quote(k))
-            && !(doc.is_lower(k)
-                && doc.is(
-                    k,
-                    class::CUE
-                        | class::BE
-                        | class::RELATIVE
-                        | class::PRONOUN_SUBJECT
-                        | class::SUBORDINATE,
-                ))
-    };
-    let mut k = comma + 1;
-    for _ in 0..6 {
-        let start = k;
-        while k < end && k - start < 7 && item_word(k) && !doc.word_among(k, &["and", "or"]) {
-            k += 1;
-        }
-        if k == start {
-            return None;
-        }
-        if doc.word_among(k, &["and", "or"]) && doc.is_lower(k) {
-            // The last item, up to the next comma or the end.
-            let last = k + 1;
-            let mut e = last;
-            while e < end && e - last < 7 && item_word(e) {
-                e += 1;
-            }
-            let closes = e >= end || !doc.is_word(e);
-            return (e > last && closes).then_some(e);
-        }
-        if !doc.is_punct(k, ',') {
-            return None;
-        }
-        k += 1;
-    }
-    None
-}
-
 /// The first comma (outside quotes) from `i`, or `end`; after the closing mark when the
 /// comma is inside one (`exploitation,"`).
 pub(crate) fn first_comma(doc: &Doc, i: usize, end: usize) -> usize {
@@ -332,6 +235,11 @@ impl Stops {
 
     /// The first boundary at or after `i` in `list`, as a token index (`usize::MAX` for
     /// none).
+    /// The first object boundary at or after `i`.
+    pub(crate) fn next_object(&self, i: usize) -> usize {
+        self.next(&self.object, i)
+    }
+
     fn next(&self, list: &[u32], i: usize) -> usize {
         let at = list.partition_point(|&k| (k as usize) < i);
         list.get(at).map_or(usize::MAX, |&k| k as usize)
@@ -508,22 +416,6 @@ pub(crate) fn starts_clause(doc: &Doc, i: usize) -> bool {
                     ],
                 )
         }
-        _ => false,
-    }
-}
-
-/// Could a noun phrase object start at `i` (`the record figure`, `these allegations`)?
-pub(crate) fn starts_object(doc: &Doc, i: usize) -> bool {
-    match doc.kind(i) {
-        Some(TokenKind::Word) => {
-            let lex = doc.lex(i);
-            if lex.is(class::TIME) && !lex.is(class::DETERMINER) {
-                return false;
-            }
-            !lex.is(class::PREPOSITION | class::CUE | class::CLAUSE_CONJ | class::BETWEEN)
-                || lex.is(class::DETERMINER)
-        }
-        Some(TokenKind::Number) | Some(TokenKind::DoubleQuote) => true,
         _ => false,
     }
 }

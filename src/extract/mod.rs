@@ -17,6 +17,7 @@ mod lines;
 mod nominal;
 mod np;
 pub mod numbers;
+mod object;
 mod participle;
 mod passive;
 mod quotes;
