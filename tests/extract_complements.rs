@@ -341,3 +341,12 @@ fn an_appositive_inside_an_object_keeps_the_object_going() {
     // A comma before a new clause still ends it.
     find("She praised the mayor, and the crowd cheered.", "the mayor");
 }
+
+#[test]
+fn a_noun_opening_the_sentence_ends_what_it_introduces_at_the_main_verb() {
+    let c = find(
+        "Her promises to cut taxes and build roads have put the budget at risk.",
+        "to cut taxes and build roads",
+    );
+    assert_eq!(c.source.as_deref(), Some("Her"));
+}

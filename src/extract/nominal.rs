@@ -5,7 +5,7 @@
 
 use super::ClaimClass;
 use super::candidate::{Candidate, trim};
-use super::clause::{clause_end, is_infinitive, object_end, starts_clause};
+use super::clause::{clause_end, is_auxiliary, is_infinitive, object_end, starts_clause};
 use super::content::make;
 use super::doc::Doc;
 use super::lexicon::class;
@@ -57,7 +57,18 @@ fn content_after(doc: &Doc, i: usize, end: usize) -> Option<(usize, (usize, usiz
         return Some((n + 1, trim(doc, n + 1, stop)));
     }
     if is_infinitive(doc, n) {
-        return Some((n, trim(doc, n, clause_end(doc, n, end))));
+        let mut stop = clause_end(doc, n, end);
+        // `Trump's promises to deport … have put the issue …`: a noun opening the sentence
+        // is its subject, and the main verb ends what it introduces.
+        if opens_sentence(doc, i)
+            && let Some(verb) = (n + 2..stop.min(n + 40)).find(|&k| {
+                is_auxiliary(doc, k)
+                    || doc.is_lower(k) && doc.word_among(k, &["has", "have", "had"])
+            })
+        {
+            stop = verb;
+        }
+        return Some((n, trim(doc, n, stop)));
     }
     // Each kind of noun takes its own prepositions: `criticism of`, `support for`,
     // `concerns about`, `plans for`, `claims about`.
@@ -76,6 +87,20 @@ fn content_after(doc: &Doc, i: usize, end: usize) -> Option<(usize, (usize, usiz
         return Some((n + 1, content));
     }
     None
+}
+
+/// Does the noun phrase holding the noun at `i` open its sentence (`Trump's promises`,
+/// `The party's decision`, `His call`)?
+fn opens_sentence(doc: &Doc, i: usize) -> bool {
+    let Some(s) = doc.sentence(i) else {
+        return false;
+    };
+    i > s.first
+        && i - s.first <= 6
+        && (s.first..i).all(|k| {
+            doc.is_word(k) && !doc.is(k, class::CUE | class::BE | class::PREPOSITION)
+                || doc.is_punct(k, '.')
+        })
 }
 
 /// The possessor of the noun at `i`: `Trump's claim`, `the senator's latest call`, `his
