@@ -464,3 +464,23 @@ fn a_region_or_party_adjective_alone_is_no_speaker() {
         );
     }
 }
+
+#[test]
+fn a_description_ends_before_the_verb_that_follows_its_head() {
+    let text = "A headline\n\nThe senator stepped up his attacks on Ruiz.\n";
+    let ex = extract(text);
+    assert!(
+        ex.speakers
+            .iter()
+            .all(|s| s.role.as_deref().is_none_or(|r| !r.contains("stepped"))),
+        "{:?}",
+        ex.speakers
+    );
+    let c = find("The senator stepped up his attacks on Ruiz.", "Ruiz");
+    assert_eq!(c.cue.as_deref(), Some("attacks on"));
+    assert_ne!(
+        c.speaker.as_deref(),
+        Some("Ruiz"),
+        "the target is not the speaker"
+    );
+}

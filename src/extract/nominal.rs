@@ -6,7 +6,7 @@
 use super::ClaimClass;
 use super::candidate::{Candidate, trim};
 use super::clause::{clause_end, is_auxiliary, is_infinitive, object_end, starts_clause};
-use super::content::make;
+use super::content::{make, make_object};
 use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{self, Np, NpKind};
@@ -30,7 +30,12 @@ fn noun_cue(doc: &Doc, i: usize) -> Option<Candidate> {
     let (cue_end, content) = content_after(doc, i, sentence.end)?;
     let source =
         possessor(doc, i, sentence.first).or_else(|| light_verb_subject(doc, i, sentence.first))?;
-    let mut c = make(doc, content, Vec::new(), Some(source), Some((i, cue_end)))?;
+    // After a preposition the object may be one name (`his attacks on Trump`).
+    let mut c = if cue_end > i + 1 {
+        make_object(doc, content, source, (i, cue_end))?
+    } else {
+        make(doc, content, Vec::new(), Some(source), Some((i, cue_end)))?
+    };
     c.class = if doc.is(i, class::NOUN_BELIEF) {
         ClaimClass::Belief
     } else if doc.is(i, class::NOUN_INTENT) {

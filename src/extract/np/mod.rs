@@ -260,6 +260,14 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
             let modifier = start_det
                 || l.is(class::ROLE_MODIFIER | class::ROLE_NOUN | class::TITLE | class::DOCUMENT)
                 || is_adjective(doc.word(i));
+            // After a head noun, a determiner or a past tense starts something else (`The
+            // senator stepped up his attacks on Trump`).
+            let after_head = head.is_some_and(|h| doc.is_lower(h))
+                && doc.is_lower(i)
+                && (l.is(class::DETERMINER) || doc.word(i).ends_with("ed"));
+            if after_head {
+                break;
+            }
             if doc.is_cap(i) {
                 head = Some(i);
             } else if doc.is_lower(i) && modifier && !is_function_word(doc, i) {
