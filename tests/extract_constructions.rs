@@ -506,3 +506,12 @@ fn a_quote_after_a_colon_and_before_an_inverted_attribution_with_a_relative_clau
     );
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn a_name_closing_the_sentence_after_the_cue_inverts_the_attribution() {
+    let c = find(
+        "Such decisions, made in the most private of meetings, are hard to prove, said Dana Reyes, a former official.",
+        "Such decisions, made in the most private of meetings, are hard to prove",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
+}

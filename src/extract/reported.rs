@@ -271,6 +271,21 @@ fn reported(
             .or(Some(np)),
         other => other,
     };
+    // `…, are difficult to prove, said Grant Green, a former official.`: a name after the
+    // cue that closes the sentence inverts the attribution, whatever precedes the comma.
+    if speechlike
+        && i > first
+        && doc.is_punct(i - 1, ',')
+        && matches!(lex.form, Form::Past | Form::Present3)
+        && !doc.word_is(i, "told")
+        && let Some(src) = np::starting_at(doc, cue_end, end)
+            .filter(|np| matches!(np.kind, NpKind::Person | NpKind::Org))
+            .map(|np| with_appositive(doc, np))
+        && is_tail(doc, src.role.map_or(src.end, |(_, e)| e.max(src.end)), end)
+    {
+        let att_end = src.role.map_or(src.end, |(_, e)| e.max(src.end));
+        return inverted(doc, i - 1, att_end, first, end, src, cue_span);
+    }
     if let Some(src) = subject {
         if src.kind == NpKind::Place || compound_noun(doc, at, &src) {
             return None;
