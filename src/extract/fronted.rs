@@ -209,11 +209,13 @@ const DATA_NOUNS: &[&str] = &["poll", "survey", "study"];
 /// Jan. 17-23.`: a poll or study the content comes from, before the sentence after its
 /// comma or closing the sentence after it.
 pub(crate) fn in_data(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    if !doc.word_is(i, "in") {
+    // The class bit first: this runs on every word.
+    if !doc.is(i, class::PREPOSITION) || !doc.word_is(i, "in") {
         return None;
     }
-    let head =
-        (i + 1..end.min(i + 10)).find(|&k| doc.is_lower(k) && doc.word_among(k, DATA_NOUNS))?;
+    let head = (i + 1..end.min(i + 10)).find(|&k| {
+        doc.is(k, class::DOCUMENT) && doc.is_lower(k) && doc.word_among(k, DATA_NOUNS)
+    })?;
     let plain = (i + 1..head).all(|k| {
         (doc.is_word(k) || doc.kind(k).is_some_and(is_numeric) || doc.is_punct(k, '/'))
             && !doc.is(

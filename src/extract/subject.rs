@@ -140,7 +140,10 @@ fn relative_antecedent(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
         let w = doc.word(k);
         doc.is_lower(k) && w.len() > 5 && w.ends_with("ing") && !doc.is(k, class::BE)
     };
-    let pronoun = |k: usize| doc.is_lower(k) && doc.word_among(k, &["who", "that"]);
+    let pronoun = |k: usize| {
+        doc.is_lower(k)
+            && (doc.is(k, class::RELATIVE) && doc.word_is(k, "who") || doc.word_is(k, "that"))
+    };
     let mut k = j;
     while k > lowest {
         k -= 1;

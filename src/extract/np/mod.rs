@@ -484,6 +484,7 @@ pub(crate) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
 /// An adverb by its ending (`Recently`, `Finally`, `Reportedly`), which no name has.
 fn is_sentence_adverb(w: &str) -> bool {
     w.len() >= 6
+        && w.ends_with('y')
         && [
             "ently", "ately", "ously", "ively", "ally", "arly", "ntly", "edly", "ssly", "ully",
             "ibly", "ably",
