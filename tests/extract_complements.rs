@@ -350,3 +350,20 @@ fn a_noun_opening_the_sentence_ends_what_it_introduces_at_the_main_verb() {
     );
     assert_eq!(c.source.as_deref(), Some("Her"));
 }
+
+#[test]
+fn asking_for_about_and_questions_after_a_place() {
+    let c = find(
+        "In court papers, his lawyer asked for a sentence of three years.",
+        "a sentence of three years",
+    );
+    assert_eq!(c.source.as_deref(), Some("his lawyer"));
+    find(
+        "The spokeswoman was asked about the donations, and she evaded the question.",
+        "about the donations",
+    );
+    find(
+        "Asked on the radio who leads the party, he named the speaker.",
+        "who leads the party",
+    );
+}

@@ -152,6 +152,7 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
                 let l = doc.lex(j);
                 let w = doc.word(j);
                 if doc.word_is(j, "that")
+                    || starts_wh(doc, j)
                     || l.is(class::CUE | class::BE) && doc.is_lower(j)
                     || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
                     || noun_seen && l.is(class::DETERMINER)

@@ -75,6 +75,11 @@ pub(crate) fn passive(
         let content = trim(doc, j + 1, clause_end(doc, j + 1, end));
         return make(doc, content, Vec::new(), agent, Some(cue));
     }
+    // `she was asked about the donations` (the phrase `ask about`): the topic.
+    if cue_end > i + 1 && doc.word_is(cue_end - 1, "about") && doc.word_is(i, "asked") {
+        let content = trim(doc, cue_end - 1, first_comma(doc, cue_end, end));
+        return make(doc, content, Vec::new(), agent, Some((i, i + 1)));
+    }
     // `he was asked by a reporter whether …`
     if lex.cue_has(cue::WH) && starts_wh(doc, j) {
         return make(
