@@ -367,3 +367,27 @@ fn asking_for_about_and_questions_after_a_place() {
         "who leads the party",
     );
 }
+
+#[test]
+fn reportedly_reports_a_clause_nobody_named_vouches_for() {
+    let c = find(
+        "The mayor reportedly left the meeting early.",
+        "The mayor reportedly left the meeting early",
+    );
+    assert_eq!(c.cue.as_deref(), Some("reportedly"));
+    assert_eq!(c.source, None);
+    // A named source wins.
+    let c = find("Ruiz reportedly said the plan works.", "the plan works");
+    assert_eq!(c.source.as_deref(), Some("Ruiz"));
+    let c = find("She said this week the plan works.", "the plan works");
+    assert_eq!(c.cue.as_deref(), Some("said"));
+    let c = find(
+        "Experts believe this provides an incentive.",
+        "this provides an incentive",
+    );
+    assert_eq!(
+        c.cue.as_deref(),
+        Some("believe"),
+        "`this` opens the content, not a time"
+    );
+}

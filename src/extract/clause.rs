@@ -130,7 +130,10 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
         if i >= end {
             return i;
         }
-        if doc.is(i, class::TIME) && doc.is_word(i) || doc.is_between(i) {
+        // `this week`, `last year`; but `believe this provides …` opens the content.
+        let deictic =
+            doc.word_among(i, &["this", "last", "next", "past"]) && !doc.is(i + 1, class::TIME);
+        if doc.is(i, class::TIME) && doc.is_word(i) && !deictic || doc.is_between(i) {
             i += 1;
             continue;
         }

@@ -256,3 +256,24 @@ pub(crate) fn in_data(doc: &Doc, i: usize, first: usize, end: usize) -> Option<C
     c.class = super::ClaimClass::Evidence;
     Some(c)
 }
+
+/// `Cuccinelli reportedly reacted by …`, `Reportedly, he made …`: the clause is reported
+/// by nobody the text names.
+pub(crate) fn reportedly(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    if !doc.word_is(i, "reportedly") {
+        return None;
+    }
+    let from = if i == first && doc.is_punct(i + 1, ',') {
+        i + 2
+    } else if doc.is_lower(i) && i > first {
+        // The clause holding the adverb: after an opening phrase's comma, if any.
+        (first..i)
+            .rev()
+            .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k))
+            .map_or(first, |c| c + 1)
+    } else {
+        return None;
+    };
+    let content = trim(doc, from, clause_end(doc, i + 1, end));
+    make(doc, content, Vec::new(), None, Some((i, i + 1)))
+}

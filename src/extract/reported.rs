@@ -17,7 +17,7 @@ use crate::text::tokens::TokenKind;
 
 use super::adjective::stance;
 use super::content::{complement, judgement, make, make_object, seeming};
-use super::fronted::{according_to, as_attribution, in_data};
+use super::fronted::{according_to, as_attribution, in_data, reportedly};
 use super::participle;
 use super::passive::passive;
 
@@ -57,6 +57,11 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                     out.push(c);
                 }
                 i += 2;
+                continue;
+            }
+            if let Some(c) = reportedly(doc, i, sent.first, sent.end) {
+                out.push(c);
+                i += 1;
                 continue;
             }
             if let Some(c) = in_data(doc, i, sent.first, sent.end) {
