@@ -462,6 +462,11 @@ fn as_x_put_it_with_an_appositive_a_colon_or_a_conjunction_before_it() {
         "the bridge is older than the city",
     );
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+    let c = find(
+        "However, as the Gazette has reported, the bridge is older than the city.",
+        "the bridge is older than the city",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Gazette"));
 }
 
 #[test]

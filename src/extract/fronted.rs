@@ -18,7 +18,7 @@ pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidat
         || i > 1
             && doc.is_punct(i - 1, ',')
             && doc.is_cap(i - 2)
-            && doc.word_among(i - 2, &["or", "but", "and"]);
+            && (doc.word_among(i - 2, &["or", "but", "and"]) || doc.is(i - 2, class::NOT_NAME));
     if !doc.word_is(i, "as") || !opens {
         return None;
     }
