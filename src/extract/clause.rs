@@ -337,8 +337,13 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             b.object = true;
         }
         // `McCain supported it and Cruz opposed the measure`: a new clause with its own
-        // subject.
-        if lower && (doc.word_is(k, "and") || doc.word_is(k, "but")) && subject_verb(doc, k + 1) {
+        // subject; `endorsed Trump and has been a critic of …`: a second predicate.
+        if lower
+            && (doc.word_is(k, "and") || doc.word_is(k, "but"))
+            && (subject_verb(doc, k + 1)
+                || is_auxiliary(doc, k + 1)
+                || doc.is_lower(k + 1) && doc.word_among(k + 1, &["has", "have", "had"]))
+        {
             b.object = true;
         }
         // `supporting her by a wide margin`, `backed the bill in an effort to …`
