@@ -391,3 +391,11 @@ fn reportedly_reports_a_clause_nobody_named_vouches_for() {
         "`this` opens the content, not a time"
     );
 }
+
+#[test]
+fn a_second_predicate_ends_a_judgements_object() {
+    find(
+        "Ruiz endorsed the mayor and has been a critic of the council.",
+        "the mayor",
+    );
+}
