@@ -399,3 +399,16 @@ fn a_second_predicate_ends_a_judgements_object() {
         "the mayor",
     );
 }
+
+#[test]
+fn a_belief_with_an_adverb_before_that_starts_its_own_claim() {
+    let c = find(
+        "Bell said he heard shots at noon and suspected immediately that the depot was under attack.",
+        "the depot was under attack",
+    );
+    assert_eq!(c.cue.as_deref(), Some("suspected"));
+    find(
+        "Bell said he heard shots at noon and suspected immediately that the depot was under attack.",
+        "he heard shots at noon",
+    );
+}

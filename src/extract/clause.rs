@@ -451,7 +451,9 @@ pub(crate) fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
         && (l.cue_has(cue::SPEECH | cue::THAT | cue::JUDGEMENT)
             || l.cue_has(cue::DIRECTIVE | cue::INTENT)
                 && matches!(l.form, Form::Past | Form::Present3))
-        && (!l.cue_has(cue::BELIEF) || doc.word_is(i + 1, "that"))
+        && (!l.cue_has(cue::BELIEF)
+            || doc.word_is(i + 1, "that")
+            || doc.is_between(i + 1) && doc.word_is(i + 2, "that"))
 }
 
 pub(crate) fn comma_then_closer(doc: &Doc, k: usize) -> bool {
