@@ -412,3 +412,19 @@ fn a_belief_with_an_adverb_before_that_starts_its_own_claim() {
         "he heard shots at noon",
     );
 }
+
+#[test]
+fn the_article_before_a_subject_and_a_new_clause_after_a_comma() {
+    let (_, all) = claims("The council is expected to pass the budget this week.");
+    assert!(
+        all.iter()
+            .any(|c| c.text.starts_with("The council is expected")),
+        "{all:#?}"
+    );
+    let (_, all) = claims("The two seemed to be well known in town, and voters greeted both.");
+    assert!(
+        all.iter()
+            .any(|c| c.text == "The two seemed to be well known in town"),
+        "{all:#?}"
+    );
+}

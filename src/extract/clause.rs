@@ -379,6 +379,8 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
             || attribution_follows(doc, n, end)
             || and && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end))
+            // `…, and voters greeted both by name`: a clause with a subject of its own.
+            || and && (subject_verb(doc, n + 1) || plural_then_past(doc, n + 1))
         {
             b.always = true;
         } else if and && doc.word_is(n + 1, "the") {
@@ -404,6 +406,19 @@ fn subject_verb(doc: &Doc, i: usize) -> bool {
         && doc.is_lower(v)
         && (doc.is(v, class::CUE) || w.len() > 3 && w.ends_with("ed"))
         && !doc.is(v, class::NOUN_FORM)
+}
+
+/// `voters greeted`: a plural noun, then a past tense.
+fn plural_then_past(doc: &Doc, i: usize) -> bool {
+    let (a, b) = (doc.word(i), doc.word(i + 1));
+    doc.is_lower(i)
+        && doc.is_lower(i + 1)
+        && a.len() > 3
+        && a.ends_with('s')
+        && !a.ends_with("ss")
+        && !super::np::is_function_word(doc, i)
+        && b.len() > 3
+        && b.ends_with("ed")
 }
 
 /// Could a clause (the content of speech) start at `i`?

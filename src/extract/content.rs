@@ -118,11 +118,20 @@ pub(crate) fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<C
     }
     let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
     let subject = np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))?;
-    let from = subject.first;
+    let from = with_article(doc, subject.first, first);
     let content = trim(doc, from, clause_end(doc, next, end));
     let mut c = make(doc, content, Vec::new(), None, Some((i, next)))?;
     c.class = ClaimClass::Belief;
     Some(c)
+}
+
+/// The start of a noun phrase at `np_first` with the article a name parse leaves out
+/// (`The House is expected …`, `The two both seemed …`).
+pub(crate) fn with_article(doc: &Doc, np_first: usize, floor: usize) -> usize {
+    match np_first.checked_sub(1) {
+        Some(p) if p >= floor && doc.word_among(p, &["the", "a", "an"]) => p,
+        _ => np_first,
+    }
 }
 
 /// `X criticized Y for Z`, `X called for Y`, `X called on Y to Z`, `X cited Y`: the object

@@ -56,7 +56,7 @@ pub(crate) fn passive(
         .filter(|np| !doc.is(np.first, class::RELATIVE) && !doc.word_is(np.first, "that"));
     // `While the topic is not expected to surface in the talks, China …`: a subordinate
     // clause ends at its comma.
-    let from = subject.map_or(be, |np| np.first);
+    let from = subject.map_or(be, |np| super::content::with_article(doc, np.first, first));
     let end = if (first..from).any(|k| doc.is_lower(k) && starts_subordinate_word(doc, k)) {
         first_comma(doc, after, end)
     } else {
