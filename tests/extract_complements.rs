@@ -428,3 +428,11 @@ fn the_article_before_a_subject_and_a_new_clause_after_a_comma() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_second_speaker_with_an_appositive_after_and_ends_the_content() {
+    find(
+        "The city contends that it is on track, and Dana Reyes, the city's adviser, said the court would agree.",
+        "it is on track",
+    );
+}

@@ -380,7 +380,10 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             || attribution_follows(doc, n, end)
             || and && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end))
             // `…, and voters greeted both by name`: a clause with a subject of its own.
-            || and && (subject_verb(doc, n + 1) || plural_then_past(doc, n + 1))
+            || and
+                && (subject_verb(doc, n + 1)
+                    || plural_then_past(doc, n + 1)
+                    || named_with_appositive(doc, n + 1))
         {
             b.always = true;
         } else if and && doc.word_is(n + 1, "the") {
@@ -406,6 +409,19 @@ fn subject_verb(doc: &Doc, i: usize) -> bool {
         && doc.is_lower(v)
         && (doc.is(v, class::CUE) || w.len() > 3 && w.ends_with("ed"))
         && !doc.is(v, class::NOUN_FORM)
+}
+
+/// `Brian Deese, the White House adviser, …`: a name of two or three capitalised words,
+/// a comma and an article opening an appositive.
+fn named_with_appositive(doc: &Doc, i: usize) -> bool {
+    let mut k = i;
+    while k < i + 3 && doc.is_cap(k) && !doc.is(k, class::NOT_NAME) {
+        k += 1;
+    }
+    k >= i + 2
+        && doc.is_punct(k, ',')
+        && doc.is_lower(k + 1)
+        && doc.word_among(k + 1, &["the", "a", "an"])
 }
 
 /// `voters greeted`: a plural noun, then a past tense.
