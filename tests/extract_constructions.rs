@@ -520,3 +520,14 @@ fn a_name_closing_the_sentence_after_the_cue_inverts_the_attribution() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Dana Reyes"));
 }
+
+#[test]
+fn a_quote_standing_alone_after_a_reported_claim_goes_on_with_it() {
+    let c = find(
+        "Ruiz says people should be able to choose. \"It is their life; they hurt nobody.\"",
+        "people should be able to choose. \"It is their life; they hurt nobody.\"",
+    );
+    assert_eq!(c.kind, ClaimKind::Mixed);
+    assert_eq!(c.fragments, 2);
+    assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
+}

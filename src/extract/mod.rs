@@ -216,7 +216,7 @@ pub fn extract(text: &str) -> Extraction {
             })
         });
     }
-    let accepted = settle(found);
+    let accepted = join_continued_quotes(&doc, settle(found));
     let (speakers, speaker_of) = entities::resolve(&doc, &accepted);
     let claims = accepted
         .iter()
@@ -251,6 +251,50 @@ fn source_span(doc: &doc::Doc, np: np::Np, cue: Option<(usize, usize)>) -> Span 
         Some(k) => doc.span(k, k + 1),
         None => doc.span(np.first, np.end),
     }
+}
+
+/// `… says people should be free to choose. "It is their life."`: a quote standing alone
+/// right after a reported claim, in the same paragraph, goes on with that claim, which
+/// becomes one mixed claim in two fragments.
+fn join_continued_quotes(
+    doc: &doc::Doc,
+    accepted: Vec<candidate::Candidate>,
+) -> Vec<candidate::Candidate> {
+    let mut out: Vec<candidate::Candidate> = Vec::with_capacity(accepted.len());
+    for c in accepted {
+        if let Some(prev) = out.last_mut()
+            && c.inherit == candidate::Inherit::Previous
+            && c.cue.is_none()
+            && c.kind == ClaimKind::Direct
+            && matches!(prev.kind, ClaimKind::Indirect | ClaimKind::Mixed)
+            && prev.source.is_some()
+            && prev.end <= c.first
+            && c.first - prev.end <= 4
+            && prev.end < doc.len()
+            && (prev.end..c.first).all(|k| !doc.is_word(k) && !doc.is_break(k))
+        {
+            // The quote keeps its marks inside a mixed claim.
+            let open = if c.first > 0 && doc.is_quote(c.first - 1) {
+                c.first - 1
+            } else {
+                c.first
+            };
+            let close = if doc.is_quote(c.end) {
+                c.end + 1
+            } else {
+                c.end
+            };
+            if prev.fragments.is_empty() {
+                prev.fragments.push((prev.first, prev.end));
+            }
+            prev.fragments.push((open, close));
+            prev.end = close;
+            prev.kind = ClaimKind::Mixed;
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Keeps the best of overlapping candidates (by rank, then position); returns them in
