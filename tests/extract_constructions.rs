@@ -531,3 +531,18 @@ fn a_quote_standing_alone_after_a_reported_claim_goes_on_with_it() {
     assert_eq!(c.fragments, 2);
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
 }
+
+#[test]
+fn quotes_after_a_statement_and_before_a_phrase_of_speech() {
+    let c = find(
+        "After the storm, the mayor issued a statement, \"We will rebuild every house.\"",
+        "We will rebuild every house.",
+    );
+    assert_eq!(c.source.as_deref(), Some("the mayor"));
+    assert_eq!(c.cue.as_deref(), Some("statement"));
+    let c = find(
+        "\"They are all here for the free food,\" Bell shot back with a laugh.",
+        "They are all here for the free food,",
+    );
+    assert_eq!(c.cue.as_deref(), Some("shot back"));
+}

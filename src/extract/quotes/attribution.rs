@@ -56,7 +56,7 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     // Cues inside a relative clause set off by commas (`Cruz, who has proposed repealing
     // it, said`) are the clause's own.
     let mut relative = false;
-    while j < ceil && j - i < 25 && (relative || !is_quote_cue(doc, j)) {
+    while j < ceil && j - i < 25 && (relative || quote_cue_end(doc, j).is_none()) {
         if doc.is_punct(j, ',') {
             relative = doc.is_lower(j + 1) && doc.is(j + 1, class::RELATIVE);
         }
@@ -75,11 +75,9 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
         }
         j += 1;
     }
-    if !is_quote_cue(doc, j) {
-        return None;
-    }
+    let cue_end = quote_cue_end(doc, j)?;
+    let mut after_cue = cue_end;
     // `"…," Figueroa told USA Today.`: the addressee is part of the attribution.
-    let mut after_cue = j + 1;
     if doc.lex(j).cue_has(cue::ADDRESSEE)
         && let Some(a_end) = np::addressee_end(doc, after_cue, ceil)
     {
@@ -121,8 +119,8 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     }
     Some(Attribution {
         source: np,
-        cue: (j, j + 1),
-        end: j + 1,
+        cue: (j, cue_end),
+        end: cue_end,
     })
 }
 
@@ -225,8 +223,10 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     }
     // `In a Fox interview, Trump went even further: "…"`, `Hoff's letter makes a case: "…"`:
     // a short clause ending in a colon introduces the quote; its subject speaks.
+    // (`Trump issued a statement, "…"`: a document before a comma does too.)
+    let document = doc.is_punct(i + 1, ',') && doc.is(i, class::DOCUMENT) && doc.is_lower(i);
     if cue.is_none()
-        && colon
+        && (colon || document)
         && i - floor <= 16
         && !(floor..=i).any(|k| doc.in_quote(k))
         && (floor..=i).any(|k| doc.is_lower(k) && !np::is_function_word(doc, k))
@@ -235,9 +235,10 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         && np.end <= i
         && speaks(doc, &np)
     {
+        let cue = if colon { (i + 1, i + 2) } else { (i, i + 1) };
         return Some(Attribution {
             source: np,
-            cue: (i + 1, i + 2),
+            cue,
             end: r.open,
         });
     }
@@ -394,6 +395,17 @@ pub(super) fn ends_sentence_after(doc: &Doc, r: &Region) -> bool {
 }
 
 /// A verb that can attribute a quote: any reporting cue but a gerund.
+/// One past a quote cue at `i`: a single word, or a phrase of speech (`shot back`,
+/// `screamed back`).
+fn quote_cue_end(doc: &Doc, i: usize) -> Option<usize> {
+    if is_quote_cue(doc, i) {
+        return Some(i + 1);
+    }
+    doc.phrase_cue(i)
+        .filter(|(lex, _)| lex.cue_has(cue::SPEECH) && !doc.in_quote(i))
+        .map(|(_, end)| end)
+}
+
 pub(crate) fn is_quote_cue(doc: &Doc, i: usize) -> bool {
     let lex = doc.lex(i);
     lex.is(class::CUE)
