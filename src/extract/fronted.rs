@@ -260,7 +260,8 @@ pub(crate) fn in_data(doc: &Doc, i: usize, first: usize, end: usize) -> Option<C
 /// `Cuccinelli reportedly reacted by …`, `Reportedly, he made …`: the clause is reported
 /// by nobody the text names.
 pub(crate) fn reportedly(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    if !doc.word_is(i, "reportedly") {
+    // The length first: this runs on every word.
+    if doc.word(i).len() != 10 || !doc.word_is(i, "reportedly") {
         return None;
     }
     let from = if i == first && doc.is_punct(i + 1, ',') {
