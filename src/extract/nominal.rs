@@ -122,13 +122,7 @@ fn possessor(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return None;
     }
     if doc.word_among(k, &["his", "her", "their", "its", "our"]) {
-        return Some(Np {
-            first: k,
-            end: k + 1,
-            name: (k, k + 1),
-            role: None,
-            kind: NpKind::Pronoun,
-        });
+        return Some(Np::word(k, NpKind::Pronoun));
     }
     let w = doc.word(k);
     if !(w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")) {

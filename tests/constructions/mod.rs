@@ -54,3 +54,9 @@ pub fn none(body: &str) {
         "expected no claim in {body:?}, got {all:#?}"
     );
 }
+
+/// Fails, showing every claim, if any claim of `body` is `bad`.
+pub fn no_claim_where(body: &str, bad: impl Fn(&Seen) -> bool) {
+    let (_, all) = claims(body);
+    assert!(!all.iter().any(bad), "in {body:?}: {all:#?}");
+}

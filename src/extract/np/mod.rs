@@ -44,6 +44,17 @@ pub(crate) struct Np {
 }
 
 impl Np {
+    /// A phrase of the one word at `k`, with no role.
+    pub fn word(k: usize, kind: NpKind) -> Np {
+        Np {
+            first: k,
+            end: k + 1,
+            name: (k, k + 1),
+            role: None,
+            kind,
+        }
+    }
+
     pub fn is_named(&self) -> bool {
         matches!(self.kind, NpKind::Person | NpKind::Org | NpKind::Handle)
     }
@@ -90,23 +101,11 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
         if doc.word_is(last, "it") && !doc.is_lower(last) && last != floor {
             return None;
         }
-        return Some(Np {
-            first: last,
-            end: last + 1,
-            name: (last, last + 1),
-            role: None,
-            kind: NpKind::Pronoun,
-        });
+        return Some(Np::word(last, NpKind::Pronoun));
     }
     if doc.word_among(last, QUANTIFIERS) && (last == floor || !doc.is_word(last - 1)) {
         // `All said …`, `Most agree …`, `Others say …`: a quantifier stands for people.
-        return Some(Np {
-            first: last,
-            end: last + 1,
-            name: (last, last + 1),
-            role: None,
-            kind: NpKind::Nominal,
-        });
+        return Some(Np::word(last, NpKind::Nominal));
     }
     if doc.is_cap(last) {
         let mut first = last;
@@ -241,13 +240,7 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
         return None;
     }
     if lex.is(class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT) && !doc.is_cap(first + 1) {
-        return Some(Np {
-            first,
-            end: first + 1,
-            name: (first, first + 1),
-            role: None,
-            kind: NpKind::Pronoun,
-        });
+        return Some(Np::word(first, NpKind::Pronoun));
     }
     let mut last = first;
     let start_det = lex.is(class::DETERMINER) && !lex.is(class::PRONOUN_OBJECT);
@@ -480,8 +473,8 @@ pub(crate) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
         && doc.is_cap(i + 1)
 }
 
-/// A token that ends a clause although capitalised (`I` as a new subject is rare here).
-/// An adverb by its ending (`Recently`, `Finally`, `Reportedly`), which no name has.
+/// An adverb by its ending (`Recently`, `Finally`, `Reportedly`), which no name has. Not
+/// [`Doc::is_between`]'s any `-ly` word: capitalised, that would take `Kelly` and `Holly`.
 fn is_sentence_adverb(w: &str) -> bool {
     w.len() >= 6
         && w.ends_with('y')
@@ -493,6 +486,7 @@ fn is_sentence_adverb(w: &str) -> bool {
         .any(|s| w.ends_with(s))
 }
 
+/// A token that ends a clause although capitalised (`I` as a new subject is rare here).
 pub(super) fn ends_clause(doc: &Doc, i: usize) -> bool {
     doc.lex(i).is(class::CUE) && !doc.is(i, class::TITLE)
 }

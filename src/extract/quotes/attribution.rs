@@ -346,8 +346,7 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
 
 /// `Hoff's letter`: a possessive and the noun it owns, which is what speaks.
 fn owned_by(doc: &Doc, np: Np, ceil: usize) -> Np {
-    let w = doc.word(np.end.saturating_sub(1));
-    if !(w.ends_with("'s") || w.ends_with("’s")) {
+    if np.end == 0 || !crate::extract::subject::possessive(doc, np.end - 1) {
         return np;
     }
     match np::starting_at(doc, np.end, ceil) {
