@@ -366,6 +366,18 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         if adjunct {
             b.object = true;
         }
+        // `mocked Trump on Twitter`, `trashed Comey on MSNBC's "Morning Joe"`, `described
+        // it in print`: the venue of the report.
+        let venue = if doc.is(k + 1, class::DETERMINER) && doc.is_lower(k + 1) {
+            k + 2
+        } else {
+            k + 1
+        };
+        // Not when the object goes on past it (`thanked Trump on Twitter for backing …`).
+        let goes_on = doc.is_lower(venue + 1) && doc.word_among(venue + 1, &["for", "about", "over"]);
+        if lower && matches!(doc.word(k), "on" | "in") && doc.is(venue, class::MEDIUM) && !goes_on {
+            b.object = true;
+        }
     }
     let closer = comma_then_closer(doc, k);
     if doc.is_punct(k, ',') && !doc.in_quote(k + 1) || closer {

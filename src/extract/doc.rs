@@ -47,7 +47,8 @@ fn lookup_possessive(word: &str) -> Lex {
         | class::TITLE
         | class::ROLE_NOUN
         | class::DOCUMENT
-        | class::NOT_NAME;
+        | class::NOT_NAME
+        | class::MEDIUM;
     let stem = lexicon::lookup(stem);
     Lex {
         class: stem.class & kept,
@@ -409,6 +410,10 @@ impl<'a> Doc<'a> {
             return true;
         }
         let w = self.word(i);
+        // `has long argued`; elsewhere `long` is an adjective (`warned of long delays`).
+        if w == "long" {
+            return i > 0 && self.word_among(i - 1, &["has", "have", "had"]);
+        }
         w.len() > 4
             && w.ends_with("ly")
             && !self.is(

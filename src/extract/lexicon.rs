@@ -69,6 +69,9 @@ pub mod class {
     pub const BOUNDARY: u32 = 1 << 29;
     /// Adjectives of stance after a copula (`worried that`, `confident in`, `eager to`).
     pub const STANCE: u32 = 1 << 30;
+    /// Where something is said or shown (`Twitter`, `CNN`, `print`): `on Twitter` after an
+    /// object is the venue of the report, not part of its content.
+    pub const MEDIUM: u32 = 1 << 31;
 }
 
 /// Inflection of a cue verb.
@@ -241,6 +244,7 @@ fn section_class(name: &str) -> Option<u32> {
         "noun-cue" => class::NOUN_CUE,
         "subordinate" => class::SUBORDINATE,
         "boundary" => class::BOUNDARY,
+        "medium" => class::MEDIUM,
         "stance" => class::STANCE,
         "noun-cue-belief" => class::NOUN_CUE | class::NOUN_BELIEF,
         "noun-cue-intention" => class::NOUN_CUE | class::NOUN_INTENT,

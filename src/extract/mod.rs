@@ -12,6 +12,7 @@ mod doc;
 mod entities;
 mod fronted;
 mod headline;
+mod infinitive;
 pub mod lexicon;
 mod lines;
 mod nominal;

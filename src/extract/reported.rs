@@ -18,6 +18,7 @@ use crate::text::tokens::TokenKind;
 use super::adjective::stance;
 use super::content::{complement, judgement, make, make_object, seeming};
 use super::fronted::{according_to, as_attribution, in_data, reportedly};
+use super::infinitive;
 use super::participle;
 use super::passive::passive;
 
@@ -215,7 +216,17 @@ fn reported(
         return passive(doc, i, cue_end, lex, first, end);
     }
     let noun_form = lex.is(class::NOUN_FORM);
-    let subject = subject_before(doc, i, first).or_else(|| {
+    // `went on to say …`, `led Priebus to declare …`: whoever controls the infinitive.
+    let infinitive = lex.form == Form::Base
+        && i > first
+        && doc.word_is(i - 1, "to")
+        && doc.is_lower(i - 1);
+    let subject = if infinitive {
+        Some(infinitive::controller(doc, i - 1, first)?)
+    } else {
+        subject_before(doc, i, first)
+    };
+    let subject = subject.or_else(|| {
         // A subject the lexicon does not know (`Supporters of the bill say`), or a
         // document before `shows`; a cue that is also a noun needs a subject it knows, or
         // a plural one right before it and `that` after (`environmentalists worry that`).

@@ -1,0 +1,106 @@
+//! A reporting verb in the infinitive (`went on to say …`, `led Priebus to declare …`,
+//! `enough for him to claim …`): who speaks is not right before the verb but whoever
+//! controls the infinitive — the subject of a verb of continuing or trying, or the object
+//! of a verb of causing.
+
+use super::doc::Doc;
+use super::lexicon::class;
+use super::np::{self, Np, NpKind};
+use super::subject::subject_before;
+
+/// Verbs that make their object do something (`prompted Cooper to accuse …`, `leaving many
+/// to wonder …`) and are not reporting verbs themselves: a reporting verb (`urged`,
+/// `asked`) makes its own claim of the whole.
+const CAUSATIVES: &[&str] = &[
+    "led", "lead", "leads", "leading", "prompted", "prompt", "prompts", "prompting", "forced",
+    "force", "forces", "forcing", "allowed", "allow", "allows", "allowing", "enabled",
+    "enable", "enables", "caused", "cause", "causes", "inspired", "inspire", "inspires",
+    "spurred", "spur", "spurs", "compelled", "compel", "compels", "persuaded", "persuade",
+    "convinced", "convince", "leaving", "left", "brought", "bring", "brings", "got", "get",
+    "gets", "drove", "drive", "drives", "pushed", "push", "pushes",
+];
+
+/// Verbs whose subject does what the infinitive says (`went on to say`, `tried to argue`),
+/// and are not reporting verbs themselves.
+const CONTINUING: &[&str] = &[
+    "continued", "continue", "continues", "continuing", "tried", "try", "tries", "trying",
+    "attempted", "attempt", "attempts", "failed", "fail", "fails", "began", "begin", "begins",
+    "beginning", "begun", "started", "start", "starts", "used", "tended", "tend", "tends",
+    "proceeded", "proceed", "proceeds", "rushed", "rush", "rushes", "hastened", "moved",
+    "sought", "seek", "seeks", "managed", "manage", "manages", "bothered", "dared",
+];
+
+/// Adjectives after `be` that pass their subject to an infinitive (`are more likely to
+/// say`, `was quick to point out`).
+const CONTROL_ADJECTIVES: &[&str] = &[
+    "likely", "unlikely", "quick", "quicker", "eager", "ready", "willing", "unwilling",
+    "careful", "reluctant", "able", "unable", "keen", "loath", "set", "poised", "first",
+    "last", "free", "prepared", "happy", "glad",
+];
+
+/// Words a control group may hold between the subject and its last word (`are generally
+/// more likely`, `would go on`).
+const DEGREE: &[&str] = &["more", "less", "most", "least", "so", "too", "very", "the", "far"];
+
+/// Who speaks through the infinitive marker `to` at `to`, for a reporting verb right
+/// after it; `None` when nothing controls it (`It is hard to say`, `in order to show`).
+pub(crate) fn controller(doc: &Doc, to: usize, first: usize) -> Option<Np> {
+    let prev = to.checked_sub(1).filter(|&p| p >= first)?;
+    if let Some(np) = caused(doc, prev, first) {
+        return Some(np);
+    }
+    let start = control_group(doc, prev, first)?;
+    subject_before(doc, start, first).filter(|np| !is_expletive(doc, np))
+}
+
+/// `led Priebus to declare`, `for him to claim`: the noun phrase ending at `last`, after a
+/// verb of causing or `for`.
+fn caused(doc: &Doc, last: usize, first: usize) -> Option<Np> {
+    let np = np::ending_at(doc, last, first)
+        .or_else(|| np::generic_ending_at(doc, last, first))
+        .filter(|np| np.end == last + 1 && np.kind != NpKind::Place)?;
+    let before = np.first.checked_sub(1).filter(|&b| b >= first)?;
+    let introduced = doc.is_lower(before)
+        && (doc.word_is(before, "for") || doc.word_among(before, CAUSATIVES));
+    (introduced && !is_expletive(doc, &np)).then_some(np)
+}
+
+/// The first token of a control group ending at `last` (`went on`, `tried`, `are more
+/// likely`), whose subject speaks; `None` when `last` ends none.
+fn control_group(doc: &Doc, last: usize, first: usize) -> Option<usize> {
+    if !doc.is_lower(last) {
+        return None;
+    }
+    // `went on to say`, `would go on to argue`
+    if doc.word_is(last, "on") {
+        let verb = last.checked_sub(1).filter(|&v| v >= first)?;
+        return doc
+            .word_among(verb, &["went", "go", "goes", "going", "gone"])
+            .then_some(verb);
+    }
+    if doc.word_among(last, CONTINUING) {
+        return Some(last);
+    }
+    if !doc.word_among(last, CONTROL_ADJECTIVES) {
+        return None;
+    }
+    // The adjective needs its copula: `are generally more likely`, `was quick`.
+    let mut k = last;
+    while k > first {
+        let prev = k - 1;
+        if doc.is(prev, class::BE) && doc.is_lower(prev) {
+            return Some(prev);
+        }
+        let degree = doc.is_lower(prev) && (doc.is_between(prev) || doc.word_among(prev, DEGREE));
+        if !degree || last - prev > 4 {
+            return None;
+        }
+        k = prev;
+    }
+    None
+}
+
+/// `It is likely to say …`, `there`: no one speaks.
+fn is_expletive(doc: &Doc, np: &Np) -> bool {
+    np.end == np.first + 1 && doc.word_among(np.first, &["it", "there", "this", "that"])
+}

@@ -1,0 +1,88 @@
+//! The constructions of issue 7, continued: reporting verbs in the infinitive, whose
+//! speaker is whoever controls them, and the venue of a report after its object.
+
+mod constructions;
+
+use constructions::{claims, find, no_claim_where};
+
+#[test]
+fn the_subject_of_a_verb_of_continuing_speaks_through_the_infinitive() {
+    let c = find(
+        "The mayor went on to say the budget was balanced.",
+        "the budget was balanced",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    assert_eq!(c.cue.as_deref(), Some("say"));
+    let c = find(
+        "Older voters are generally more likely to say that the economy is improving.",
+        "the economy is improving",
+    );
+    assert_eq!(c.source.as_deref(), Some("Older voters"));
+    let c = find(
+        "The governor has tried to argue that the cuts will help schools.",
+        "the cuts will help schools",
+    );
+    assert_eq!(c.source.as_deref(), Some("The governor"));
+}
+
+#[test]
+fn the_object_of_a_verb_of_causing_speaks_through_the_infinitive() {
+    let c = find(
+        "The remark prompted the senator to accuse the mayor of lying.",
+        "the mayor of lying",
+    );
+    assert_eq!(c.source.as_deref(), Some("the senator"));
+    let c = find(
+        "The margin was enough for her to claim a clear victory.",
+        "a clear victory",
+    );
+    assert_eq!(c.source.as_deref(), Some("her"));
+}
+
+#[test]
+fn an_infinitive_nobody_controls_reports_nothing() {
+    for body in [
+        "It is hard to say whether the bridge will open this year.",
+        "The council needs a plan to show the river is clean.",
+        "There is little to report from the meeting.",
+    ] {
+        no_claim_where(body, |c| matches!(c.cue.as_deref(), Some("say" | "show" | "report")));
+    }
+}
+
+#[test]
+fn an_adverb_of_duration_between_the_auxiliary_and_the_verb() {
+    let c = find(
+        "The senator has long argued that the tax hurts families.",
+        "the tax hurts families",
+    );
+    assert_eq!(c.source.as_deref(), Some("The senator"));
+    let c = find(
+        "The leaders have both said that the talks will go on.",
+        "the talks will go on",
+    );
+    assert_eq!(c.source.as_deref(), Some("The leaders"));
+}
+
+#[test]
+fn a_warning_of_something_reports_it() {
+    let c = find("The agency warned of long delays.", "long delays");
+    assert_eq!(c.source.as_deref(), Some("The agency"));
+}
+
+#[test]
+fn the_venue_of_a_report_ends_its_object() {
+    find("The mayor mocked the plan on Twitter.", "the plan");
+    find(
+        "Ms. Lee criticized the ruling on CNN's morning show.",
+        "the ruling",
+    );
+    find("He described the deal in print.", "the deal");
+    // Unless the object goes on past it.
+    let (_, all) = claims("Ms. Lee thanked the governor on Twitter for signing the bill.");
+    assert!(
+        all.iter()
+            .any(|c| c.text == "the governor on Twitter for signing the bill"),
+        "{all:#?}"
+    );
+}
