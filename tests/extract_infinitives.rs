@@ -86,3 +86,31 @@ fn the_venue_of_a_report_ends_its_object() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn an_aside_after_the_cue_is_the_writers_or_the_speakers() {
+    // A prepositional aside is the writer's, even with a verb in it.
+    let c = find(
+        "The mayor said, without offering evidence, that the count was wrong.",
+        "the count was wrong",
+    );
+    assert_eq!(c.cue.as_deref(), Some("said"));
+    no_claim_where(
+        "The mayor said, without offering evidence, that the count was wrong.",
+        |c| c.cue.as_deref() == Some("offering"),
+    );
+    find(
+        "The mayor said, in an interview, she would run again.",
+        "she would run again",
+    );
+    // Any other aside opens the speaker's words.
+    find(
+        "The senator says, win or lose in the primary, he is staying in the race.",
+        "win or lose in the primary, he is staying in the race",
+    );
+    // A remark after the claim on how it was made is not part of it.
+    find(
+        "The mayor said the count was wrong, without offering evidence.",
+        "the count was wrong",
+    );
+}

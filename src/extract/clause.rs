@@ -148,18 +148,22 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             // A prepositional phrase of a few words, up to a comma, `that` or a clause.
             let mut j = i + 1;
             let mut noun_seen = false;
+            // `said, without offering evidence, that …`: a gerund after `without` is part
+            // of the adjunct.
+            let without_gerund = doc.word_is(i, "without") && doc.lex(i + 1).form == Form::Gerund;
             while j < end
                 && j - i <= 6
                 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number))
             {
                 let l = doc.lex(j);
                 let w = doc.word(j);
+                let gerund_ok = without_gerund && j == i + 1;
                 if doc.word_is(j, "that")
                     || starts_wh(doc, j)
-                    || l.is(class::CUE | class::BE) && doc.is_lower(j)
+                    || l.is(class::CUE | class::BE) && doc.is_lower(j) && !gerund_ok
                     || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
                     || noun_seen && l.is(class::DETERMINER)
-                    || j == i + 1 && doc.is_lower(j) && w.len() > 4 && w.ends_with("ing")
+                    || j == i + 1 && doc.is_lower(j) && w.len() > 4 && w.ends_with("ing") && !gerund_ok
                 {
                     break;
                 }
@@ -262,7 +266,10 @@ impl Stops {
 /// After a comma, words that open the writer's own comparison (`, compared with 64
 /// percent who say …`).
 fn writer_adjunct(doc: &Doc, n: usize) -> bool {
-    doc.is_lower(n) && matches!(doc.word(n), "compared" | "contrasted")
+    doc.is_lower(n)
+        && (matches!(doc.word(n), "compared" | "contrasted")
+            // `…, without offering evidence`: the writer's remark on the claim.
+            || doc.word_is(n, "without") && doc.lex(n + 1).form == Form::Gerund)
 }
 
 /// Which boundaries token `k` is.

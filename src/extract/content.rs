@@ -289,15 +289,25 @@ pub(crate) fn complement(
     {
         j = skip_adjuncts(doc, j + 3, end);
     }
-    // `said, per a translator, that …`, `said, among other things, that …`: a phrase set
-    // off by commas before `that`.
+    // `said, per a translator, that …`, `said, without offering evidence, that …`, `says,
+    // win or lose, he is staying …`: a phrase set off by commas before `that` or a clause.
     if doc.is_punct(j, ',')
         && let Some(close) = (j + 2..end.min(j + 8)).find(|&k| doc.is_punct(k, ','))
-        && doc.word_is(close + 1, "that")
-        && doc.is_lower(close + 1)
-        && (j + 1..close).all(|k| doc.is_word(k) && !doc.is(k, class::CUE | class::BE))
+        && (doc.word_is(close + 1, "that") && doc.is_lower(close + 1)
+            || speechlike && doc.is(close + 1, class::PRONOUN_SUBJECT) && doc.is_lower(close + 1))
+        && (j + 1..close).all(|k| {
+            let negated = k == j + 2 && doc.word_is(j + 1, "without");
+            doc.is_word(k) && (negated || !doc.is(k, class::CUE | class::BE))
+        })
     {
+        let aside = j + 1;
         j = close + 1;
+        if !doc.word_is(j, "that") {
+            // A prepositional phrase is the writer's (`said, in an interview, he …`); any
+            // other phrase opens the speaker's words (`says, win or lose, he is …`).
+            let from = if doc.is(aside, class::PREPOSITION) { j } else { aside };
+            return Some(trim(doc, from, clause_end(doc, j, end)));
+        }
     }
     if doc.word_is(j, "that") && doc.is_lower(j) {
         // `said that was not her view`: `that` is the subject of the content.

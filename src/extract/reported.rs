@@ -95,8 +95,11 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             // about the plan, she said …`.
             let opening_participle = i == sent.first
                 && (lex.form == Form::Gerund || lex.form == Form::Past && lex.cue_has(cue::WH));
+            // `without offering evidence`: an act not done reports nothing.
+            let negated = lex.form == Form::Gerund && i > 0 && doc.word_is(i - 1, "without");
             if lex.is(class::CUE)
                 && (doc.is_lower(i) || opening_participle)
+                && !negated
                 && !used.get(i).copied().unwrap_or(false)
             {
                 let earlier = sources.get(s).map_or(&[][..], Vec::as_slice);
