@@ -46,7 +46,9 @@ fn an_infinitive_nobody_controls_reports_nothing() {
         "The council needs a plan to show the river is clean.",
         "There is little to report from the meeting.",
     ] {
-        no_claim_where(body, |c| matches!(c.cue.as_deref(), Some("say" | "show" | "report")));
+        no_claim_where(body, |c| {
+            matches!(c.cue.as_deref(), Some("say" | "show" | "report"))
+        });
     }
 }
 

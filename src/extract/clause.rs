@@ -163,7 +163,11 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
                     || l.is(class::CUE | class::BE) && doc.is_lower(j) && !gerund_ok
                     || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
                     || noun_seen && l.is(class::DETERMINER)
-                    || j == i + 1 && doc.is_lower(j) && w.len() > 4 && w.ends_with("ing") && !gerund_ok
+                    || j == i + 1
+                        && doc.is_lower(j)
+                        && w.len() > 4
+                        && w.ends_with("ing")
+                        && !gerund_ok
                 {
                     break;
                 }
@@ -381,7 +385,8 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             k + 1
         };
         // Not when the object goes on past it (`thanked Trump on Twitter for backing …`).
-        let goes_on = doc.is_lower(venue + 1) && doc.word_among(venue + 1, &["for", "about", "over"]);
+        let goes_on =
+            doc.is_lower(venue + 1) && doc.word_among(venue + 1, &["for", "about", "over"]);
         if lower && matches!(doc.word(k), "on" | "in") && doc.is(venue, class::MEDIUM) && !goes_on {
             b.object = true;
         }

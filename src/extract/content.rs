@@ -305,7 +305,11 @@ pub(crate) fn complement(
         if !doc.word_is(j, "that") {
             // A prepositional phrase is the writer's (`said, in an interview, he …`); any
             // other phrase opens the speaker's words (`says, win or lose, he is …`).
-            let from = if doc.is(aside, class::PREPOSITION) { j } else { aside };
+            let from = if doc.is(aside, class::PREPOSITION) {
+                j
+            } else {
+                aside
+            };
             return Some(trim(doc, from, clause_end(doc, j, end)));
         }
     }

@@ -12,35 +12,133 @@ use super::subject::subject_before;
 /// to wonder …`) and are not reporting verbs themselves: a reporting verb (`urged`,
 /// `asked`) makes its own claim of the whole.
 const CAUSATIVES: &[&str] = &[
-    "led", "lead", "leads", "leading", "prompted", "prompt", "prompts", "prompting", "forced",
-    "force", "forces", "forcing", "allowed", "allow", "allows", "allowing", "enabled",
-    "enable", "enables", "caused", "cause", "causes", "inspired", "inspire", "inspires",
-    "spurred", "spur", "spurs", "compelled", "compel", "compels", "persuaded", "persuade",
-    "convinced", "convince", "leaving", "left", "brought", "bring", "brings", "got", "get",
-    "gets", "drove", "drive", "drives", "pushed", "push", "pushes",
+    "led",
+    "lead",
+    "leads",
+    "leading",
+    "prompted",
+    "prompt",
+    "prompts",
+    "prompting",
+    "forced",
+    "force",
+    "forces",
+    "forcing",
+    "allowed",
+    "allow",
+    "allows",
+    "allowing",
+    "enabled",
+    "enable",
+    "enables",
+    "caused",
+    "cause",
+    "causes",
+    "inspired",
+    "inspire",
+    "inspires",
+    "spurred",
+    "spur",
+    "spurs",
+    "compelled",
+    "compel",
+    "compels",
+    "persuaded",
+    "persuade",
+    "convinced",
+    "convince",
+    "leaving",
+    "left",
+    "brought",
+    "bring",
+    "brings",
+    "got",
+    "get",
+    "gets",
+    "drove",
+    "drive",
+    "drives",
+    "pushed",
+    "push",
+    "pushes",
 ];
 
 /// Verbs whose subject does what the infinitive says (`went on to say`, `tried to argue`),
 /// and are not reporting verbs themselves.
 const CONTINUING: &[&str] = &[
-    "continued", "continue", "continues", "continuing", "tried", "try", "tries", "trying",
-    "attempted", "attempt", "attempts", "failed", "fail", "fails", "began", "begin", "begins",
-    "beginning", "begun", "started", "start", "starts", "used", "tended", "tend", "tends",
-    "proceeded", "proceed", "proceeds", "rushed", "rush", "rushes", "hastened", "moved",
-    "sought", "seek", "seeks", "managed", "manage", "manages", "bothered", "dared",
+    "continued",
+    "continue",
+    "continues",
+    "continuing",
+    "tried",
+    "try",
+    "tries",
+    "trying",
+    "attempted",
+    "attempt",
+    "attempts",
+    "failed",
+    "fail",
+    "fails",
+    "began",
+    "begin",
+    "begins",
+    "beginning",
+    "begun",
+    "started",
+    "start",
+    "starts",
+    "used",
+    "tended",
+    "tend",
+    "tends",
+    "proceeded",
+    "proceed",
+    "proceeds",
+    "rushed",
+    "rush",
+    "rushes",
+    "hastened",
+    "moved",
+    "managed",
+    "manage",
+    "manages",
+    "bothered",
+    "dared",
 ];
 
 /// Adjectives after `be` that pass their subject to an infinitive (`are more likely to
 /// say`, `was quick to point out`).
 const CONTROL_ADJECTIVES: &[&str] = &[
-    "likely", "unlikely", "quick", "quicker", "eager", "ready", "willing", "unwilling",
-    "careful", "reluctant", "able", "unable", "keen", "loath", "set", "poised", "first",
-    "last", "free", "prepared", "happy", "glad",
+    "likely",
+    "unlikely",
+    "quick",
+    "quicker",
+    "eager",
+    "ready",
+    "willing",
+    "unwilling",
+    "careful",
+    "reluctant",
+    "able",
+    "unable",
+    "keen",
+    "loath",
+    "set",
+    "poised",
+    "first",
+    "last",
+    "free",
+    "prepared",
+    "happy",
+    "glad",
 ];
 
 /// Words a control group may hold between the subject and its last word (`are generally
 /// more likely`, `would go on`).
-const DEGREE: &[&str] = &["more", "less", "most", "least", "so", "too", "very", "the", "far"];
+const DEGREE: &[&str] = &[
+    "more", "less", "most", "least", "so", "too", "very", "the", "far",
+];
 
 /// Who speaks through the infinitive marker `to` at `to`, for a reporting verb right
 /// after it; `None` when nothing controls it (`It is hard to say`, `in order to show`).
@@ -60,8 +158,8 @@ fn caused(doc: &Doc, last: usize, first: usize) -> Option<Np> {
         .or_else(|| np::generic_ending_at(doc, last, first))
         .filter(|np| np.end == last + 1 && np.kind != NpKind::Place)?;
     let before = np.first.checked_sub(1).filter(|&b| b >= first)?;
-    let introduced = doc.is_lower(before)
-        && (doc.word_is(before, "for") || doc.word_among(before, CAUSATIVES));
+    let introduced =
+        doc.is_lower(before) && (doc.word_is(before, "for") || doc.word_among(before, CAUSATIVES));
     (introduced && !is_expletive(doc, &np)).then_some(np)
 }
 

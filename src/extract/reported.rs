@@ -220,10 +220,8 @@ fn reported(
     }
     let noun_form = lex.is(class::NOUN_FORM);
     // `went on to say …`, `led Priebus to declare …`: whoever controls the infinitive.
-    let infinitive = lex.form == Form::Base
-        && i > first
-        && doc.word_is(i - 1, "to")
-        && doc.is_lower(i - 1);
+    let infinitive =
+        lex.form == Form::Base && i > first && doc.word_is(i - 1, "to") && doc.is_lower(i - 1);
     let subject = if infinitive {
         Some(infinitive::controller(doc, i - 1, first)?)
     } else {
