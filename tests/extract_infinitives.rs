@@ -116,3 +116,31 @@ fn an_aside_after_the_cue_is_the_writers_or_the_speakers() {
         "the count was wrong",
     );
 }
+
+#[test]
+fn names_a_reader_can_trust() {
+    // A day after a name says when.
+    let c = find(
+        "Mayor Lee Tuesday said the plan was dead.",
+        "the plan was dead",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Lee"));
+    // A name in an opening prepositional phrase is not the subject.
+    let c = find(
+        "On CNN Tuesday, his wife, Jane, called for an open primary.",
+        "an open primary",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Jane"));
+    // The clause after a dash has its own subject.
+    let c = find(
+        "She drew his ire - he called her weak and said she had no support.",
+        "she had no support",
+    );
+    assert_eq!(c.source.as_deref(), Some("he"));
+    // A kicker before a colon is no speaker.
+    let (_, all) = claims("BUSTED: Emails Show The Aide Met The Reporter\n\nBody text.");
+    assert!(
+        all.iter().all(|c| c.speaker.as_deref() != Some("BUSTED")),
+        "{all:#?}"
+    );
+}

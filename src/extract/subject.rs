@@ -96,6 +96,19 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return Some(antecedent);
     }
     if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
+        // `she drew his ire - he called her "weak" and said …`: the clause after a dash
+        // or a semicolon has a subject of its own.
+        let opens = (floor..j).rev().take(40).find(|&k| {
+            !doc.in_quote(k)
+                && (doc.kind(k) == Some(crate::text::tokens::TokenKind::Dash)
+                    || doc.is_punct(k, ';'))
+        });
+        if let Some(open) = opens
+            && let Some(np) = np::starting_at(doc, open + 1, j)
+                .filter(|np| matches!(np.kind, NpKind::Pronoun | NpKind::Person | NpKind::Org))
+        {
+            return Some(np);
+        }
         return sentence_subject(doc, floor, j);
     }
     // `Voters who attended the caucuses said …`: the subject before its relative clause.
@@ -291,7 +304,10 @@ pub(crate) fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> 
         let Some(mut np) = np::ending_at(doc, k.checked_sub(1)?, floor) else {
             continue;
         };
-        if !np.is_named() {
+        // `On CNN Tuesday, his wife, Jane, called …`: a name in an opening prepositional
+        // phrase is not the subject.
+        let governed = np.first > floor && doc.is(np.first - 1, class::PREPOSITION);
+        if !np.is_named() || governed {
             continue;
         }
         if !doc.is(k + 1, class::RELATIVE) {

@@ -62,6 +62,16 @@ impl Np {
 
 const MAX_NP: usize = 12;
 
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Quantifiers that stand for people on their own (`All said`, `Many of them agree`).
 pub(crate) const QUANTIFIERS: &[&str] = &[
     "all",
@@ -106,6 +116,10 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
     if doc.word_among(last, QUANTIFIERS) && (last == floor || !doc.is_word(last - 1)) {
         // `All said …`, `Most agree …`, `Others say …`: a quantifier stands for people.
         return Some(Np::word(last, NpKind::Nominal));
+    }
+    // `Trump Tuesday said`: a day after a name is when, not part of the name.
+    if last > floor && doc.is_cap(last - 1) && doc.word_among(last, WEEKDAYS) {
+        return ending_at(doc, last - 1, floor);
     }
     if doc.is_cap(last) {
         let mut first = last;
@@ -305,7 +319,9 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
             && !doc.is(n, class::DETERMINER)
             && doc.is_cap(n + 1)
             && !doc.is(n + 1, class::TIME);
-        if doc.is_cap(n) && !ends_clause(doc, n) && !is_sentence_adverb(doc.word(n)) {
+        // `Mayor Lee Tuesday said`: a day after a name says when.
+        let weekday = doc.word_among(n, WEEKDAYS);
+        if doc.is_cap(n) && !ends_clause(doc, n) && !is_sentence_adverb(doc.word(n)) && !weekday {
             last = n;
         } else if (abbreviation_dot(doc, n) || joiner) && n + 1 < ceil {
             last = n + 1;
