@@ -157,6 +157,15 @@ fn word_key(word: &str) -> WordKey {
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
     let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() {
+        // Names are nearly all ASCII: fold bytes without decoding characters. The keys
+        // of a word in any case are equal, and differ from every other word's but by
+        // hash collision, as before.
+        for b in word.bytes() {
+            h.write_u32(u32::from(b.to_ascii_lowercase()));
+        }
+        return h.finish();
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         h.write_u32(c as u32);
     }
@@ -172,10 +181,13 @@ fn words_of(doc: &Doc, np: &Np) -> Vec<WordKey> {
 
 /// The last word of a name, lowercased, without a possessive ending.
 fn head_of(doc: &Doc, np: &Np) -> String {
-    let w = doc.word(np.name.1.saturating_sub(1)).to_lowercase();
-    w.strip_suffix("'s")
+    let w = doc.word(np.name.1.saturating_sub(1));
+    let stem = w
+        .strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
-        .map_or(w.clone(), str::to_owned)
+        .or_else(|| w.strip_suffix("'S"))
+        .unwrap_or(w);
+    stem.to_lowercase()
 }
 
 /// Person mentions outside claims' sources that coreference needs: names with a title
@@ -313,12 +325,13 @@ impl Index {
     fn candidates(&self, words: &[WordKey], head: Option<&str>) -> Vec<usize> {
         // The most recent entities per word are enough: an article with a hundred
         // different Johns must not make every new John compare with all of them.
-        let recent =
-            |list: &Vec<usize>| list.iter().rev().take(RECENT).copied().collect::<Vec<_>>();
+        fn recent(list: &[usize]) -> impl Iterator<Item = usize> + '_ {
+            list.iter().rev().take(RECENT).copied()
+        }
         let mut out: Vec<usize> = words
             .iter()
             .filter_map(|w| self.by_word.get(w))
-            .flat_map(recent)
+            .flat_map(|list| recent(list))
             .collect();
         if let Some(h) = head {
             let key = role_key(h);
