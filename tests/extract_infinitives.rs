@@ -144,3 +144,18 @@ fn names_a_reader_can_trust() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_day_inside_a_phrase_cue_and_a_bare_clause_after_made_it_clear() {
+    let c = find(
+        "The mayor spoke out Tuesday about the closing of the plant.",
+        "the closing of the plant",
+    );
+    assert_eq!(c.cue.as_deref(), Some("spoke out Tuesday about"));
+    find("The senator took aim Friday at the new rules.", "the new rules");
+    let c = find(
+        "In an interview, the general made it clear he had doubts about the plan.",
+        "he had doubts about the plan",
+    );
+    assert_eq!(c.source.as_deref(), Some("the general"));
+}

@@ -137,6 +137,11 @@ const NOT_ADVERBS: &[&str] = &[
 /// attributions in the development sets are under 190 tokens.
 pub(crate) const MAX_SENTENCE: usize = 400;
 
+/// Days of the week, which news puts anywhere in a clause (`said Tuesday that`).
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
@@ -196,12 +201,19 @@ impl<'a> Doc<'a> {
         let adverb = usize::from(self.is_between(i + 1) && self.word(i + 1).ends_with("ly"));
         lexicon::phrases(self.word(i)).iter().find_map(|p| {
             [i + 1, i + 1 + adverb].into_iter().find_map(|start| {
-                let all = p
-                    .rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| self.word_is(start + k, w));
-                all.then_some((p.lex, start + p.rest.len()))
+                // A day may sit inside the phrase: `spoke out Tuesday about`, `took aim
+                // Friday at`.
+                let mut at = start;
+                for w in p.rest.iter() {
+                    if !self.word_is(at, w) && self.word_among(at, WEEKDAYS) {
+                        at += 1;
+                    }
+                    if !self.word_is(at, w) {
+                        return None;
+                    }
+                    at += 1;
+                }
+                Some((p.lex, at))
             })
         })
     }
