@@ -152,10 +152,53 @@ fn a_day_inside_a_phrase_cue_and_a_bare_clause_after_made_it_clear() {
         "the closing of the plant",
     );
     assert_eq!(c.cue.as_deref(), Some("spoke out Tuesday about"));
-    find("The senator took aim Friday at the new rules.", "the new rules");
+    find(
+        "The senator took aim Friday at the new rules.",
+        "the new rules",
+    );
     let c = find(
         "In an interview, the general made it clear he had doubts about the plan.",
         "he had doubts about the plan",
     );
     assert_eq!(c.source.as_deref(), Some("the general"));
+}
+
+#[test]
+fn a_person_who_speaks_for_someone_is_not_that_someone() {
+    let (_, all) = claims(
+        "A lawyer for Mr. Cohen said he would appeal. Another lawyer for the firm said it would not. The lawyer for Mr. Cohen added that he was innocent.",
+    );
+    let speaker = |text: &str| {
+        all.iter()
+            .find(|c| c.text == text)
+            .and_then(|c| c.speaker.clone())
+    };
+    assert_eq!(
+        speaker("he would appeal").as_deref(),
+        Some("lawyer for Mr. Cohen")
+    );
+    assert_eq!(
+        speaker("it would not").as_deref(),
+        Some("lawyer for the firm")
+    );
+    assert_eq!(
+        speaker("he was innocent").as_deref(),
+        Some("lawyer for Mr. Cohen")
+    );
+    let c = find(
+        "A spokesman for the campaign said the event was canceled.",
+        "the event was canceled",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("spokesman for the campaign"));
+    let c = find(
+        "Supporters of Mr. Trump say the polls are wrong.",
+        "the polls are wrong",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Supporters of Mr. Trump"));
+    // A title joined by `of` is still the person's own.
+    let c = find(
+        "Secretary of State John Kerry said the talks would go on.",
+        "the talks would go on",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("John Kerry"));
 }

@@ -139,7 +139,13 @@ pub(crate) const MAX_SENTENCE: usize = 400;
 
 /// Days of the week, which news puts anywhere in a clause (`said Tuesday that`).
 pub(crate) const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 impl<'a> Doc<'a> {

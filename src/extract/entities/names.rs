@@ -62,7 +62,13 @@ pub(super) fn display_name(doc: &Doc, np: &Np) -> String {
     let (a, mut b) = np.name;
     // A share (`one in five`) is whole only with its preposition.
     let share = b > a && crate::extract::np::share_ending_at(doc, b - 1, a).is_some();
-    if !share && (np.kind == NpKind::Nominal || np.kind == NpKind::Org && doc.is_lower(a)) {
+    // `lawyer for Mr. Cohen`: a description whose phrase tells whom the person speaks for
+    // is shown whole (see `subject::attached_at`).
+    let speaks_for = np.kind == NpKind::Nominal && np.role.is_some_and(|(r, _)| r > a && r < b);
+    if !share
+        && !speaks_for
+        && (np.kind == NpKind::Nominal || np.kind == NpKind::Org && doc.is_lower(a))
+    {
         let cut = (a + 1..b).find(|&k| {
             doc.is_lower(k)
                 && (doc.is(k, class::PREPOSITION | class::RELATIVE | class::CUE)
@@ -72,6 +78,9 @@ pub(super) fn display_name(doc: &Doc, np: &Np) -> String {
             b = k;
         }
         b = b.min(a + 6);
+    }
+    if speaks_for {
+        b = b.min(a + 7);
     }
     let text = text_of(doc, (a, b));
     text.strip_suffix("'s")
