@@ -202,3 +202,27 @@ fn a_person_who_speaks_for_someone_is_not_that_someone() {
     );
     assert_eq!(c.speaker.as_deref(), Some("John Kerry"));
 }
+
+#[test]
+fn a_participle_after_the_subject_describes_it() {
+    let c = find(
+        "Documents obtained by the newspaper show the firm paid bribes.",
+        "the firm paid bribes",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Documents"));
+    let c = find(
+        "Experts interviewed by the paper said the plan would fail.",
+        "the plan would fail",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Experts"));
+    let c = find(
+        "A news report published Wednesday said the minister used a private account.",
+        "the minister used a private account",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("news report"));
+    // A finite verb is no participle: the clause has no reported content.
+    no_claim_where(
+        "But Ms. Martinez passed on a chance to publicly back Mr. Trump.",
+        |c| c.speaker.as_deref() == Some("Martinez") && c.cue.as_deref() == Some("back"),
+    );
+}

@@ -8,6 +8,7 @@ mod adjective;
 mod candidate;
 mod clause;
 mod content;
+mod described;
 mod doc;
 mod entities;
 mod fronted;

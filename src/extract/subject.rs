@@ -1,6 +1,7 @@
 //! Who speaks: the subject of a reporting verb, through adverbs, appositives, relative
 //! pronouns and coordination.
 
+use super::described;
 use super::doc::Doc;
 use super::lexicon::{Form, class};
 use super::np::{self, Np, NpKind};
@@ -115,53 +116,20 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if let Some(np) = relative_antecedent(doc, j, floor) {
         return Some(np);
     }
+    // `Documents obtained by the newspaper show …`: the subject before its participle.
+    if let Some(np) = described::reduced_passive(doc, j, floor) {
+        return Some(np);
+    }
     // `One in three said …`: a share, not a person called One.
     let np = np::share_ending_at(doc, j, floor)
         .or_else(|| np::ending_at(doc, j, floor))
         .filter(|np| !possessive(doc, np.end - 1))?;
     // `A spokesman for the campaign said`, `a lawyer for Mr. Cohen said`: the speaker is
     // the person the phrase describes, not the one it names.
-    if let Some(p) = attached_at(doc, &np, floor)
-        && let Some(role) = np::generic_ending_at(doc, p - 1, floor)
-            .or_else(|| np::ending_at(doc, p - 1, floor))
-            .filter(|r| r.end == p && r.kind != NpKind::Place)
-    {
-        // The whole description names the speaker (two lawyers for different clients are
-        // two people), shown as its head with the phrase as its role.
-        return Some(Np {
-            end: np.end,
-            name: (role.name.0, np.end),
-            role: Some((p, np.end)),
-            kind: NpKind::Nominal,
-            ..role
-        });
+    if let Some(described) = described::speaking_for(doc, &np, floor) {
+        return Some(described);
     }
     Some(coordinated(doc, np, floor).unwrap_or(np))
-}
-
-/// The preposition that attaches the name of `np` to a role noun before it (`lawyer for
-/// Mr. Cohen`, `a spokesman for the campaign`, `an adviser to Sen. Ayotte`), whether the
-/// noun phrase parse put the role noun inside it or not.
-fn attached_at(doc: &Doc, np: &Np, floor: usize) -> Option<usize> {
-    let mut p = np.name.0.checked_sub(1)?;
-    // Titles, their dots and an article between the preposition and the name (`for Mr.`,
-    // `to Sen.`, `for the`).
-    while p > floor
-        && (doc.is(p, class::TITLE) || doc.is_punct(p, '.') || doc.is(p, class::DETERMINER))
-    {
-        p -= 1;
-    }
-    if p <= floor {
-        return None;
-    }
-    let attaches = doc.is_lower(p) && doc.word_among(p, &["for", "of", "to", "at", "with", "from"]);
-    // The role noun is lowercase, or capitalised as the sentence's first word.
-    let noun = p - 1;
-    // Not an office joined by `of` (`Secretary of State John Kerry`, `Director of National
-    // Intelligence James Clapper`), unlike `friend of Mr. Trump`, `friend of the senator`.
-    let office = doc.word_is(p, "of") && doc.is_cap(p + 1) && !doc.is_punct(p + 2, '.');
-    let role = doc.is(noun, class::ROLE_NOUN) && !office && (doc.is_lower(noun) || noun == floor);
-    (attaches && role).then_some(p)
 }
 
 /// `Clinton and Sanders said`, `Her friends and allies said`: both conjuncts speak, when

@@ -69,9 +69,11 @@ pub(super) fn display_name(doc: &Doc, np: &Np) -> String {
         && !speaks_for
         && (np.kind == NpKind::Nominal || np.kind == NpKind::Org && doc.is_lower(a))
     {
+        // A cue that is also a noun (`report`) may head the description.
         let cut = (a + 1..b).find(|&k| {
             doc.is_lower(k)
-                && (doc.is(k, class::PREPOSITION | class::RELATIVE | class::CUE)
+                && (doc.is(k, class::PREPOSITION | class::RELATIVE)
+                    || doc.is(k, class::CUE) && !doc.is(k, class::NOUN_FORM)
                     || doc.word_is(k, "that"))
         });
         if let Some(k) = cut {

@@ -1,0 +1,123 @@
+//! Subjects described by a phrase after their head, where the last noun before the verb
+//! is not the speaker: `a lawyer for Mr. Cohen said`, `documents obtained by the newspaper
+//! show`, `a report released Tuesday said`.
+
+use super::doc::Doc;
+use super::lexicon::{Form, class, cue};
+use super::np::{self, Np, NpKind};
+use crate::text::tokens::TokenKind;
+
+/// `a lawyer for Mr. Cohen`, `a spokesman for the campaign`, `supporters of Mr. Trump`:
+/// when `np` is attached by a preposition to a role noun before it, the whole description,
+/// whose speaker is the role noun's person (two lawyers for different clients are two
+/// people). Shown whole, with the phrase as its role.
+pub(crate) fn speaking_for(doc: &Doc, np: &Np, floor: usize) -> Option<Np> {
+    let p = attached_at(doc, np, floor)?;
+    let head = np::generic_ending_at(doc, p - 1, floor)
+        .or_else(|| np::ending_at(doc, p - 1, floor))
+        .filter(|r| r.end == p && r.kind != NpKind::Place)?;
+    Some(Np {
+        end: np.end,
+        name: (head.name.0, np.end),
+        role: Some((p, np.end)),
+        kind: NpKind::Nominal,
+        ..head
+    })
+}
+
+/// The preposition that attaches the name of `np` to a role noun before it, whether the
+/// noun phrase parse put the role noun inside it or not.
+fn attached_at(doc: &Doc, np: &Np, floor: usize) -> Option<usize> {
+    let mut p = np.name.0.checked_sub(1)?;
+    // Titles, their dots and an article between the preposition and the name (`for Mr.`,
+    // `to Sen.`, `for the`).
+    while p > floor
+        && (doc.is(p, class::TITLE) || doc.is_punct(p, '.') || doc.is(p, class::DETERMINER))
+    {
+        p -= 1;
+    }
+    if p <= floor {
+        return None;
+    }
+    let attaches = doc.is_lower(p) && doc.word_among(p, &["for", "of", "to", "at", "with", "from"]);
+    // Not an office joined by `of` (`Secretary of State John Kerry`, `Director of National
+    // Intelligence James Clapper`), unlike `friend of Mr. Trump`, `friend of the senator`.
+    let office = doc.word_is(p, "of") && doc.is_cap(p + 1) && !doc.is_punct(p + 2, '.');
+    // The role noun is lowercase, or capitalised as the sentence's first word.
+    let noun = p - 1;
+    let role = doc.is(noun, class::ROLE_NOUN) && !office && (doc.is_lower(noun) || noun == floor);
+    (attaches && role).then_some(p)
+}
+
+/// Past participles that do not end in `-ed`.
+const IRREGULAR: &[&str] = &[
+    "known", "given", "taken", "written", "seen", "shown", "made", "held", "sent", "brought",
+    "found", "paid", "chosen", "drawn", "put", "set", "built", "won", "led", "read", "spent",
+];
+
+/// How far back from the cue a reduced passive's participle may be.
+const REACH: usize = 9;
+
+/// `Documents obtained by the newspaper show`, `A report released Tuesday by the inspector
+/// general said`, `Experts interviewed by the paper said`: a noun phrase, a past participle
+/// and its adjuncts (`by` an agent, a time, a short prepositional phrase) ending at `j`; the
+/// subject is the noun phrase, the participle phrase its role.
+pub(crate) fn reduced_passive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
+    // The cue after `j` is a finite verb (`show`, `said`), not a noun (`request`) or an
+    // infinitive (`to publicly back`).
+    let verb = doc.lex(j + 1);
+    let finite = matches!(verb.form, Form::Past | Form::Present3 | Form::Base)
+        && (!verb.is(class::NOUN_FORM) || verb.cue_has(cue::EVIDENCE))
+        && doc.is_lower(j + 1);
+    if !finite {
+        return None;
+    }
+    let lowest = floor.max(j.saturating_sub(REACH));
+    let participle = |k: usize| {
+        let w = doc.word(k);
+        doc.is_lower(k)
+            && !doc.is(k, class::CUE | class::BE | class::BETWEEN)
+            && (w.len() > 4 && w.ends_with("ed") || doc.word_among(k, IRREGULAR))
+    };
+    let mut k = j;
+    loop {
+        if participle(k) && k < j {
+            break;
+        }
+        let plain = doc.is_word(k)
+            || doc.kind(k) == Some(TokenKind::Number)
+            || np::abbreviation_dot(doc, k);
+        // Nothing that makes a clause of its own between participle and cue: a verb of
+        // report, `be`, an auxiliary, a relative, `to`.
+        let clause_word = doc.is_lower(k)
+            && (doc.is(
+                k,
+                class::CUE | class::RELATIVE | class::BE | class::PRONOUN_SUBJECT,
+            ) || doc.is_between(k)
+                || doc.word_is(k, "to"));
+        if k <= lowest || !plain || doc.in_quote(k) || clause_word {
+            return None;
+        }
+        k -= 1;
+    }
+    // The participle takes an agent, a time or a place: `by`, `Tuesday`, `on Tuesday`,
+    // `in the journal`.
+    let next = k + 1;
+    let adjunct = doc.word_is(next, "by")
+        || doc.is(next, class::TIME)
+        || doc.is_lower(next) && doc.is(next, class::PREPOSITION);
+    if !adjunct || k <= floor {
+        return None;
+    }
+    let head = np::generic_ending_at(doc, k - 1, floor)
+        .or_else(|| np::ending_at(doc, k - 1, floor))
+        .filter(|h| h.end == k && h.kind != NpKind::Place && h.kind != NpKind::Pronoun)?;
+    // What speaks: people or a document, not anything at all (`the money raised by …`).
+    let speaks = (head.name.0..head.name.1).any(|h| np::is_speaker_noun(doc, h))
+        || matches!(head.kind, NpKind::Person | NpKind::Org);
+    speaks.then_some(Np {
+        end: j + 1,
+        role: Some((k, j + 1)),
+        ..head
+    })
+}
