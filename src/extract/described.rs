@@ -62,13 +62,13 @@ const REACH: usize = 9;
 /// general said`, `Experts interviewed by the paper said`: a noun phrase, a past participle
 /// and its adjuncts (`by` an agent, a time, a short prepositional phrase) ending at `j`; the
 /// subject is the noun phrase, the participle phrase its role.
-pub(crate) fn reduced_passive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
-    // The cue after `j` is a finite verb (`show`, `said`), not a noun (`request`) or an
-    // infinitive (`to publicly back`).
-    let verb = doc.lex(j + 1);
+pub(crate) fn reduced_passive(doc: &Doc, cue_at: usize, j: usize, floor: usize) -> Option<Np> {
+    // The cue is a finite verb (`show`, `said`), not a noun (`request`) or an infinitive
+    // (`to publicly back`).
+    let verb = doc.lex(cue_at);
     let finite = matches!(verb.form, Form::Past | Form::Present3 | Form::Base)
         && (!verb.is(class::NOUN_FORM) || verb.cue_has(cue::EVIDENCE))
-        && doc.is_lower(j + 1);
+        && doc.is_lower(cue_at);
     if !finite {
         return None;
     }
@@ -76,12 +76,14 @@ pub(crate) fn reduced_passive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     let participle = |k: usize| {
         let w = doc.word(k);
         doc.is_lower(k)
-            && !doc.is(k, class::CUE | class::BE | class::BETWEEN)
+            && !doc.is(k, class::BE | class::BETWEEN)
             && (w.len() > 4 && w.ends_with("ed") || doc.word_among(k, IRREGULAR))
     };
+    // Adverbs of time right before the cue were skipped already (`released on Tuesday`).
+    let skipped = j + 1 < cue_at;
     let mut k = j;
     loop {
-        if participle(k) && k < j {
+        if participle(k) && (k < j || skipped) {
             break;
         }
         let plain = doc.is_word(k)
@@ -115,9 +117,19 @@ pub(crate) fn reduced_passive(doc: &Doc, j: usize, floor: usize) -> Option<Np> {
     // What speaks: people or a document, not anything at all (`the money raised by …`).
     let speaks = (head.name.0..head.name.1).any(|h| np::is_speaker_noun(doc, h))
         || matches!(head.kind, NpKind::Person | NpKind::Org);
+    // The phrase runs to the cue, through a time adjunct skipped before `j`, but not
+    // through adverbs right before the cue (`also`).
+    let end = if skipped {
+        (j + 1..cue_at)
+            .rev()
+            .find(|&e| !doc.is_between(e))
+            .map_or(j + 1, |e| e + 1)
+    } else {
+        j + 1
+    };
     speaks.then_some(Np {
-        end: j + 1,
-        role: Some((k, j + 1)),
+        end,
+        role: Some((k, end)),
         ..head
     })
 }

@@ -117,7 +117,7 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return Some(np);
     }
     // `Documents obtained by the newspaper show …`: the subject before its participle.
-    if let Some(np) = described::reduced_passive(doc, j, floor) {
+    if let Some(np) = described::reduced_passive(doc, i, j, floor) {
         return Some(np);
     }
     // `One in three said …`: a share, not a person called One.
