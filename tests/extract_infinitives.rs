@@ -226,3 +226,21 @@ fn a_participle_after_the_subject_describes_it() {
         |c| c.speaker.as_deref() == Some("Martinez") && c.cue.as_deref() == Some("back"),
     );
 }
+
+#[test]
+fn court_reports() {
+    let c = find(
+        "The judge ruled that the evidence was inadmissible.",
+        "the evidence was inadmissible",
+    );
+    assert_eq!(c.source.as_deref(), Some("The judge"));
+    find(
+        "The court heard that the defendant had fled the scene.",
+        "the defendant had fled the scene",
+    );
+    // The nouns are no cues.
+    no_claim_where("Under the rules, the party awards delegates.", |c| {
+        c.cue.as_deref() == Some("rules")
+    });
+    no_claim_where("I heard the music.", |c| c.cue.as_deref() == Some("heard"));
+}
