@@ -63,20 +63,17 @@ fn list_end(doc: &Doc, comma: usize, end: usize) -> Option<usize> {
         return None;
     }
     // `called him a "nasty guy," an "anchor baby" and "sick"`: quoted items too.
+    // A cue that is also a noun (`fewer rules`) may be an item.
     let item_word = |k: usize| {
         (doc.is_word(k)
             || doc.kind(k) == Some(TokenKind::Number)
             || doc.is_punct(k, '$')
             || doc.is_quote(k))
             && !(doc.is_lower(k)
-                && doc.is(
+                && (doc.is(
                     k,
-                    class::CUE
-                        | class::BE
-                        | class::RELATIVE
-                        | class::PRONOUN_SUBJECT
-                        | class::SUBORDINATE,
-                ))
+                    class::BE | class::RELATIVE | class::PRONOUN_SUBJECT | class::SUBORDINATE,
+                ) || doc.is(k, class::CUE) && !doc.is(k, class::NOUN_FORM)))
     };
     let mut k = comma + 1;
     for _ in 0..6 {
