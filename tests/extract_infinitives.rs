@@ -244,3 +244,26 @@ fn court_reports() {
     });
     no_claim_where("I heard the music.", |c| c.cue.as_deref() == Some("heard"));
 }
+
+#[test]
+fn a_bare_noun_and_its_verb_open_the_content() {
+    for (body, content) in [
+        ("He argued voters were angry.", "voters were angry"),
+        ("She believes prices will fall.", "prices will fall"),
+        (
+            "He predicted turnout would be high.",
+            "turnout would be high",
+        ),
+        ("They expect sales to rise.", "sales to rise"),
+    ] {
+        find(body, content);
+    }
+    // A cue that is also a noun modifies the noun after it; a participle after an article
+    // is an adjective.
+    no_claim_where("More state lawmakers have endorsed her.", |c| {
+        c.cue.as_deref() == Some("state")
+    });
+    no_claim_where("The alleged fraud was small.", |c| {
+        c.cue.as_deref() == Some("alleged")
+    });
+}

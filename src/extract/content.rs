@@ -359,11 +359,43 @@ pub(crate) fn complement(
         let cue_at = i0.saturating_sub(1);
         cue_at > 0 && doc.is_punct(cue_at - 1, ',')
     };
-    if lex.cue_has(cue::BARE) && starts_clause(doc, j) && !result_participle {
+    if lex.cue_has(cue::BARE)
+        && (starts_clause(doc, j) || noun_subject(doc, j, lex))
+        && !result_participle
+    {
         return Some(trim(doc, j, clause_end(doc, j, end)));
     }
     if lex.cue_has(cue::OBJECT_CONTENT) && starts_object(doc, i) {
         return Some(trim(doc, i, object_end(doc, i, end)));
     }
     None
+}
+
+/// `argued voters were angry`, `predicted turnout would be high`, `expect sales to rise`: a
+/// bare noun (or a short compound) and its finite verb open the content, though no
+/// determiner or pronoun marks a clause.
+fn noun_subject(doc: &Doc, i: usize, lex: Lex) -> bool {
+    // `state lawmakers have …`: a cue that is also a noun modifies the noun after it.
+    if lex.is(class::NOUN_FORM) {
+        return false;
+    }
+    let noun = |k: usize| {
+        doc.is_lower(k)
+            && !np::is_function_word(doc, k)
+            && !doc.is(
+                k,
+                class::DETERMINER | class::BE | class::SUBORDINATE | class::CUE,
+            )
+    };
+    if !noun(i) {
+        return false;
+    }
+    // Up to two more nouns (`oil prices`, `health care costs`), then the verb.
+    let mut k = i + 1;
+    while k < i + 3 && noun(k) {
+        k += 1;
+    }
+    let believed = lex.cue_has(cue::BELIEF | cue::INFINITIVE) && is_infinitive(doc, k);
+    let finite = is_auxiliary(doc, k) && !doc.is(k + 1, class::DETERMINER);
+    finite || believed
 }

@@ -188,6 +188,14 @@ fn reported(
     {
         return None;
     }
+    // `the alleged re-categorization`: after an article a participle is an adjective.
+    if lex.form == Form::Past
+        && i > first
+        && doc.is_lower(i - 1)
+        && doc.word_among(i - 1, &["the", "a", "an"])
+    {
+        return None;
+    }
     if lex.cue_has(cue::SEEM) {
         return seeming(doc, i, first, end);
     }
