@@ -267,3 +267,12 @@ fn a_bare_noun_and_its_verb_open_the_content() {
         c.cue.as_deref() == Some("alleged")
     });
 }
+
+#[test]
+fn a_cue_after_an_article_in_an_adjunct_is_a_noun() {
+    let c = find(
+        "Revenue will grow by 10 percent, chief executive Jane Doe told analysts on a call.",
+        "Revenue will grow by 10 percent",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Jane Doe"));
+}

@@ -158,9 +158,11 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
                 let l = doc.lex(j);
                 let w = doc.word(j);
                 let gerund_ok = without_gerund && j == i + 1;
+                // `on a call`, `in a statement`: after an article a cue is a noun.
+                let noun_ok = l.is(class::NOUN_FORM) && doc.is(j - 1, class::DETERMINER);
                 if doc.word_is(j, "that")
                     || starts_wh(doc, j)
-                    || l.is(class::CUE | class::BE) && doc.is_lower(j) && !gerund_ok
+                    || l.is(class::CUE | class::BE) && doc.is_lower(j) && !gerund_ok && !noun_ok
                     || l.is(class::PRONOUN_SUBJECT) && doc.is_lower(j)
                     || noun_seen && l.is(class::DETERMINER)
                     || j == i + 1
