@@ -276,3 +276,15 @@ fn a_cue_after_an_article_in_an_adjunct_is_a_noun() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Jane Doe"));
 }
+
+#[test]
+fn as_per_opening_a_sentence_is_according_to() {
+    let c = find(
+        "As per the police report, 40 people were injured.",
+        "40 people were injured",
+    );
+    assert_eq!(c.source.as_deref(), Some("the police report"));
+    no_claim_where("The budget was cut as per the new rules.", |c| {
+        c.cue.as_deref() == Some("as per")
+    });
+}

@@ -50,7 +50,10 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 i += 1;
                 continue;
             }
-            if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
+            // `according to X`, and its Indian English twin `As per X, …` (opening the
+            // sentence: inside it `as per` mostly means `in keeping with`).
+            let per = i == sent.first && doc.word_is(i, "as") && doc.word_is(i + 1, "per");
+            if doc.word_is(i, "according") && doc.word_is(i + 1, "to") || per {
                 if let Some(mut c) = according_to(doc, i, sent.first, sent.end) {
                     if c.source.is_some_and(|np| is_document(doc, &np)) {
                         c.class = ClaimClass::Evidence;
