@@ -255,6 +255,7 @@ fn a_bare_noun_and_its_verb_open_the_content() {
             "turnout would be high",
         ),
         ("They expect sales to rise.", "sales to rise"),
+        ("She warned prices would rise.", "prices would rise"),
     ] {
         find(body, content);
     }

@@ -176,6 +176,8 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
         && !is_function_word(doc, i)
         && doc.word(i).ends_with('s')
         && !doc.is(i, class::TIME)
+        // `warned prices would rise`: a plural before its verb is the content's subject.
+        && !crate::extract::clause::is_auxiliary(doc, i + 1)
     {
         // `reporters`, `supporters`
         return Some(i + 1);
