@@ -399,3 +399,25 @@ fn noun_subject(doc: &Doc, i: usize, lex: Lex) -> bool {
     let finite = is_auxiliary(doc, k) && !doc.is(k + 1, class::DETERMINER);
     finite || believed
 }
+
+/// `said so`, `said as much`, `said yes`, `said that.`: a word standing for what was said.
+pub(crate) fn short_answer(doc: &Doc, i: usize, end: usize) -> Option<(usize, usize)> {
+    let len = if doc.word_is(i, "as") && doc.word_is(i + 1, "much") {
+        2
+    } else if doc.is_lower(i) && doc.word_among(i, &["so", "yes", "no", "that", "this"]) {
+        1
+    } else {
+        return None;
+    };
+    // `said that, if elected, he …` and `said that 98 percent …` go on.
+    let demonstrative = doc.word_among(i, &["that", "this"]);
+    let next = skip_adjuncts(doc, i + len, end);
+    let ends = next >= end || doc.is_punct(next, '.') || doc.is_punct(next, '?');
+    let closes = ends
+        || !demonstrative
+            && (doc.is_punct(next, ',')
+                || doc.is_punct(next, ';')
+                || doc.is_lower(next)
+                    && doc.word_among(next, &["and", "but", "while", "after", "before"]));
+    closes.then_some((i, i + len))
+}

@@ -16,7 +16,7 @@ use super::subject::{is_document, is_passive, plural, possessive, subject_before
 use crate::text::tokens::TokenKind;
 
 use super::adjective::stance;
-use super::content::{complement, judgement, make, make_object, seeming};
+use super::content::{complement, judgement, make, make_object, seeming, short_answer};
 use super::fronted::{according_to, as_attribution, in_data, reportedly};
 use super::infinitive;
 use super::participle;
@@ -413,28 +413,6 @@ fn reported(
         return inverted(doc, i - 1, att_end, first, end, src, cue_span);
     }
     None
-}
-
-/// `said so`, `said as much`, `said yes`, `said that.`: a word standing for what was said.
-fn short_answer(doc: &Doc, i: usize, end: usize) -> Option<(usize, usize)> {
-    let len = if doc.word_is(i, "as") && doc.word_is(i + 1, "much") {
-        2
-    } else if doc.is_lower(i) && doc.word_among(i, &["so", "yes", "no", "that", "this"]) {
-        1
-    } else {
-        return None;
-    };
-    // `said that, if elected, he …` and `said that 98 percent …` go on.
-    let demonstrative = doc.word_among(i, &["that", "this"]);
-    let next = skip_adjuncts(doc, i + len, end);
-    let ends = next >= end || doc.is_punct(next, '.') || doc.is_punct(next, '?');
-    let closes = ends
-        || !demonstrative
-            && (doc.is_punct(next, ',')
-                || doc.is_punct(next, ';')
-                || doc.is_lower(next)
-                    && doc.word_among(next, &["and", "but", "while", "after", "before"]));
-    closes.then_some((i, i + len))
 }
 
 /// `the initial Benghazi attack`, `a GOP plan`: a cue that is also a noun, after a
