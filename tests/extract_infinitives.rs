@@ -289,3 +289,15 @@ fn as_per_opening_a_sentence_is_according_to() {
         c.cue.as_deref() == Some("as per")
     });
 }
+
+#[test]
+fn when_and_where_a_question_was_put_are_the_writers() {
+    find(
+        "Asked about it after a debate, the mayor told reporters that the story was false.",
+        "about it",
+    );
+    find(
+        "Asked why he had not endorsed her during an appearance Friday, Mr. Lee said he had not decided.",
+        "why he had not endorsed her",
+    );
+}

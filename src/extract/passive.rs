@@ -176,7 +176,14 @@ fn asked(
         .take_while(|&k| doc.is_word(k) && !doc.is(k, class::CUE | class::BE))
         .find(|&k| doc.word_is(k, "about"));
     let j = about.unwrap_or_else(|| skip_adjuncts(doc, after, end));
-    let stop = first_comma(doc, j, end);
+    // `Asked about it after a debate, …`, `Asked why … during an appearance Friday, …`:
+    // when and where the question was put are the writer's.
+    let adjunct = (j + 2..end).find(|&k| {
+        doc.is_lower(k)
+            && matches!(doc.word(k), "after" | "during" | "before")
+            && (doc.is(k + 1, class::DETERMINER | class::TIME) || doc.is_cap(k + 1))
+    });
+    let stop = first_comma(doc, j, end).min(adjunct.unwrap_or(usize::MAX));
     if starts_wh(doc, j) || about.is_some() {
         return make(doc, trim(doc, j, stop), Vec::new(), agent, Some(cue));
     }
