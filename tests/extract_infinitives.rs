@@ -297,7 +297,7 @@ fn when_and_where_a_question_was_put_are_the_writers() {
         "about it",
     );
     find(
-        "Asked why he had not endorsed her during an appearance Friday, Mr. Lee said he had not decided.",
-        "why he had not endorsed her",
+        "Asked why he had yet to endorse her during an appearance Friday, Mr. Lee said he had not decided.",
+        "why he had yet to endorse her",
     );
 }
