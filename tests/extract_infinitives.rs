@@ -301,3 +301,21 @@ fn when_and_where_a_question_was_put_are_the_writers() {
         "why he had yet to endorse her",
     );
 }
+
+#[test]
+fn a_noun_in_an_opening_phrase_is_no_subject_of_the_participle_after_it() {
+    let c = find(
+        "In a Facebook message posted Friday, the senator said he had doubts about the plan.",
+        "he had doubts about the plan",
+    );
+    assert_eq!(c.source.as_deref(), Some("the senator"));
+    no_claim_where(
+        "In a Facebook message posted Friday, the senator said he had doubts about the plan.",
+        |c| c.cue.as_deref() == Some("posted"),
+    );
+    // A subordinate clause opening the sentence has a subject of its own.
+    find(
+        "After campaign aides insisted in June that the mayor would run, the party relented.",
+        "the mayor would run",
+    );
+}

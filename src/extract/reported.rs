@@ -318,6 +318,16 @@ fn reported(
         if src.kind == NpKind::Place || compound_noun(doc, at, &src) {
             return None;
         }
+        // `In a message posted Friday, Cruz said …`: a noun governed by a preposition is
+        // no subject; the participle after it describes it.
+        if lex.form == Form::Past
+            && src.first == first + 1
+            && doc.is_cap(first)
+            && doc.word_among(first, &["in", "on", "at", "through", "via", "from"])
+            && !is_auxiliary(doc, i - 1)
+        {
+            return None;
+        }
         // `Do you support Donald Trump?`: a question to the reader weighs nothing (`Do you
         // think …?` to an interviewee does report a belief).
         if lex.cue_has(cue::JUDGEMENT)
