@@ -319,3 +319,18 @@ fn a_noun_in_an_opening_phrase_is_no_subject_of_the_participle_after_it() {
         "the mayor would run",
     );
 }
+
+#[test]
+fn and_continues_the_nearest_subordinate_clause() {
+    let c = find(
+        "The governor blasted her after she attacked the police and blamed the shootings on bias.",
+        "the shootings on bias",
+    );
+    assert_eq!(c.source.as_deref(), Some("she"));
+    // `that` opens the content, not a clause of the sentence.
+    let c = find(
+        "She said he lied and added that the plan was dead.",
+        "the plan was dead",
+    );
+    assert_eq!(c.source.as_deref(), Some("She"));
+}

@@ -110,6 +110,9 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         {
             return Some(np);
         }
+        if let Some(np) = subordinate_subject(doc, j, floor) {
+            return Some(np);
+        }
         return sentence_subject(doc, floor, j);
     }
     // `Voters who attended the caucuses said …`: the subject before its relative clause.
@@ -130,6 +133,34 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return Some(described);
     }
     Some(coordinated(doc, np, floor).unwrap_or(np))
+}
+
+/// `… after she attacked the police and blamed …`: the subject pronoun of a subordinate
+/// clause that the conjunction at `and` continues (not `said that he lied and added`,
+/// where `that` opens the content).
+fn subordinate_subject(doc: &Doc, and: usize, floor: usize) -> Option<Np> {
+    let lowest = floor.max(and.saturating_sub(20));
+    let mut k = and;
+    while k > lowest {
+        k -= 1;
+        if doc.is_punct(k, ';') || doc.is_punct(k, ':') || doc.is_quote(k) {
+            return None;
+        }
+        let pronoun = doc.is_lower(k) && doc.is(k, class::PRONOUN_SUBJECT) && !doc.word_is(k, "it");
+        if pronoun && k > floor {
+            let opener = k - 1;
+            let subordinate = doc.is_lower(opener)
+                && doc.word_among(
+                    opener,
+                    &[
+                        "after", "when", "because", "while", "since", "before", "although",
+                        "though", "until", "once",
+                    ],
+                );
+            return subordinate.then(|| Np::word(k, NpKind::Pronoun));
+        }
+    }
+    None
 }
 
 /// `Clinton and Sanders said`, `Her friends and allies said`: both conjuncts speak, when
