@@ -334,3 +334,12 @@ fn and_continues_the_nearest_subordinate_clause() {
     );
     assert_eq!(c.source.as_deref(), Some("She"));
 }
+
+#[test]
+fn degree_words_between_the_copula_and_a_stance() {
+    let c = find(
+        "But party bosses are apparently so worried that she could lose.",
+        "she could lose",
+    );
+    assert_eq!(c.source.as_deref(), Some("party bosses"));
+}

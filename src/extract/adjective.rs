@@ -18,8 +18,13 @@ pub(crate) fn stance(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Ca
         return None;
     }
     // `are worried`, `remains confident`, `was not sure`, `grew increasingly nervous`
+    // Through adverbs and degree words: `are apparently so worried`, `was very sure`.
+    let degree = |k: usize| {
+        doc.is_lower(k)
+            && doc.word_among(k, &["so", "very", "too", "more", "less", "most", "quite"])
+    };
     let mut c = i.checked_sub(1)?;
-    while c > first && doc.is_between(c) && !doc.is(c, class::BE) {
+    while c > first && (doc.is_between(c) || degree(c)) && !doc.is(c, class::BE) {
         c -= 1;
     }
     let copula = doc.is(c, class::BE)
