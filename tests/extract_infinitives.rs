@@ -343,3 +343,18 @@ fn degree_words_between_the_copula_and_a_stance() {
     );
     assert_eq!(c.source.as_deref(), Some("party bosses"));
 }
+
+#[test]
+fn a_participle_after_a_preposition_speaks_for_its_own_clause() {
+    let c = find(
+        "While the mayor claimed that the deficit was over, the governor won the race by promising lower taxes.",
+        "lower taxes",
+    );
+    assert_eq!(c.source.as_deref(), Some("the governor"));
+    // One clause: its subject, as before.
+    let c = find(
+        "The mayor won the race by promising lower taxes.",
+        "lower taxes",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+}

@@ -99,27 +99,27 @@ fn linked(
     } else {
         p
     };
+    // `…, Obama won the nomination by promising …`: a preposition ties the participle to
+    // the clause it ends, whose subject acts.
+    let prepositional = doc.is_lower(q)
+        && matches!(
+            doc.word(q),
+            "by" | "for" | "after" | "before" | "while" | "from" | "without" | "when" | "upon"
+        );
     let linked = doc.is_punct(p, ',')
         || doc.word_is(cue_end, "that")
         || absolute.is_some()
         || document
-        || doc.is_lower(q)
-            && (doc.word_is(q, "and")
-                || matches!(
-                    doc.word(q),
-                    "by" | "for"
-                        | "after"
-                        | "before"
-                        | "while"
-                        | "from"
-                        | "without"
-                        | "when"
-                        | "upon"
-                ));
+        || doc.is_lower(q) && doc.word_is(q, "and")
+        || prepositional;
     if !linked {
         return None;
     }
-    let source = absolute.or_else(|| {
+    let own_clause = prepositional
+        .then(|| clause_subject(doc, first, i))
+        .flatten()
+        .filter(|np| np.first > first);
+    let source = absolute.or(own_clause).or_else(|| {
         earlier
             .iter()
             .filter(|(a, _)| *a < i)
