@@ -358,3 +358,12 @@ fn a_participle_after_a_preposition_speaks_for_its_own_clause() {
     );
     assert_eq!(c.source.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn a_person_from_a_town_and_its_state() {
+    let c = find(
+        "Stacy Baker of Columbia, South Carolina says she thinks the senator can win.",
+        "she thinks the senator can win",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Stacy Baker"));
+}

@@ -133,3 +133,24 @@ pub(crate) fn reduced_passive(doc: &Doc, cue_at: usize, j: usize, floor: usize) 
         ..head
     })
 }
+
+/// `Stacy Baker of Columbia, South Carolina says …`: a person whose affiliation is a town
+/// and its state, the last words before the cue being the state.
+pub(crate) fn from_place(doc: &Doc, state: &Np, floor: usize) -> Option<Np> {
+    let comma = state
+        .first
+        .checked_sub(1)
+        .filter(|&c| c > floor && doc.is_punct(c, ','))?;
+    // The name parse takes `Stacy Baker of Columbia` whole, the town as an affiliation.
+    let person = np::ending_at(doc, comma - 1, floor)
+        .filter(|p| p.end == comma && p.kind == NpKind::Person && p.name.1 < p.end)?;
+    let of = person.name.1;
+    if !(doc.is_lower(of) && doc.word_among(of, &["of", "from"])) {
+        return None;
+    }
+    Some(Np {
+        end: state.end,
+        role: Some((of, state.end)),
+        ..person
+    })
+}

@@ -17,6 +17,7 @@ use crate::text::tokens::TokenKind;
 
 use super::adjective::stance;
 use super::content::{complement, judgement, make, make_object, seeming, short_answer};
+use super::described;
 use super::fronted::{according_to, as_attribution, in_data, reportedly};
 use super::infinitive;
 use super::participle;
@@ -296,6 +297,7 @@ fn reported(
             .skip_between_left(i.checked_sub(1)?, first)
             .and_then(|j| np::generic_ending_at(doc, j, first))
             .filter(|g| g.first < np.first && g.kind != NpKind::Place)
+            .or_else(|| described::from_place(doc, &np, first))
             .or(Some(np)),
         other => other,
     };
