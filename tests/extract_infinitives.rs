@@ -367,3 +367,21 @@ fn a_person_from_a_town_and_its_state() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Stacy Baker"));
 }
+
+#[test]
+fn a_first_name_or_an_honorific_tells_whom_she_can_be() {
+    let (_, all) =
+        claims("Rep. Joe Bateman said he liked the plan. Later, she said she liked it too.");
+    let she = all
+        .iter()
+        .find(|c| c.text == "she liked it too")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_ne!(she.speaker.as_deref(), Some("Joe Bateman"), "{all:#?}");
+    let (_, all) =
+        claims("Mrs. Lee, the mayor, said the budget was fine. She added that taxes would fall.");
+    let she = all
+        .iter()
+        .find(|c| c.text == "taxes would fall")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(she.speaker.as_deref(), Some("Lee"), "{all:#?}");
+}

@@ -241,6 +241,8 @@ fn section_class(name: &str) -> Option<u32> {
         "relative" => class::RELATIVE,
         "not-name" => class::NOT_NAME,
         "place" => class::PLACE,
+        "male-name" => class::MALE,
+        "female-name" => class::FEMALE,
         "noun-cue" => class::NOUN_CUE,
         "subordinate" => class::SUBORDINATE,
         "boundary" => class::BOUNDARY,

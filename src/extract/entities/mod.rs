@@ -419,7 +419,7 @@ fn link_named(
                 head: last,
                 display,
                 role,
-                gender: Gender::Unknown,
+                gender: gender_of(doc, &m.np),
                 plural,
                 mentions: Vec::new(),
             });
@@ -468,6 +468,43 @@ fn merge_descriptions(entities: &mut [Entity], linked: &mut [Option<usize>], ind
         {
             *l = Some(*p);
         }
+    }
+}
+
+/// A person's gender as the name tells it: an honorific (`Mr.`, `Mrs.`, `Ms.`) or a first
+/// name the lexicon knows (`Joe`, `Hillary`); unknown otherwise, until a pronoun says.
+fn gender_of(doc: &Doc, np: &Np) -> Gender {
+    if np.kind != NpKind::Person {
+        return Gender::Unknown;
+    }
+    let honorific = (np.first..np.name.0.max(np.first + 1)).find_map(|k| {
+        let w = doc.word(k).trim_end_matches('.');
+        if w.eq_ignore_ascii_case("mr") {
+            Some(Gender::Male)
+        } else if ["mrs", "ms", "miss"]
+            .iter()
+            .any(|h| w.eq_ignore_ascii_case(h))
+        {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    });
+    if let Some(g) = honorific {
+        return g;
+    }
+    // The first name, when the name has more than one word.
+    let first_name = np.name.0;
+    if np.name.1 <= first_name + 1 {
+        return Gender::Unknown;
+    }
+    let lex = doc.lex(first_name);
+    if lex.is(class::MALE) && !lex.is(class::FEMALE) {
+        Gender::Male
+    } else if lex.is(class::FEMALE) && !lex.is(class::MALE) {
+        Gender::Female
+    } else {
+        Gender::Unknown
     }
 }
 
