@@ -385,3 +385,20 @@ fn a_first_name_or_an_honorific_tells_whom_she_can_be() {
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(she.speaker.as_deref(), Some("Lee"), "{all:#?}");
 }
+
+#[test]
+fn mrs_and_mr_of_one_family_are_two_people() {
+    let (_, all) =
+        claims("Mrs. Clinton said she would win the state. Mr. Clinton said he agreed with her.");
+    let speaker = |text: &str| {
+        all.iter()
+            .find(|c| c.text == text)
+            .and_then(|c| c.speaker.clone())
+    };
+    assert!(speaker("she would win the state").is_some(), "{all:#?}");
+    assert_ne!(
+        speaker("she would win the state"),
+        speaker("he agreed with her"),
+        "{all:#?}"
+    );
+}

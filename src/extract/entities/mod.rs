@@ -359,14 +359,20 @@ fn link_named(
     let plural = m.np.kind == NpKind::Nominal && last.ends_with('s');
     let head = (m.np.kind == NpKind::Nominal).then_some(last.as_str());
     // Most recent compatible entity first.
+    // `Mrs. Clinton` is not Bill Clinton, nor `Mr. Trump` Maryanne Trump Barry.
+    let gender = gender_of(doc, &m.np);
     let compatible = |e: usize| {
         let Some(ent) = entities.get(e) else {
             return false;
         };
         match (m.np.kind, ent.kind) {
             (NpKind::Person, NpKind::Person) => {
-                words.iter().all(|w| ent.words.contains(w))
-                    || ent.words.iter().all(|w| words.contains(w))
+                let same_gender = gender == Gender::Unknown
+                    || ent.gender == Gender::Unknown
+                    || gender == ent.gender;
+                same_gender
+                    && (words.iter().all(|w| ent.words.contains(w))
+                        || ent.words.iter().all(|w| words.contains(w)))
             }
             (NpKind::Nominal, NpKind::Nominal) => ent.words.last() == words.last(),
             (NpKind::Nominal, NpKind::Person) => {
@@ -390,6 +396,9 @@ fn link_named(
         Some(e) => {
             // Names and roles are text to build: only when the mention adds to the entity.
             let ent = &mut entities[e];
+            if ent.gender == Gender::Unknown {
+                ent.gender = gender;
+            }
             if m.np.kind == ent.kind && words.len() > ent.words.len() {
                 index.add_words(e, &words);
                 ent.words = words;
