@@ -395,3 +395,22 @@ fn mrs_and_mr_of_one_family_are_two_people() {
     assert!(speakers.iter().all(Option::is_some), "{ex:#?}");
     assert_ne!(speakers[0], speakers[1], "{ex:#?}");
 }
+
+#[test]
+fn an_occasion_taken_in_order_to_speak() {
+    let c = find(
+        "The senator took to Twitter to blast the decision.",
+        "the decision",
+    );
+    assert_eq!(c.source.as_deref(), Some("The senator"));
+    assert_eq!(c.cue.as_deref(), Some("blast"));
+    let c = find(
+        "The mayor held a news conference to announce the plan.",
+        "the plan",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    // No occasion, no speaker: `in order to show` is the writer's.
+    no_claim_where("The city needs money to show the river is clean.", |c| {
+        c.cue.as_deref() == Some("show")
+    });
+}

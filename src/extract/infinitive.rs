@@ -7,6 +7,7 @@ use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{self, Np, NpKind};
 use super::subject::subject_before;
+use crate::text::tokens::TokenKind;
 
 /// Verbs that make their object do something (`prompted Cooper to accuse …`, `leaving many
 /// to wonder …`) and are not reporting verbs themselves: a reporting verb (`urged`,
@@ -147,8 +148,69 @@ pub(crate) fn controller(doc: &Doc, to: usize, first: usize) -> Option<Np> {
     if let Some(np) = caused(doc, prev, first) {
         return Some(np);
     }
-    let start = control_group(doc, prev, first)?;
-    subject_before(doc, start, first).filter(|np| !is_expletive(doc, np))
+    if let Some(start) = control_group(doc, prev, first) {
+        return subject_before(doc, start, first).filter(|np| !is_expletive(doc, np));
+    }
+    purpose(doc, to, first)
+}
+
+/// Verbs of an act done in order to speak: `took to Twitter to blast …`, `held a news
+/// conference to announce …`, `gathered Friday to discuss …`.
+const OCCASIONS: &[&str] = &[
+    "took",
+    "takes",
+    "held",
+    "holds",
+    "called",
+    "calls",
+    "gathered",
+    "gather",
+    "met",
+    "meet",
+    "convened",
+    "went",
+    "came",
+    "returned",
+    "traveled",
+    "travelled",
+    "flew",
+    "appeared",
+    "stopped",
+    "visited",
+    "arrived",
+    "rallied",
+    "headed",
+    "turned",
+    "used",
+    "uses",
+];
+
+/// An infinitive of purpose after an occasion (`Sanders took the stage to acknowledge his
+/// victory`): the clause's subject speaks, when it is a person, a group or a pronoun and
+/// the occasion's verb follows it directly.
+fn purpose(doc: &Doc, to: usize, first: usize) -> Option<Np> {
+    let lowest = first.max(to.saturating_sub(10));
+    let verb = (lowest..to)
+        .rev()
+        .find(|&k| doc.is_lower(k) && doc.word_among(k, OCCASIONS))?;
+    // Nothing between the occasion and `to` that starts a clause of its own.
+    let plain = (verb + 1..to).all(|k| {
+        (doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number))
+            && !(doc.is_lower(k)
+                && doc.is(
+                    k,
+                    class::CUE | class::RELATIVE | class::SUBORDINATE | class::BE,
+                ))
+    });
+    if !plain {
+        return None;
+    }
+    subject_before(doc, verb, first).filter(|np| {
+        let people = matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Pronoun)
+            || np.kind == NpKind::Nominal
+                && (np.name.0..np.name.1).any(|k| doc.is(k, class::ROLE_NOUN));
+        people && !is_expletive(doc, np)
+    })
 }
 
 /// `led Priebus to declare`, `for him to claim`: the noun phrase ending at `last`, after a
