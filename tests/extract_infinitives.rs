@@ -414,3 +414,15 @@ fn an_occasion_taken_in_order_to_speak() {
         c.cue.as_deref() == Some("show")
     });
 }
+
+#[test]
+fn a_gendered_role_tells_whom_he_can_be() {
+    let (_, all) = claims(
+        "Congresswoman Jordan Lee said the plan was sound. Later, he said it would fail.",
+    );
+    let he = all
+        .iter()
+        .find(|c| c.text == "it would fail")
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_ne!(he.speaker.as_deref(), Some("Jordan Lee"), "{all:#?}");
+}

@@ -8,15 +8,10 @@ use super::np::{self, Np, NpKind};
 use super::{Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashMap;
 
+mod gender;
 mod names;
+use gender::{Gender, gender_of};
 use names::{display_name, expand_title, may_have_role, role_key, role_matches, role_of};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Unknown,
-    Male,
-    Female,
-}
 
 #[derive(Debug)]
 struct Entity {
@@ -477,43 +472,6 @@ fn merge_descriptions(entities: &mut [Entity], linked: &mut [Option<usize>], ind
         {
             *l = Some(*p);
         }
-    }
-}
-
-/// A person's gender as the name tells it: an honorific (`Mr.`, `Mrs.`, `Ms.`) or a first
-/// name the lexicon knows (`Joe`, `Hillary`); unknown otherwise, until a pronoun says.
-fn gender_of(doc: &Doc, np: &Np) -> Gender {
-    if np.kind != NpKind::Person {
-        return Gender::Unknown;
-    }
-    let honorific = (np.first..np.name.0.max(np.first + 1)).find_map(|k| {
-        let w = doc.word(k).trim_end_matches('.');
-        if w.eq_ignore_ascii_case("mr") {
-            Some(Gender::Male)
-        } else if ["mrs", "ms", "miss"]
-            .iter()
-            .any(|h| w.eq_ignore_ascii_case(h))
-        {
-            Some(Gender::Female)
-        } else {
-            None
-        }
-    });
-    if let Some(g) = honorific {
-        return g;
-    }
-    // The first name, when the name has more than one word.
-    let first_name = np.name.0;
-    if np.name.1 <= first_name + 1 {
-        return Gender::Unknown;
-    }
-    let lex = doc.lex(first_name);
-    if lex.is(class::MALE) && !lex.is(class::FEMALE) {
-        Gender::Male
-    } else if lex.is(class::FEMALE) && !lex.is(class::MALE) {
-        Gender::Female
-    } else {
-        Gender::Unknown
     }
 }
 
