@@ -417,9 +417,8 @@ fn an_occasion_taken_in_order_to_speak() {
 
 #[test]
 fn a_gendered_role_tells_whom_he_can_be() {
-    let (_, all) = claims(
-        "Congresswoman Jordan Lee said the plan was sound. Later, he said it would fail.",
-    );
+    let (_, all) =
+        claims("Congresswoman Jordan Lee said the plan was sound. Later, he said it would fail.");
     let he = all
         .iter()
         .find(|c| c.text == "it would fail")
