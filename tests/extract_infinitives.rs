@@ -425,3 +425,20 @@ fn a_gendered_role_tells_whom_he_can_be() {
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_ne!(he.speaker.as_deref(), Some("Jordan Lee"), "{all:#?}");
 }
+
+#[test]
+fn according_to_a_poll_out_thursday_and_a_quote_before_according_to() {
+    let c = find(
+        "According to a University of Texas/Texas Tribune poll out Thursday, the two senators each have 27 percent.",
+        "the two senators each have 27 percent",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("a University of Texas/Texas Tribune poll out Thursday")
+    );
+    // A comma inside the quote is the speaker's: the whole quote is the content.
+    find(
+        "\"Officials will turn over the findings to the department, which will decide on charges,\" according to CNN.",
+        "\"Officials will turn over the findings to the department, which will decide on charges,\"",
+    );
+}

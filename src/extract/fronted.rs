@@ -192,10 +192,13 @@ fn tail_head(doc: &Doc, first: usize, i: usize) -> (usize, usize) {
     if fronted && let Some(c) = (first..i).find(|&k| doc.is_punct(k, ',')) {
         from = c + 1;
     }
-    if let Some(c) = (from..i)
-        .rev()
-        .find(|&k| doc.is_punct(k, ',') && doc.is_lower(k + 1) && doc.is(k + 1, class::RELATIVE))
-    {
+    // (Not a comma inside a quote: the relative clause is then the speaker's own words.)
+    if let Some(c) = (from..i).rev().find(|&k| {
+        doc.is_punct(k, ',')
+            && !doc.in_quote(k)
+            && doc.is_lower(k + 1)
+            && doc.is(k + 1, class::RELATIVE)
+    }) {
         from = c + 1;
     }
     trim(doc, from, i)

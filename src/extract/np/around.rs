@@ -101,10 +101,13 @@ fn attaches(doc: &Doc, i: usize) -> bool {
 pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
     let mut end = first;
     while end < ceil && end - first < 15 {
+        // `University of Texas/Texas Tribune`: a slash between two names joins them.
+        let slash = end > first && doc.is_punct(end, '/') && doc.is_word(end + 1);
         let ok = doc.is_word(end)
             || doc.kind(end) == Some(TokenKind::Number)
             || abbreviation_dot(doc, end)
-            || doc.is_punct(end, '\'');
+            || doc.is_punct(end, '\'')
+            || slash;
         if !ok {
             break;
         }
@@ -113,7 +116,22 @@ pub(crate) fn generic_starting_at(doc: &Doc, first: usize, ceil: usize) -> Optio
     if end == first || !doc.is_word(end - 1) {
         return None;
     }
-    let np = classify(doc, first, end - 1, doc.is_cap(end - 1))?;
+    // `a poll out Thursday`, `a survey released Monday`: when it came out is no part of the
+    // name, but of the phrase.
+    let mut last = end - 1;
+    if last > first && doc.is(last, class::TIME) {
+        while last > first && doc.is(last, class::TIME) {
+            last -= 1;
+        }
+        let w = doc.word(last);
+        if last > first && doc.is_lower(last) && (w == "out" || w.len() > 4 && w.ends_with("ed")) {
+            last -= 1;
+        }
+    }
+    let np = Np {
+        end,
+        ..classify(doc, first, last, doc.is_cap(last))?
+    };
     // `Alliance to Reclaim Our Schools (AROS)`
     if doc.is_punct(end, '(')
         && let Some(close) = (end + 1..(end + 8).min(ceil)).find(|&k| doc.is_punct(k, ')'))
