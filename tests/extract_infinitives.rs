@@ -442,3 +442,17 @@ fn according_to_a_poll_out_thursday_and_a_quote_before_according_to() {
         "\"Officials will turn over the findings to the department, which will decide on charges,\"",
     );
 }
+
+#[test]
+fn according_to_in_an_aside_between_dashes() {
+    let (_, all) = claims(
+        "Most Americans - 63 percent in 2014, according to the report - still believe immigration is good.",
+    );
+    let c = all
+        .iter()
+        .find(|c| c.cue.as_deref() == Some("according to"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(c.text.starts_with("Most Americans"), "{all:#?}");
+    assert!(c.text.ends_with("immigration is good"), "{all:#?}");
+    assert_eq!(c.fragments, 2);
+}

@@ -8,6 +8,7 @@ use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
 use super::np::{self, Np, NpKind};
 use super::quotes::with_appositive;
+use crate::text::tokens::TokenKind;
 
 /// `As Rosenthal put it, …`, `As the report noted, …`, `As stated in the commentary, …`:
 /// a fronted attribution; the content follows its comma.
@@ -123,6 +124,14 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
             att_end
         };
         (trim(doc, from, end), Vec::new())
+    } else if doc.kind(att_end) == Some(TokenKind::Dash)
+        && (first..i).any(|k| doc.kind(k) == Some(TokenKind::Dash))
+    {
+        // `most Americans - 63 percent, according to the report - still believe …`: an
+        // aside between dashes; the sentence around it is the content.
+        let a = tail_head(doc, first, i);
+        let b = trim(doc, att_end + 1, end);
+        ((a.0, b.1), vec![a, b])
     } else if is_tail(doc, att_end, end) || closes_sentence(doc, i, end) {
         // `…, according to X.`, `…, according to a survey released on Thursday.`
         (tail_head(doc, first, i), Vec::new())
