@@ -456,3 +456,11 @@ fn according_to_in_an_aside_between_dashes() {
     assert!(c.text.ends_with("immigration is good"), "{all:#?}");
     assert_eq!(c.fragments, 2);
 }
+
+#[test]
+fn a_role_after_a_closing_according_to_describes_its_source() {
+    find(
+        "Officials searched the records of three aides, according to a filing by John Hackett, director of the records office.",
+        "Officials searched the records of three aides",
+    );
+}

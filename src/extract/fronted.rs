@@ -175,7 +175,10 @@ fn closing_source(doc: &Doc, i: usize, end: usize) -> Option<Np> {
 /// the poll`, `a pollster at Gallup`) rather than go on with the content (`is …`)?
 fn describes_source(doc: &Doc, k: usize, end: usize) -> bool {
     doc.is_lower(k)
-        && (doc.is(k, class::RELATIVE | class::DETERMINER) || doc.word_is(k, "including"))
+        && (doc.is(
+            k,
+            class::RELATIVE | class::DETERMINER | class::ROLE_NOUN | class::TITLE,
+        ) || doc.word_is(k, "including"))
         && (k..end).all(|m| !doc.is_punct(m, ',') && !doc.is_punct(m, ';') && !doc.is_quote(m))
 }
 
