@@ -464,3 +464,15 @@ fn a_role_after_a_closing_according_to_describes_its_source() {
         "Officials searched the records of three aides",
     );
 }
+
+#[test]
+fn a_relative_clause_closed_before_the_cue_does_not_end_the_content() {
+    find(
+        "Mr. Ruiz, who runs the shop, told the paper that the first site, ShopNow, was not ready for the traffic.",
+        "the first site, ShopNow, was not ready for the traffic",
+    );
+    find(
+        "The director told a Senate committee hearing on Thursday that the agency had found no link.",
+        "the agency had found no link",
+    );
+}

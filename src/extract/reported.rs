@@ -350,10 +350,13 @@ fn reported(
         // clause reports ends with the clause.
         // So does an object relative: `which the campaign says includes 2.7 million
         // contributors, is …`.
-        let end = if (src.end..i).any(|k| doc.is_lower(k) && doc.is(k, class::RELATIVE))
-            && doc.is_punct(src.end, ',')
-            || relative
-        {
+        // (Not `Zimmerman, who identifies as Hispanic, told …`: a comma closes that relative
+        // clause before the cue.)
+        let in_relative = (src.end..i)
+            .rev()
+            .find(|&k| doc.is_lower(k) && doc.is(k, class::RELATIVE))
+            .is_some_and(|r| !(r..i).any(|k| doc.is_punct(k, ',')));
+        let end = if in_relative && doc.is_punct(src.end, ',') || relative {
             first_comma(doc, cue_end, end)
         } else {
             end
