@@ -476,3 +476,12 @@ fn a_relative_clause_closed_before_the_cue_does_not_end_the_content() {
         "the agency had found no link",
     );
 }
+
+#[test]
+fn a_participle_in_an_appositive_governs_no_quote() {
+    let c = find(
+        "The program, known as the RFS, “can continue to be a powerful tool,” the senator wrote.",
+        "The program, known as the RFS, “can continue to be a powerful tool,",
+    );
+    assert_eq!(c.source.as_deref(), Some("the senator"));
+}

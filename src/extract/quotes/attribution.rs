@@ -23,7 +23,10 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     let ceil = sentence_end(doc, i);
     // A quote inside a clause that a cue before it governs is part of a reported claim.
     let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
-    if (lead..r.open).any(|k| is_quote_cue(doc, k) && !doc.lex(k).is(class::NOUN_FORM)) {
+    // (Not a participle in an appositive: `The program, known as the RFS, "…," she wrote.`)
+    if (lead..r.open).any(|k| {
+        is_quote_cue(doc, k) && !doc.lex(k).is(class::NOUN_FORM) && !appositive_participle(doc, k)
+    }) {
         return None;
     }
     // `said X`
@@ -423,4 +426,13 @@ pub(crate) fn with_appositive(doc: &Doc, mut np: Np) -> Np {
         }
     }
     np
+}
+
+/// A participle opening an appositive (`…, known as the RFS, …`, `…, described as …`): it
+/// names or describes, and governs no quote after it.
+pub(super) fn appositive_participle(doc: &Doc, k: usize) -> bool {
+    doc.lex(k).form == crate::extract::lexicon::Form::Past
+        && k > 0
+        && doc.is_punct(k - 1, ',')
+        && doc.word_is(k + 1, "as")
 }

@@ -205,7 +205,11 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 .find(|&k| doc.is_punct(k, ':') && !doc.in_quote(k))
                 .map_or(start, |c| c + 1);
             let mixed = lead < r.open
-                && (lead..r.open).all(|k| doc.in_quote(k) || !doc.lex(k).is(class::CUE))
+                && (lead..r.open).all(|k| {
+                    doc.in_quote(k)
+                        || !doc.lex(k).is(class::CUE)
+                        || attribution::appositive_participle(doc, k)
+                })
                 && (lead..r.open).any(|k| doc.is_word(k) && !doc.in_quote(k));
             let first = if mixed {
                 trim(doc, lead, r.open).0
