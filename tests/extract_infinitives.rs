@@ -485,3 +485,20 @@ fn a_participle_in_an_appositive_governs_no_quote() {
     );
     assert_eq!(c.source.as_deref(), Some("the senator"));
 }
+
+#[test]
+fn clickbait_headlines_and_credit_lines() {
+    let (_, all) = claims("Body text here.");
+    assert!(all.is_empty());
+    let text =
+        "Look How Trey Gowdy Just Fired Back After Getting Hit By Legal Action\n\nBody text.\n";
+    let ex = sayso::extract::extract(text);
+    let names: Vec<&str> = ex.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Trey Gowdy"], "{ex:#?}");
+    no_claim_where("Contributing: Ledyard King and Iris Ouyang.", |c| {
+        c.speaker.as_deref() == Some("Contributing")
+    });
+    no_claim_where("Delegate Update: The latest count in the race.", |c| {
+        c.speaker.is_some()
+    });
+}

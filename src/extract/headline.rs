@@ -74,6 +74,30 @@ fn headline(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
             .unwrap_or(end);
         (source, trim(doc, cue_end, stop))
     };
+    // `Look How Trey Gowdy Just Fired Back`, `CNN Just Responded`: a clickbait opening and
+    // an adverb before the cue are no part of the name.
+    let mut source = source;
+    while source.end > source.first + 1
+        && doc.word_among(
+            source.end - 1,
+            &["just", "now", "finally", "also", "again", "officially"],
+        )
+    {
+        source.end -= 1;
+        source.name.1 = source.name.1.min(source.end);
+    }
+    while source.first + 1 < source.end
+        && doc.word_among(
+            source.first,
+            &["look", "watch", "see", "how", "why", "here's", "when"],
+        )
+    {
+        source.first += 1;
+        source.name.0 = source.name.0.max(source.first);
+    }
+    if doc.word_among(source.first, &["just", "now", "finally", "also", "again"]) {
+        return None;
+    }
     // A bare form needs a plural subject (`Republicans Blast Obama`, not `San Bernardino
     // Terror Suspect …`).
     if source.kind == NpKind::Place || lex.form == Form::Base && !plural(doc, &source) {

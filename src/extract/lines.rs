@@ -267,6 +267,8 @@ fn is_editorial_label(label: &str) -> bool {
         "factcheck",
         "transcript",
         "podcast",
+        "contributing",
+        "reporting",
         "exclusive",
         "analysis",
         "opinion",
@@ -283,7 +285,9 @@ fn is_editorial_label(label: &str) -> bool {
     ];
     let lower = label.to_ascii_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
-    LABELS.contains(&first) || lower.starts_with("editor")
+    // `Delegate Update:`, `Campaign Live:`: the label's last word tells too.
+    let last = lower.split_whitespace().last().unwrap_or("");
+    LABELS.contains(&first) || LABELS.contains(&last) || lower.starts_with("editor")
 }
 
 /// Does the line end like running prose (a final period after many words)?
