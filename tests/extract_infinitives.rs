@@ -502,3 +502,13 @@ fn clickbait_headlines_and_credit_lines() {
         c.speaker.is_some()
     });
 }
+
+#[test]
+fn plural_nouns_of_cue_verbs_need_a_clear_subject() {
+    no_claim_where(
+        "In the spat, the country picked political targets skillfully.",
+        |c| c.cue.as_deref() == Some("targets"),
+    );
+    let c = find("The senator targets the rich in her plan.", "the rich");
+    assert_eq!(c.source.as_deref(), Some("The senator"));
+}
