@@ -512,3 +512,18 @@ fn plural_nouns_of_cue_verbs_need_a_clear_subject() {
     let c = find("The senator targets the rich in her plan.", "the rich");
     assert_eq!(c.source.as_deref(), Some("The senator"));
 }
+
+#[test]
+fn a_name_given_and_a_prediction_are_no_claims() {
+    no_claim_where(
+        "The group is sponsoring a competition called the House to Home Prize, which will award grants.",
+        |c| c.cue.as_deref() == Some("called"),
+    );
+    no_claim_where(
+        "Any backsliding by the agency is sure to spur a declaration of war by the industry.",
+        |c| c.cue.as_deref() == Some("sure"),
+    );
+    // But a stance is: `is sure that …`.
+    find("She is sure that the plan will work.", "the plan will work");
+    find("She called the plan a disaster.", "the plan a disaster");
+}

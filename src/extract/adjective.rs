@@ -17,6 +17,11 @@ pub(crate) fn stance(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Ca
     if !doc.is(i, class::STANCE) || !doc.is_lower(i) {
         return None;
     }
+    // `is sure to spur …`, `is certain to pass`: a prediction about the subject, not its
+    // stance.
+    if doc.word_among(i, &["sure", "certain"]) && doc.word_is(i + 1, "to") {
+        return None;
+    }
     // `are worried`, `remains confident`, `was not sure`, `grew increasingly nervous`
     // Through adverbs and degree words: `are apparently so worried`, `was very sure`.
     let degree = |k: usize| {

@@ -171,7 +171,15 @@ pub(crate) fn judgement(
             let stop = object_end(doc, cue_end, end);
             let name = np::starting_at(doc, cue_end, stop);
             let (a, b) = trim(doc, cue_end, stop);
-            let capitalised = b > a && (a..b).all(|k| doc.is_cap(k) || doc.is(k, class::CONNECTOR));
+            // A title keeps its small words: `the House to Home Prize`.
+            let capitalised = b > a
+                && (a..b).any(|k| doc.is_cap(k))
+                && (a..b).all(|k| {
+                    doc.is_cap(k)
+                        || doc.is(k, class::CONNECTOR)
+                        || doc.word_among(k, &["the", "to", "a", "an", "of", "in", "at"])
+                        || doc.is_quote(k)
+                });
             if capitalised || name.is_some_and(|np| np.is_named() && np.end >= stop) {
                 return None;
             }
