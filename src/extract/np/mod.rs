@@ -496,7 +496,7 @@ fn is_sentence_adverb(w: &str) -> bool {
         && w.ends_with('y')
         && [
             "ently", "ately", "ously", "ively", "ally", "arly", "ntly", "edly", "ssly", "ully",
-            "ibly", "ably",
+            "ibly", "ably", "ply",
         ]
         .iter()
         .any(|s| w.ends_with(s))
