@@ -527,3 +527,11 @@ fn a_name_given_and_a_prediction_are_no_claims() {
     find("She is sure that the plan will work.", "the plan will work");
     find("She called the plan a disaster.", "the plan a disaster");
 }
+
+#[test]
+fn a_sentence_adverb_opens_no_name() {
+    no_claim_where(
+        "Simply assuming that miners will find new jobs is naive.",
+        |c| c.speaker.as_deref() == Some("Simply"),
+    );
+}
