@@ -81,9 +81,16 @@ pub(super) fn gender_of(doc: &Doc, np: &Np) -> Gender {
         return g;
     }
     // A gendered role in the title or the appositive: `Congresswoman`, `his wife`.
-    let role_tokens = (np.first..np.name.0).chain(np.role.map_or(0..0, |(a, b)| a..b));
+    // The role's first words name it (`his wife`, `a congresswoman from Ohio`); a long
+    // appositive is not read to its end for each mention.
+    let role_tokens = (np.first..np.name.0).chain(np.role.map_or(0..0, |(a, b)| a..b.min(a + 4)));
     for k in role_tokens {
         let w = doc.word(k);
+        // Every gendered role noun has at least three letters and starts lowercase in an
+        // appositive or capitalised in a title; a cheap length test skips the rest.
+        if w.len() < 3 || w.len() > 14 {
+            continue;
+        }
         if MALE_ROLES.iter().any(|r| r.eq_ignore_ascii_case(w)) {
             return Gender::Male;
         }

@@ -355,19 +355,25 @@ fn link_named(
     let head = (m.np.kind == NpKind::Nominal).then_some(last.as_str());
     // Most recent compatible entity first.
     // `Mrs. Clinton` is not Bill Clinton, nor `Mr. Trump` Maryanne Trump Barry.
-    let gender = gender_of(doc, &m.np);
+    // Worked out once, and only when a person of known gender is a candidate.
+    let gender = std::cell::OnceCell::new();
+    let gender_here = || *gender.get_or_init(|| gender_of(doc, &m.np));
     let compatible = |e: usize| {
         let Some(ent) = entities.get(e) else {
             return false;
         };
         match (m.np.kind, ent.kind) {
             (NpKind::Person, NpKind::Person) => {
-                let same_gender = gender == Gender::Unknown
-                    || ent.gender == Gender::Unknown
-                    || gender == ent.gender;
-                same_gender
-                    && (words.iter().all(|w| ent.words.contains(w))
-                        || ent.words.iter().all(|w| words.contains(w)))
+                let same_words = words.iter().all(|w| ent.words.contains(w))
+                    || ent.words.iter().all(|w| words.contains(w));
+                same_words && {
+                    let g = if ent.gender == Gender::Unknown {
+                        Gender::Unknown
+                    } else {
+                        gender_here()
+                    };
+                    g == Gender::Unknown || g == ent.gender
+                }
             }
             (NpKind::Nominal, NpKind::Nominal) => ent.words.last() == words.last(),
             (NpKind::Nominal, NpKind::Person) => {
@@ -391,8 +397,8 @@ fn link_named(
         Some(e) => {
             // Names and roles are text to build: only when the mention adds to the entity.
             let ent = &mut entities[e];
-            if ent.gender == Gender::Unknown {
-                ent.gender = gender;
+            if ent.gender == Gender::Unknown && ent.kind == NpKind::Person {
+                ent.gender = gender_here();
             }
             if m.np.kind == ent.kind && words.len() > ent.words.len() {
                 index.add_words(e, &words);
