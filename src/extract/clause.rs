@@ -150,7 +150,7 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             let mut noun_seen = false;
             // `said, without offering evidence, that …`: a gerund after `without` is part
             // of the adjunct.
-            let without_gerund = doc.word_is(i, "without") && doc.lex(i + 1).form == Form::Gerund;
+            let without_gerund = doc.without_gerund(i);
             while j < end
                 && j - i <= 6
                 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number))
@@ -275,7 +275,7 @@ fn writer_adjunct(doc: &Doc, n: usize) -> bool {
     doc.is_lower(n)
         && (matches!(doc.word(n), "compared" | "contrasted")
             // `…, without offering evidence`: the writer's remark on the claim.
-            || doc.word_is(n, "without") && doc.lex(n + 1).form == Form::Gerund)
+            || doc.without_gerund(n))
 }
 
 /// Which boundaries token `k` is.
@@ -381,16 +381,18 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         }
         // `mocked Trump on Twitter`, `trashed Comey on MSNBC's "Morning Joe"`, `described
         // it in print`: the venue of the report.
-        let venue = if doc.is(k + 1, class::DETERMINER) && doc.is_lower(k + 1) {
-            k + 2
-        } else {
-            k + 1
-        };
-        // Not when the object goes on past it (`thanked Trump on Twitter for backing …`).
-        let goes_on =
-            doc.is_lower(venue + 1) && doc.word_among(venue + 1, &["for", "about", "over"]);
-        if lower && matches!(doc.word(k), "on" | "in") && doc.is(venue, class::MEDIUM) && !goes_on {
-            b.object = true;
+        if lower && matches!(doc.word(k), "on" | "in") {
+            let venue = if doc.is(k + 1, class::DETERMINER) && doc.is_lower(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            };
+            // Not when the object goes on past it (`thanked Trump on Twitter for backing …`).
+            let goes_on =
+                doc.is_lower(venue + 1) && doc.word_among(venue + 1, &["for", "about", "over"]);
+            if doc.is(venue, class::MEDIUM) && !goes_on {
+                b.object = true;
+            }
         }
     }
     let closer = comma_then_closer(doc, k);

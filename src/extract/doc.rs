@@ -138,7 +138,7 @@ const NOT_ADVERBS: &[&str] = &[
 pub(crate) const MAX_SENTENCE: usize = 400;
 
 /// Days of the week, which news puts anywhere in a clause (`said Tuesday that`).
-pub(crate) const WEEKDAYS: &[&str] = &[
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -211,7 +211,7 @@ impl<'a> Doc<'a> {
                 // Friday at`.
                 let mut at = start;
                 for w in p.rest.iter() {
-                    if !self.word_is(at, w) && self.word_among(at, WEEKDAYS) {
+                    if !self.word_is(at, w) && self.is_weekday(at) {
                         at += 1;
                     }
                     if !self.word_is(at, w) {
@@ -302,6 +302,17 @@ impl<'a> Doc<'a> {
     pub fn word_among(&self, i: usize, words: &[&str]) -> bool {
         let w = self.word(i);
         self.is_word(i) && words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// `without` and a gerund at `i` (`without offering evidence`): an act not done, which
+    /// reports nothing.
+    pub fn without_gerund(&self, i: usize) -> bool {
+        self.word_is(i, "without") && self.lex(i + 1).form == lexicon::Form::Gerund
+    }
+
+    /// A day of the week at `i` (the class bit first: names and phrases ask this often).
+    pub fn is_weekday(&self, i: usize) -> bool {
+        self.is(i, class::TIME) && self.word_among(i, WEEKDAYS)
     }
 
     /// The word at `i` equals `w` ignoring ASCII case.

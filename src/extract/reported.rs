@@ -100,7 +100,7 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             let opening_participle = i == sent.first
                 && (lex.form == Form::Gerund || lex.form == Form::Past && lex.cue_has(cue::WH));
             // `without offering evidence`: an act not done reports nothing.
-            let negated = lex.form == Form::Gerund && i > 0 && doc.word_is(i - 1, "without");
+            let negated = i > 0 && doc.without_gerund(i - 1);
             if lex.is(class::CUE)
                 && (doc.is_lower(i) || opening_participle)
                 && !negated

@@ -149,14 +149,7 @@ fn subordinate_subject(doc: &Doc, and: usize, floor: usize) -> Option<Np> {
         let pronoun = doc.is_lower(k) && doc.is(k, class::PRONOUN_SUBJECT) && !doc.word_is(k, "it");
         if pronoun && k > floor {
             let opener = k - 1;
-            let subordinate = doc.is_lower(opener)
-                && doc.word_among(
-                    opener,
-                    &[
-                        "after", "when", "because", "while", "since", "before", "although",
-                        "though", "until", "once",
-                    ],
-                );
+            let subordinate = doc.is_lower(opener) && doc.is(opener, class::SUBORDINATE);
             return subordinate.then(|| Np::word(k, NpKind::Pronoun));
         }
     }

@@ -62,16 +62,6 @@ impl Np {
 
 const MAX_NP: usize = 12;
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Quantifiers that stand for people on their own (`All said`, `Many of them agree`).
 pub(crate) const QUANTIFIERS: &[&str] = &[
     "all",
@@ -118,7 +108,7 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
         return Some(Np::word(last, NpKind::Nominal));
     }
     // `Trump Tuesday said`: a day after a name is when, not part of the name.
-    if last > floor && doc.is_cap(last - 1) && doc.word_among(last, WEEKDAYS) {
+    if last > floor && doc.is_cap(last - 1) && doc.is_weekday(last) {
         return ending_at(doc, last - 1, floor);
     }
     if doc.is_cap(last) {
@@ -320,7 +310,7 @@ fn phrase_from(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
             && doc.is_cap(n + 1)
             && !doc.is(n + 1, class::TIME);
         // `Mayor Lee Tuesday said`: a day after a name says when.
-        let weekday = doc.word_among(n, WEEKDAYS);
+        let weekday = doc.is_weekday(n);
         if doc.is_cap(n) && !ends_clause(doc, n) && !is_sentence_adverb(doc.word(n)) && !weekday {
             last = n;
         } else if (abbreviation_dot(doc, n) || joiner) && n + 1 < ceil {
