@@ -128,14 +128,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before = true;
             continue;
         }
-        let (ch, ch_len) = decode(bytes, i);
+        // Most tokens start with an ASCII letter or digit: no decoding needed to know.
+        let (ch, ch_len) = if ASCII_CLASS[usize::from(b)] != 0 {
+            (char::from(b), 1)
+        } else {
+            decode(bytes, i)
+        };
         if ch.is_whitespace() {
             i += ch_len;
             space_before = true;
             continue;
         }
         let start = i;
-        let token = if ch.is_alphanumeric() {
+        let token = if ch_len == 1 && ASCII_CLASS[usize::from(b)] != 0 || ch.is_alphanumeric() {
             let (end, shape, has_alpha) = scan_word(text, i);
             i = end;
             let kind = if has_alpha {
@@ -213,7 +218,7 @@ struct WordShape {
     flags: u8,
     has_alpha: bool,
     upper: u32,
-    lower: u32,
+    any_lower: bool,
     first: bool,
 }
 
@@ -227,7 +232,7 @@ impl WordShape {
             if uppercase {
                 self.upper += 1;
             } else {
-                self.lower += 1;
+                self.any_lower = true;
             }
             if self.first {
                 self.flags |= if uppercase {
@@ -239,7 +244,53 @@ impl WordShape {
         }
         self.first = false;
     }
+
+    /// Records a run of ASCII letters and digits starting with byte `first`, whose
+    /// [`ASCII_CLASS`] bits together are `seen`, `upper` of them uppercase.
+    fn note_run(&mut self, first: u8, seen: u8, upper: u32) {
+        if self.first && !first.is_ascii_digit() {
+            self.flags |= if first.is_ascii_uppercase() {
+                shape::CAPITALIZED
+            } else {
+                shape::LOWER
+            };
+        }
+        if seen & DIGIT != 0 {
+            self.flags |= shape::DIGIT;
+        }
+        if seen & (UPPER | LOWER) != 0 {
+            self.has_alpha = true;
+        }
+        self.upper += upper;
+        self.any_lower |= seen & LOWER != 0;
+        self.first = false;
+    }
 }
+
+/// [`ASCII_CLASS`] bits.
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+
+/// For each byte, what an ASCII letter or digit is; 0 for every other byte.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Scans a word or number starting at `i`; returns (end, shape flags, has a letter).
 fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
@@ -249,15 +300,26 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
         flags: shape::ASCII,
         has_alpha: false,
         upper: 0,
-        lower: 0,
+        any_lower: false,
         first: true,
     };
     while i < bytes.len() {
-        // ASCII letters and digits, the bulk of news text, without decoding.
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            w.note(b.is_ascii_digit(), b.is_ascii_uppercase());
+        // A run of ASCII letters and digits, the bulk of news text: classified by table,
+        // without a branch per byte on its case.
+        let run = i;
+        let mut seen = 0u8;
+        let mut upper = 0u32;
+        while let Some(&b) = bytes.get(i) {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            seen |= class;
+            upper += u32::from(class & UPPER != 0);
             i += 1;
+        }
+        if i > run {
+            w.note_run(bytes[run], seen, upper);
             continue;
         }
         let (ch, len) = decode(bytes, i);
@@ -315,7 +377,7 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
         }
         i += len;
     }
-    if w.upper >= 2 && w.lower == 0 {
+    if w.upper >= 2 && !w.any_lower {
         w.flags |= shape::ALL_CAPS;
     }
     (i, w.flags, w.has_alpha)
