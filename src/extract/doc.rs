@@ -406,11 +406,15 @@ impl<'a> Doc<'a> {
                 let p = i - 1;
                 let lead =
                     self.is_lower(p) && (self.is(p, class::PREPOSITION) || self.is(p, class::TIME));
-                // `Six in 10 said`: a share, not a time.
+                // `Six in 10 said`, `nine out of 10 say`: a share, not a time.
+                let count = |k: usize| {
+                    self.kind(k) == Some(crate::text::tokens::TokenKind::Number)
+                        || crate::extract::numbers::is_cardinal_word(self.word(k))
+                };
                 let share = p > floor
                     && self.is(p, class::PREPOSITION)
-                    && (self.kind(p - 1) == Some(crate::text::tokens::TokenKind::Number)
-                        || crate::extract::numbers::is_cardinal_word(self.word(p - 1)));
+                    && (count(p - 1)
+                        || p > floor + 1 && self.word_is(p - 1, "out") && count(p - 2));
                 if lead && p > floor && !share {
                     i = p - 1;
                     continue;

@@ -48,6 +48,11 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if doc.is_punct(j, ',') {
         return appositive_subject(doc, j, floor);
     }
+    // `Mr. Brown, citing "the power of the brand," said …`: the aside's comma sits
+    // inside the quote that ends it.
+    if doc.is_quote(j) && j > floor + 1 && doc.is_punct(j - 1, ',') && doc.in_quote(j - 1) {
+        return appositive_subject(doc, j - 1, floor);
+    }
     if doc.kind(j) == Some(crate::text::tokens::TokenKind::Dash) {
         // `Kall -- co-editor of Debating The Donald -- said`
         let open = (floor..j)
@@ -353,6 +358,38 @@ pub(crate) fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> 
 }
 
 /// The subject that opens the sentence (after any introductory phrase ending in a comma).
+/// `The affidavit cited …`, `A new federal lawsuit filed …`: a determiner opening the
+/// sentence, up to four lowercase words, then a verb in the past tense.
+fn determined_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
+    if !doc.is(first, class::DETERMINER) || !doc.is_cap(first) {
+        return None;
+    }
+    let verb_like = |k: usize| {
+        let w = doc.word(k);
+        // A past tense: `plan` or `report` after a determiner is mostly the noun.
+        doc.is_lower(k)
+            && (doc.is(k, class::CUE) && doc.lex(k).form == Form::Past
+                || w.len() > 4 && w.ends_with("ed"))
+    };
+    let mut k = first + 1;
+    while k < before
+        && k - first <= 4
+        && doc.is_word(k)
+        && doc.is_lower(k)
+        && !verb_like(k)
+        && !doc.is(
+            k,
+            class::BE | class::PREPOSITION | class::RELATIVE | class::CLAUSE_CONJ,
+        )
+    {
+        k += 1;
+    }
+    if k == first + 1 || k >= before || !verb_like(k) {
+        return None;
+    }
+    np::generic_ending_at(doc, k - 1, first).filter(|np| np.first == first && np.end == k)
+}
+
 pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
     // `TALLAHASSEE — Rep. Gwen Graham on Friday …`: the subject follows the dateline.
     let first = dateline_end(doc, first, before).unwrap_or(first);
@@ -365,6 +402,11 @@ pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option
         && let Some(np) = np::starting_at(doc, comma + 1, before)
         && np.kind != NpKind::Place
     {
+        return Some(np);
+    }
+    // `The affidavit cited interviews and said …`: a noun the lexicon does not know, after
+    // a determiner and before the first predicate's verb.
+    if let Some(np) = determined_subject(doc, first, before) {
         return Some(np);
     }
     // `By Sunday afternoon she had canceled …`: a time adjunct opens the sentence.

@@ -35,7 +35,13 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
         // 46-year-old`, `said another Twitter user`).
         let np = np::starting_at(doc, i + 1, ceil)
             .filter(|np| ends_attribution(doc, np.end, ceil) || doc.is_punct(np.end, ','))
-            .or_else(|| np::generic_starting_at(doc, i + 1, ceil))?;
+            .or_else(|| {
+                // A description, not a clause: `said the company could compete` after a
+                // quote the subject cites is no attribution.
+                np::generic_starting_at(doc, i + 1, ceil).filter(|g| {
+                    !(g.first..g.end).any(|k| crate::extract::clause::is_auxiliary(doc, k))
+                })
+            })?;
         if np.kind == NpKind::Place || doc.word_is(np.first, "that") {
             return None;
         }
@@ -162,9 +168,10 @@ pub(super) fn ends_attribution(doc: &Doc, i: usize, ceil: usize) -> bool {
         Some(TokenKind::Punct) => !doc.is_punct(k, ':'),
         Some(TokenKind::DoubleQuote) | Some(TokenKind::Dash) => true,
         // `"Absolutely," he said when asked …`
+        // `"We are leaving," she said and hung up.`: a second predicate of the speaker.
         Some(TokenKind::Word) => {
             doc.is(k, class::CLAUSE_CONJ | class::RELATIVE)
-                || doc.word_is(k, "as")
+                || doc.is_lower(k) && doc.word_among(k, &["as", "and", "but"])
                 || doc.is_lower(k) && doc.is(k, class::SUBORDINATE)
         }
         _ => false,

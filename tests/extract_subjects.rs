@@ -1,0 +1,74 @@
+//! The constructions of issue 7, continued: subjects found across asides, coordinated
+//! predicates and shares, and attributions followed by a second predicate.
+
+mod constructions;
+
+use constructions::{find, no_claim_where};
+
+#[test]
+fn a_second_predicate_after_the_attribution_ends_it() {
+    for (body, source) in [
+        ("\"We are leaving now,\" she said and hung up.", "she"),
+        ("\"We are leaving now,\" Smith said and hung up.", "Smith"),
+        ("\"We are leaving now,\" said Smith and hung up.", "Smith"),
+        ("\"We are leaving now,\" Smith said but stayed.", "Smith"),
+    ] {
+        let c = find(body, "We are leaving now,");
+        assert_eq!(c.source.as_deref(), Some(source), "{body}");
+        assert_eq!(c.cue.as_deref(), Some("said"), "{body}");
+    }
+}
+
+#[test]
+fn a_clause_after_an_inverted_cue_is_no_speaker() {
+    // The quote is the object of `citing`; `said` reports the clause after it.
+    let body =
+        "Mr. Brown, citing \"the unique power of the brand,\" said the company could compete.";
+    no_claim_where(body, |c| {
+        c.source.as_deref().is_some_and(|s| s.contains("could"))
+    });
+    let c = find(body, "the company could compete");
+    assert_eq!(c.source.as_deref(), Some("Mr. Brown"));
+    assert_eq!(c.speaker.as_deref(), Some("Brown"));
+}
+
+#[test]
+fn an_aside_ending_in_a_quote_is_passed_over() {
+    let c = find(
+        "Ms. Gray, who called the plan \"a mistake,\" said the vote would be close.",
+        "the vote would be close",
+    );
+    assert_eq!(c.source.as_deref(), Some("Ms. Gray"));
+}
+
+#[test]
+fn an_unknown_noun_after_a_determiner_is_the_subject_of_both_predicates() {
+    let c = find(
+        "The affidavit cited interviews with neighbors and said that the officer had seen bruises.",
+        "the officer had seen bruises",
+    );
+    assert_eq!(c.source.as_deref(), Some("The affidavit"));
+    // `plan` after a determiner is the noun, not a verb with a subject before it.
+    no_claim_where(
+        "The latest plan to stop the merger from claiming the market is a long shot.",
+        |c| c.source.as_deref() == Some("The latest"),
+    );
+}
+
+#[test]
+fn a_share_out_of_a_number_is_the_subject() {
+    for (body, source) in [
+        (
+            "Nearly nine out of 10 say they will need new skills.",
+            "Nearly nine out of 10",
+        ),
+        (
+            "Nine out of ten said they will need new skills.",
+            "Nine out of ten",
+        ),
+        ("Four in 10 say they will need new skills.", "Four in 10"),
+    ] {
+        let c = find(body, "they will need new skills");
+        assert_eq!(c.source.as_deref(), Some(source), "{body}");
+    }
+}
