@@ -72,3 +72,49 @@ fn a_share_out_of_a_number_is_the_subject() {
         assert_eq!(c.source.as_deref(), Some(source), "{body}");
     }
 }
+
+#[test]
+fn middle_initials_and_suffixes_stay_in_the_name() {
+    for (body, source, speaker) in [
+        (
+            "John A. Smith said the plan works.",
+            "John A. Smith",
+            "John A. Smith",
+        ),
+        (
+            "John Smith Jr. said the plan works.",
+            "John Smith Jr.",
+            "John Smith Jr.",
+        ),
+        (
+            "The plan works, said John Smith Jr., the mayor.",
+            "John Smith Jr.",
+            "John Smith Jr.",
+        ),
+        // `King` is a title word, but not before a suffix.
+        (
+            "Martin Luther King Jr. said the plan works.",
+            "Martin Luther King Jr.",
+            "Martin Luther King Jr.",
+        ),
+    ] {
+        let content = if body.starts_with("The plan") {
+            "The plan works"
+        } else {
+            "the plan works"
+        };
+        let c = find(body, content);
+        assert_eq!(c.source.as_deref(), Some(source), "{body}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{body}");
+    }
+    // The surname alone later is the same person.
+    let body = "James B. Comey Jr., the director of the agency, said the plan works. \
+                Comey added that it was fine.";
+    let c = find(body, "it was fine");
+    assert_eq!(c.speaker.as_deref(), Some("James B. Comey Jr."));
+    let c = find(
+        "\"Radio works,\" John A. Smith Jr., the head of the agency, said.",
+        "Radio works,",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("John A. Smith Jr."));
+}

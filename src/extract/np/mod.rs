@@ -90,6 +90,15 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
             ..np
         });
     }
+    // `John Smith Jr. said`: the suffix's dot ends the name.
+    if last > floor && suffix_dot(doc, last) {
+        let np = ending_at(doc, last - 1, floor)?;
+        return (np.kind == NpKind::Person).then_some(Np {
+            end: last + 1,
+            name: (np.name.0, last + 1),
+            ..np
+        });
+    }
     if last < floor || !doc.is_word(last) {
         return None;
     }
@@ -184,7 +193,13 @@ pub(crate) fn ending_at(doc: &Doc, last: usize, floor: usize) -> Option<Np> {
 
 /// The noun phrase starting at `first`, not reaching `ceil` (exclusive).
 pub(crate) fn starting_at(doc: &Doc, first: usize, ceil: usize) -> Option<Np> {
-    let np = phrase_from(doc, first, ceil)?;
+    let mut np = phrase_from(doc, first, ceil)?;
+    // `said John Smith Jr., the mayor`: the suffix's dot ends the name.
+    if np.kind == NpKind::Person && np.name.1 == np.end && np.end < ceil && suffix_dot(doc, np.end)
+    {
+        np.end += 1;
+        np.name.1 += 1;
+    }
     if np.is_named() && doc.is_punct(np.end, '(') {
         // `Rep. Gwen Moore (D-Wis.)`
         let close = (np.end + 1..(np.end + 8).min(ceil)).find(|&k| doc.is_punct(k, ')'));
@@ -378,10 +393,15 @@ pub(super) fn classify(
     let mut name_first = end;
     while name_first > body {
         let p = name_first - 1;
+        // `Martin Luther King Jr.`: before a suffix, even a title word is the name.
+        let after_suffix = name_first < end
+            && (name_first..end).all(|k| !doc.is_word(k) || is_name_suffix(doc.word(k)));
         let is_name_word = doc.is_cap(p)
-            && !doc.is(p, class::TITLE)
+            && (!doc.is(p, class::TITLE) || after_suffix)
             && !(doc.is(p, class::NOT_NAME) && p == body)
-            || doc.is_lower(p) && doc.is(p, class::NAME_PARTICLE) && name_first < end && p > body;
+            || doc.is_lower(p) && doc.is(p, class::NAME_PARTICLE) && name_first < end && p > body
+            // The dot of a middle initial: `John A. Smith`.
+            || p > body && doc.is_punct(p, '.') && is_initial(doc.word(p - 1));
         if !is_name_word {
             break;
         }
@@ -465,8 +485,9 @@ fn name_of_place(doc: &Doc, first: usize, body: usize, last: usize) -> Option<Np
     })
 }
 
-/// The `.` of `U.S.` or `Mr.` inside a name: attached to a dotted or title word and
-/// followed by a capitalised word.
+/// The `.` of `U.S.`, `Mr.` or a middle initial (`John A. Smith`) inside a name:
+/// attached to a dotted or title word or a capital letter alone, and followed by a
+/// capitalised word.
 pub(crate) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
     i > 0
         && doc.is_punct(i, '.')
@@ -475,8 +496,27 @@ pub(crate) fn abbreviation_dot(doc: &Doc, i: usize) -> bool {
         && (doc
             .tok(i - 1)
             .is_some_and(|t| t.has(crate::text::tokens::shape::DOTTED))
-            || doc.is(i - 1, class::TITLE))
+            || doc.is(i - 1, class::TITLE)
+            || is_initial(doc.word(i - 1)))
         && doc.is_cap(i + 1)
+}
+
+/// A capital letter alone: an initial, not the pronoun `I`.
+fn is_initial(w: &str) -> bool {
+    w.len() == 1 && w != "I" && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A suffix after a surname: `Jr`, `Sr`, `II`, `III`, `IV`.
+fn is_name_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+/// The `.` of a name's suffix (`Jr.`, `Sr.`), which may end the name.
+fn suffix_dot(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.is_punct(i, '.')
+        && doc.tok(i).is_some_and(|t| !t.space_before)
+        && matches!(doc.word(i - 1), "Jr" | "Sr")
 }
 
 /// An adverb by its ending (`Recently`, `Finally`, `Reportedly`), which no name has. Not
