@@ -118,3 +118,47 @@ fn middle_initials_and_suffixes_stay_in_the_name() {
     );
     assert_eq!(c.speaker.as_deref(), Some("John A. Smith Jr."));
 }
+
+#[test]
+fn examples_of_a_group_are_no_role_and_a_focus_adverb_no_part_of_the_subject() {
+    for body in [
+        "Even the biggest hawks, such as Reed, say the troops should come home.",
+        "The biggest hawks, such as Reed and Bush, say the troops should come home.",
+        "The biggest hawks, including Reed, say the troops should come home.",
+    ] {
+        let (text, all) = constructions::claims(body);
+        let c = all
+            .iter()
+            .find(|c| c.text == "the troops should come home")
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert!(
+            c.source
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case("the biggest hawks")),
+            "{body}: {c:?}"
+        );
+        assert_eq!(c.speaker.as_deref(), Some("biggest hawks"), "{body}");
+    }
+}
+
+#[test]
+fn an_indefinite_gloss_after_reported_content_is_the_writers() {
+    let c = find(
+        "The senator said the troops should be local fighters, a force the allies never built.",
+        "the troops should be local fighters",
+    );
+    assert_eq!(c.source.as_deref(), Some("The senator"));
+    find(
+        "The mayor refused to back the tunnel, a red line for many residents.",
+        "to back the tunnel",
+    );
+    // An aside inside the content, or a clause with its own verb, is still the speaker's.
+    find(
+        "The senator said the plan, a costly one, would fail.",
+        "the plan, a costly one, would fail",
+    );
+    find(
+        "The senator said the troops were tired, a sign the war would end soon.",
+        "the troops were tired, a sign the war would end soon",
+    );
+}

@@ -414,6 +414,8 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
                     || named_with_appositive(doc, n + 1))
         {
             b.always = true;
+        } else if trailing_appositive(doc, k, end) {
+            b.always = true;
         } else if and && doc.word_is(n + 1, "the") {
             b.far = true;
         }
@@ -513,6 +515,29 @@ pub(crate) fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
         && (!l.cue_has(cue::BELIEF)
             || doc.word_is(i + 1, "that")
             || doc.is_between(i + 1) && doc.word_is(i + 2, "that"))
+}
+
+/// `… should be Arab fighters, a force the administration has struggled to build.`: an
+/// indefinite noun phrase after the comma at `k` that runs to the sentence end describes
+/// the noun before it; it is the writer's gloss, not the speaker's words. Looked at over a
+/// few tokens only, so the scan stays bounded.
+fn trailing_appositive(doc: &Doc, k: usize, end: usize) -> bool {
+    const REACH: usize = 30;
+    let a = k + 1;
+    if !(doc.is_lower(a) && doc.word_among(a, &["a", "an"])) || !doc.is_word(k.wrapping_sub(1)) {
+        return false;
+    }
+    if end - a > REACH {
+        return false;
+    }
+    // No second comma (an aside inside the content), no verb of its own and no
+    // attribution of its own (`a gap that experts say …`) before `end`.
+    (a..end).all(|m| {
+        !doc.is_punct(m, ',')
+            && !doc.is_quote(m)
+            && !is_auxiliary(doc, m)
+            && !(doc.is_lower(m) && doc.is(m, class::CUE) && doc.lex(m).form != Form::Gerund)
+    })
 }
 
 pub(crate) fn comma_then_closer(doc: &Doc, k: usize) -> bool {

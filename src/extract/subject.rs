@@ -261,6 +261,15 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
     if j - floor > 45 {
         return None;
     }
+    // `Even the biggest hawks, …, say`: a focus adverb opening the sentence is no part of
+    // the subject.
+    if first_comma > floor + 2
+        && doc.is_cap(floor)
+        && doc.word_among(floor, &["even", "only", "also", "still"])
+        && doc.is(floor + 1, class::DETERMINER)
+    {
+        return appositive_subject(doc, j, floor + 1);
+    }
     // `In a statement, one of the attorneys, Justin Bamberg, said`: a prepositional
     // phrase opening the sentence is no subject; the subject follows its comma.
     if doc.is(floor, class::PREPOSITION) && doc.is_cap(floor) {
@@ -310,9 +319,14 @@ pub(crate) fn appositive_subject(doc: &Doc, j: usize, floor: usize) -> Option<Np
     // `The campaign, for example, said`, `…, in a statement, said`: an aside, not a role
     // (`of Springfield`, `from Ohio` are affiliations).
     let a = first_comma + 1;
+    // Nor are examples of a group (`The hawks, such as Reed, say`).
+    let examples = doc.is_lower(a)
+        && (doc.word_among(a, &["including", "like", "especially", "notably"])
+            || doc.word_is(a, "such") && doc.word_is(a + 1, "as"));
     let aside = doc.is_lower(a)
         && (doc.is(a, class::PREPOSITION) && !doc.word_among(a, &["of", "from"])
-            || doc.is(a, class::BETWEEN | class::CLAUSE_CONJ) && j - a <= 2);
+            || doc.is(a, class::BETWEEN | class::CLAUSE_CONJ) && j - a <= 2)
+        || examples;
     let role = (!age_only && !relative && !aside).then_some((first_comma + 1, j));
     Some(Np { role, ..np })
 }
