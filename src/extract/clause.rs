@@ -412,9 +412,8 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
                 && (subject_verb(doc, n + 1)
                     || plural_then_past(doc, n + 1)
                     || named_with_appositive(doc, n + 1))
+            || trailing_appositive(doc, k, end)
         {
-            b.always = true;
-        } else if trailing_appositive(doc, k, end) {
             b.always = true;
         } else if and && doc.word_is(n + 1, "the") {
             b.far = true;
