@@ -523,10 +523,8 @@ pub(crate) fn is_reporting_verb(doc: &Doc, i: usize) -> bool {
 fn trailing_appositive(doc: &Doc, k: usize, end: usize) -> bool {
     const REACH: usize = 30;
     let a = k + 1;
-    if !(doc.is_lower(a) && doc.word_among(a, &["a", "an"])) || !doc.is_word(k.wrapping_sub(1)) {
-        return false;
-    }
-    if end - a > REACH {
+    let after_word = k.checked_sub(1).is_some_and(|p| doc.is_word(p));
+    if !after_word || !doc.is_lower(a) || !doc.word_among(a, &["a", "an"]) || end - a > REACH {
         return false;
     }
     // No second comma (an aside inside the content), no verb of its own and no
