@@ -529,12 +529,11 @@ fn trailing_appositive(doc: &Doc, k: usize, end: usize) -> bool {
     }
     // No second comma (an aside inside the content), no verb of its own and no
     // attribution of its own (`a gap that experts say …`) before `end`.
-    (a..end).all(|m| {
-        !doc.is_punct(m, ',')
-            && !doc.is_quote(m)
-            && !is_auxiliary(doc, m)
-            && !(doc.is_lower(m) && doc.is(m, class::CUE) && doc.lex(m).form != Form::Gerund)
-    })
+    let own_verb = |m: usize| {
+        is_auxiliary(doc, m)
+            || doc.is_lower(m) && doc.is(m, class::CUE) && doc.lex(m).form != Form::Gerund
+    };
+    !(a..end).any(|m| doc.is_punct(m, ',') || doc.is_quote(m) || own_verb(m))
 }
 
 pub(crate) fn comma_then_closer(doc: &Doc, k: usize) -> bool {
