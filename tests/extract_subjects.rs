@@ -162,3 +162,39 @@ fn an_indefinite_gloss_after_reported_content_is_the_writers() {
         "the troops were tired, a sign the war would end soon",
     );
 }
+
+#[test]
+fn a_contrast_with_its_own_subject_ends_the_content() {
+    let c = find(
+        "The mayor has said she will not call on the chief to resign, but she has bristled at the charge.",
+        "she will not call on the chief to resign",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+    // Without a subject of its own, the contrast is still the speaker's.
+    find(
+        "The mayor said the bridge was costly, but worth it.",
+        "the bridge was costly, but worth it",
+    );
+}
+
+#[test]
+fn the_adjuncts_of_an_interrupting_attribution_are_not_content() {
+    for body in [
+        "Sales were great, he said, wiping sweat off his face.",
+        "Sales were great, he said, on condition of anonymity.",
+    ] {
+        let c = find(body, "Sales were great");
+        assert_eq!(c.fragments, 0, "{body}: {c:?}");
+    }
+    // A gerund with a verb after it is the subject of the second fragment.
+    let c = find(
+        "The move was smooth, he said, but replacing her would be much harder.",
+        "The move was smooth, he said, but replacing her would be much harder",
+    );
+    assert_eq!(c.fragments, 2);
+    let c = find(
+        "Though the move was smooth, he said, replacing her would be much harder.",
+        "Though the move was smooth, he said, replacing her would be much harder",
+    );
+    assert_eq!(c.fragments, 2);
+}

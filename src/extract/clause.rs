@@ -50,6 +50,18 @@ pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
     if doc.word_among(i, &["while", "but", "because"]) {
         return true;
     }
+    // `Sales were great, he said, wiping sweat off his face`, `…, he said, on condition
+    // of anonymity`: the attribution's own adjuncts.
+    // (A gerund with a verb after it is the subject: `…, he said, replacing her would be
+    // much harder`.)
+    let gerund_subject = || {
+        (i + 1..i + 8)
+            .take_while(|&k| !doc.is_punct(k, ',') && !doc.is_break(k))
+            .any(|k| is_auxiliary(doc, k))
+    };
+    if is_participle(doc, i) && !gerund_subject() || anonymity(doc, i) {
+        return false;
+    }
     let lex = doc.lex(i);
     let w = doc.word(i);
     !(lex.is(class::CLAUSE_CONJ | class::RELATIVE | class::CUE)
@@ -68,6 +80,17 @@ pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
                 | "speaking"
                 | "pointing"
         ))
+}
+
+/// `on (the) condition of anonymity`, `on condition that he not be named`: how the
+/// speaker spoke, not what.
+pub(crate) fn anonymity(doc: &Doc, i: usize) -> bool {
+    let c = if doc.word_is(i + 1, "the") {
+        i + 2
+    } else {
+        i + 1
+    };
+    doc.is_lower(i) && doc.word_is(i, "on") && doc.word_is(c, "condition")
 }
 
 /// `, adding …`, `, according to …`, `, including …` after an attribution.
@@ -405,6 +428,9 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             || doc.word_is(n, "according")
             || writer_adjunct(doc, n)
             || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
+            // `…, but he has bristled at …`: a contrast with a subject of its own is the
+            // writer's (not `…, but worth it`).
+            || doc.word_is(n, "but") && doc.is_lower(n) && subject_verb(doc, n + 1)
             || attribution_follows(doc, n, end)
             || and && (starts_subordinate_word(doc, n + 1) || attribution_follows(doc, n + 1, end))
             // `…, and voters greeted both by name`: a clause with a subject of its own.
