@@ -198,3 +198,28 @@ fn the_adjuncts_of_an_interrupting_attribution_are_not_content() {
     );
     assert_eq!(c.fragments, 2);
 }
+
+#[test]
+fn a_time_or_manner_after_a_noun_phrase_object_is_no_part_of_it() {
+    for (body, object) in [
+        ("The governor endorsed Cruz Wednesday.", "Cruz"),
+        ("The aide went after him Wednesday morning.", "him"),
+        ("The aide criticized the plan last Thursday.", "the plan"),
+        ("The senator criticized Ryan directly.", "Ryan"),
+        (
+            "She blasted Republicans for being sore losers now that the inquiry is over.",
+            "Republicans for being sore losers",
+        ),
+        (
+            "A spokesman confirmed the meeting on the condition of anonymity.",
+            "the meeting",
+        ),
+    ] {
+        find(body, object);
+    }
+    // A day that modifies a noun, or is followed by the rest of the object, stays.
+    find(
+        "He revamped his plans for an important Monday appearance.",
+        "an important Monday appearance",
+    );
+}

@@ -82,6 +82,18 @@ pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
         ))
 }
 
+/// Punctuation that ends a phrase (not a quote mark, which may open its last words), a
+/// line break or the text's end at `i`.
+fn ends_phrase(doc: &Doc, i: usize) -> bool {
+    match doc.kind(i) {
+        None | Some(TokenKind::Break) => true,
+        Some(TokenKind::Punct) => ['.', ',', ';', ':', '?', '!', ')']
+            .iter()
+            .any(|&c| doc.is_punct(i, c)),
+        _ => false,
+    }
+}
+
 /// `on (the) condition of anonymity`, `on condition that he not be named`: how the
 /// speaker spoke, not what.
 pub(crate) fn anonymity(doc: &Doc, i: usize) -> bool {
@@ -317,7 +329,11 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
     // with here.
     let relevant = match doc.kind(k) {
         Some(TokenKind::Word) => {
-            doc.is(k, class::CLAUSE_CONJ | class::SUBORDINATE | class::BOUNDARY)
+            doc.is(
+                k,
+                class::CLAUSE_CONJ | class::SUBORDINATE | class::BOUNDARY | class::TIME,
+            ) || doc.word_is(k, "now")
+                || doc.is_between(k)
         }
         Some(TokenKind::Punct) => doc.is_punct(k, ',') || doc.is_punct(k, ';'),
         Some(TokenKind::Dash) => true,
@@ -392,6 +408,39 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         }
         if lower && starts_subordinate_word(doc, k) && !doc.word_is(k, "as") {
             b.object = true;
+        }
+        // `endorsed Cruz Wednesday`, `went after him Wednesday morning`: a bare day after
+        // the object says when; `criticized Rubio now that …`; `did not mention Ryan
+        // directly.`; `confirmed the meeting on condition of anonymity`.
+        // The day must end the phrase (not `a Monday appearance`, `that report Friday a
+        // lie`), and `last Thursday` ends at `last`.
+        let day_at = |d: usize| {
+            let after = if doc.is(d + 1, class::TIME) {
+                d + 2
+            } else {
+                d + 1
+            };
+            doc.is_weekday(d)
+                && (ends_phrase(doc, after)
+                    || doc.is_lower(after) && doc.is(after, class::SUBORDINATE | class::BOUNDARY))
+        };
+        let relative_day = lower && doc.word_among(k, &["last", "next", "this"]) && day_at(k + 1);
+        let bare_day = day_at(k)
+            && k > 0
+            && doc.is_word(k - 1)
+            && !doc.is(k - 1, class::PREPOSITION | class::DETERMINER | class::TIME);
+        let now_that = lower && doc.word_is(k, "now") && doc.word_is(k + 1, "that");
+        let last_adverb = lower
+            && doc.is_between(k)
+            && doc.word(k).ends_with("ly")
+            && ends_phrase(doc, k + 1)
+            && k > 0
+            && doc.is_word(k - 1);
+        if relative_day || bare_day || now_that || last_adverb || anonymity(doc, k) {
+            b.object = true;
+        }
+        if anonymity(doc, k) {
+            b.always = true;
         }
         let adjunct = lower
             && matches!(doc.word(k), "in" | "during" | "at" | "on")
