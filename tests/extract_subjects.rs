@@ -223,3 +223,37 @@ fn a_time_or_manner_after_a_noun_phrase_object_is_no_part_of_it() {
         "an important Monday appearance",
     );
 }
+
+#[test]
+fn an_addressee_and_what_about_are_the_content() {
+    for (body, content) in [
+        (
+            "The admiral warned China against provocative behavior in the sea.",
+            "China against provocative behavior in the sea",
+        ),
+        (
+            "The admiral warned the city against provocative behavior in the sea.",
+            "the city against provocative behavior in the sea",
+        ),
+        (
+            "The admiral told reporters about the new plan.",
+            "reporters about the new plan",
+        ),
+        (
+            "The admiral warned voters of the danger.",
+            "voters of the danger",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.source.as_deref(), Some("The admiral"), "{body}");
+    }
+}
+
+#[test]
+fn a_question_after_asked_is_not_passed_over_for_about() {
+    let c = find(
+        "Asked what might surprise people about him, he says he still meets his friends.",
+        "what might surprise people about him",
+    );
+    assert_eq!(c.cue.as_deref(), Some("Asked"));
+}

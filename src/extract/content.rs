@@ -266,8 +266,12 @@ pub(crate) fn complement(
                 .cue_has(cue::DIRECTIVE)
                 .then(|| trim(doc, i, first_comma(doc, i, end)));
         }
-        // `asked Sanders about the deportations`: whom and what about.
-        if lex.cue_has(cue::WH) && doc.word_is(a_end, "about") {
+        // `asked Sanders about the deportations`, `warned China against provocative
+        // behavior`: whom, and what about.
+        let topic = doc.is_lower(a_end)
+            && (doc.word_among(a_end, &["about", "against", "over"])
+                || doc.word_is(a_end, "of") && !lex.cue_has(cue::WH));
+        if topic {
             return Some(trim(doc, i, first_comma(doc, a_end, end)));
         }
         i = a_end;

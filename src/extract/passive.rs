@@ -173,7 +173,8 @@ fn asked(
     // `Asked about the merger, she said …`: the topic is what she was asked.
     // `When asked by Ingraham on Thursday about …`: through a time or a place.
     let about = (after..end.min(after + 8))
-        .take_while(|&k| doc.is_word(k) && !doc.is(k, class::CUE | class::BE))
+        // (Not past a question: `Asked what might surprise people about him`.)
+        .take_while(|&k| doc.is_word(k) && !doc.is(k, class::CUE | class::BE) && !starts_wh(doc, k))
         .find(|&k| doc.word_is(k, "about"));
     let j = about.unwrap_or_else(|| skip_adjuncts(doc, after, end));
     // `Asked about it after a debate, …`, `Asked why … during an appearance Friday, …`:
