@@ -257,3 +257,36 @@ fn a_question_after_asked_is_not_passed_over_for_about() {
     );
     assert_eq!(c.cue.as_deref(), Some("Asked"));
 }
+
+#[test]
+fn a_second_predicate_after_and_ends_a_noun_phrase_object() {
+    for (body, object) in [
+        (
+            "The host criticized the remarks and went right back to its guests.",
+            "the remarks",
+        ),
+        (
+            "The senators endorsed the plan and tried to make the case for a delay.",
+            "the plan",
+        ),
+    ] {
+        find(body, object);
+    }
+    // Coordinated complements after `called` stay whole.
+    find(
+        "The campaign called the charges unsubstantiated and fabricated by former employees.",
+        "the charges unsubstantiated and fabricated by former employees",
+    );
+}
+
+#[test]
+fn a_belief_in_the_infinitive_after_seem_is_the_subjects() {
+    for body in [
+        "Anderson seemed to think the outreach was phony.",
+        "Anderson agreed and seemed to think the outreach was phony.",
+    ] {
+        let c = find(body, "the outreach was phony");
+        assert_eq!(c.source.as_deref(), Some("Anderson"), "{body}");
+        assert_eq!(c.cue.as_deref(), Some("think"), "{body}");
+    }
+}

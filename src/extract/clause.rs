@@ -82,6 +82,39 @@ pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
         ))
 }
 
+/// `mentioned the remarks and went right back to its guests`, `urged the party to unite
+/// and tried to make the case …`: a verb in the past tense taking its own object after
+/// `and` (not `and related measures`, where a noun follows the participle).
+fn second_predicate(doc: &Doc, v: usize) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "went", "took", "made", "gave", "got", "came", "saw", "left", "kept", "held", "met", "put",
+        "ran", "sent", "spent", "won", "lost", "began", "brought", "bought", "thought", "told",
+        "said", "wrote", "spoke", "stood", "sought", "drew", "threw", "struck",
+    ];
+    let w = doc.word(v);
+    let past = doc.lex(v).form == Form::Past
+        || w.len() > 4 && w.ends_with("ed")
+        || doc.word_among(v, IRREGULAR);
+    let n = v + 1;
+    // (`unsubstantiated and fabricated by former employees`: a passive participle
+    // coordinated with an adjective.)
+    let takes_object = doc.is(
+        n,
+        class::DETERMINER | class::PRONOUN_OBJECT | class::PREPOSITION,
+    ) && !doc.word_is(n, "by")
+        || doc.word_is(n, "to")
+        || doc.is_between(n)
+        || doc.is_lower(n)
+            && doc.word_among(
+                n,
+                &[
+                    "back", "out", "up", "down", "off", "away", "right", "ahead", "home",
+                ],
+            )
+        || doc.is_cap(n);
+    doc.is_lower(v) && past && takes_object
+}
+
 /// Punctuation that ends a phrase (not a quote mark, which may open its last words), a
 /// line break or the text's end at `i`.
 fn ends_phrase(doc: &Doc, i: usize) -> bool {
@@ -394,7 +427,8 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             && (doc.word_is(k, "and") || doc.word_is(k, "but"))
             && (subject_verb(doc, k + 1)
                 || is_auxiliary(doc, k + 1)
-                || doc.is_lower(k + 1) && doc.word_among(k + 1, &["has", "have", "had"]))
+                || doc.is_lower(k + 1) && doc.word_among(k + 1, &["has", "have", "had"])
+                || second_predicate(doc, k + 1))
         {
             b.object = true;
         }

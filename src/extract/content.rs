@@ -116,6 +116,17 @@ pub(crate) fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<C
     if !opens || doc.lex(i).form == Form::Gerund || is_passive(doc, i, first) {
         return None;
     }
+    // `Anderson seemed to think the outreach was phony`: the belief is the subject's, and
+    // the infinitive cue reports it.
+    let verb = next + 1;
+    if is_infinitive(doc, next)
+        && doc.is_lower(verb)
+        && doc.lex(verb).is(class::CUE)
+        && doc.lex(verb).form == Form::Base
+        && doc.lex(verb).cue_has(cue::BELIEF | cue::SPEECH)
+    {
+        return None;
+    }
     let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
     let subject = np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))?;
     let from = with_article(doc, subject.first, first);

@@ -106,6 +106,13 @@ const CONTINUING: &[&str] = &[
     "manages",
     "bothered",
     "dared",
+    // `seemed to think`, `appears to believe`: the subject's own belief.
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
 ];
 
 /// Adjectives after `be` that pass their subject to an infinitive (`are more likely to
