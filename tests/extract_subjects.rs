@@ -290,3 +290,13 @@ fn a_belief_in_the_infinitive_after_seem_is_the_subjects() {
         assert_eq!(c.cue.as_deref(), Some("think"), "{body}");
     }
 }
+
+#[test]
+fn the_agent_of_a_participle_stays_in_the_object() {
+    find(
+        "The congressman slammed a lawsuit filed by a fired staffer.",
+        "a lawsuit filed by a fired staffer",
+    );
+    // A manner after the object still ends it.
+    find("The voters backed her by a wide margin.", "her");
+}

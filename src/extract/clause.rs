@@ -433,10 +433,16 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             b.object = true;
         }
         // `supporting her by a wide margin`, `backed the bill in an effort to …`
+        // (Not the agent of a participle: `slammed a lawsuit filed by a fired staffer`.)
+        let agent = doc.word_is(k, "by")
+            && k > 0
+            && doc.is_lower(k - 1)
+            && (doc.word(k - 1).ends_with("ed") || doc.lex(k - 1).form == Form::Past);
         if lower
             && matches!(doc.word(k), "by" | "in")
             && (doc.is(k + 1, class::DETERMINER) && !doc.word_is(k + 1, "the")
                 || doc.word_is(k + 1, "about"))
+            && !agent
         {
             b.object = true;
         }
