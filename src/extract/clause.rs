@@ -91,10 +91,16 @@ fn second_predicate(doc: &Doc, v: usize) -> bool {
         "ran", "sent", "spent", "won", "lost", "began", "brought", "bought", "thought", "told",
         "said", "wrote", "spoke", "stood", "sought", "drew", "threw", "struck",
     ];
+    if !doc.is_lower(v) {
+        return false;
+    }
     let w = doc.word(v);
     let past = doc.lex(v).form == Form::Past
         || w.len() > 4 && w.ends_with("ed")
         || doc.word_among(v, IRREGULAR);
+    if !past {
+        return false;
+    }
     let n = v + 1;
     // (`unsubstantiated and fabricated by former employees`: a passive participle
     // coordinated with an adjective.)
@@ -112,7 +118,7 @@ fn second_predicate(doc: &Doc, v: usize) -> bool {
                 ],
             )
         || doc.is_cap(n);
-    doc.is_lower(v) && past && takes_object
+    takes_object
 }
 
 /// Words that end a noun-phrase object after it: `endorsed Cruz Wednesday`, `went after
