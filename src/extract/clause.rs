@@ -102,9 +102,9 @@ fn second_predicate(doc: &Doc, v: usize) -> bool {
         return false;
     }
     let n = v + 1;
-    // (`unsubstantiated and fabricated by former employees`: a passive participle
-    // coordinated with an adjective.)
-    let takes_object = doc.is(
+    // It takes an object (not `unsubstantiated and fabricated by former employees`, a
+    // passive participle coordinated with an adjective).
+    doc.is(
         n,
         class::DETERMINER | class::PRONOUN_OBJECT | class::PREPOSITION,
     ) && !doc.word_is(n, "by")
@@ -117,8 +117,7 @@ fn second_predicate(doc: &Doc, v: usize) -> bool {
                     "back", "out", "up", "down", "off", "away", "right", "ahead", "home",
                 ],
             )
-        || doc.is_cap(n);
-    takes_object
+        || doc.is_cap(n)
 }
 
 /// Words that end a noun-phrase object after it: `endorsed Cruz Wednesday`, `went after
