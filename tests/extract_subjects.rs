@@ -300,3 +300,23 @@ fn the_agent_of_a_participle_stays_in_the_object() {
     // A manner after the object still ends it.
     find("The voters backed her by a wide margin.", "her");
 }
+
+#[test]
+fn a_title_word_after_a_first_name_or_an_initial_is_a_surname() {
+    let c = find(
+        "\"It is not easy,\" said Representative Peter T. King of New York.",
+        "It is not easy,",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Peter T. King"));
+    let c = find(
+        "Representative Peter King of New York said the plan works.",
+        "the plan works",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Peter King"));
+    // A title alone is still a title.
+    let c = find(
+        "The Secretary of State said the plan works.",
+        "the plan works",
+    );
+    assert_ne!(c.speaker.as_deref(), Some("State"));
+}

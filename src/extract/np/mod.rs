@@ -396,8 +396,19 @@ pub(super) fn classify(
         // `Martin Luther King Jr.`: before a suffix, even a title word is the name.
         let after_suffix = name_first < end
             && (name_first..end).all(|k| !doc.is_word(k) || is_name_suffix(doc.word(k)));
+        // `Peter T. King`, `Jeff King`: a title word last, after a first name or an
+        // initial, is a surname.
+        let surname = p == last
+            && p > body
+            && (doc.is_punct(p - 1, '.') && p > body + 1 && is_initial(doc.word(p - 2))
+                || doc.is_cap(p - 1)
+                    && !doc.is(
+                        p - 1,
+                        class::TITLE | class::NOT_NAME | class::PLACE | class::ORG_HEAD,
+                    )
+                    && doc.is(p - 1, class::MALE | class::FEMALE));
         let is_name_word = doc.is_cap(p)
-            && (!doc.is(p, class::TITLE) || after_suffix)
+            && (!doc.is(p, class::TITLE) || after_suffix || surname)
             && !(doc.is(p, class::NOT_NAME) && p == body)
             || doc.is_lower(p) && doc.is(p, class::NAME_PARTICLE) && name_first < end && p > body
             // The dot of a middle initial: `John A. Smith`.
@@ -475,7 +486,13 @@ fn name_of_place(doc: &Doc, first: usize, body: usize, last: usize) -> Option<Np
                 class::TITLE | class::ORG_HEAD | class::NOT_NAME | class::PLACE,
             )
     };
-    if !person_word(before) || !(of + 1..=last).all(|k| doc.is_cap(k) || abbreviation_dot(doc, k)) {
+    // (`Peter T. King of New York`: a title word as a surname, which `classify` settles.)
+    let surname = doc.is(before, class::TITLE)
+        && before > body
+        && (person_word(before - 1) || doc.is_punct(before - 1, '.'));
+    if !(person_word(before) || surname)
+        || !(of + 1..=last).all(|k| doc.is_cap(k) || abbreviation_dot(doc, k))
+    {
         return None;
     }
     let inner = classify(doc, first, before, true)?;
