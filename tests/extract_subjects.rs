@@ -320,3 +320,20 @@ fn a_title_word_after_a_first_name_or_an_initial_is_a_surname() {
     );
     assert_ne!(c.speaker.as_deref(), Some("State"));
 }
+
+#[test]
+fn a_participle_after_a_preposition_speaks_for_the_clause_after_the_conjunction() {
+    let c = find(
+        "Christie attacked Rubio in the debate, and the governor tripped up Rubio by calling him out for his talking points.",
+        "him out for his talking points",
+    );
+    assert_eq!(c.source.as_deref(), Some("the governor"));
+}
+
+#[test]
+fn a_focus_adverb_opening_the_sentence_is_no_speaker() {
+    no_claim_where(
+        "Just before the vote, the mayor called the plan a disaster.",
+        |c| c.source.as_deref() == Some("Just"),
+    );
+}

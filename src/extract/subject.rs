@@ -472,7 +472,10 @@ pub(crate) fn clause_subject(doc: &Doc, first: usize, before: usize) -> Option<N
         let open = doc.is_punct(k, ',')
             || doc.kind(k) == Some(crate::text::tokens::TokenKind::Dash)
             || doc.is_punct(k, ':');
-        open.then_some(k + 1)
+        // `…, and the governor tripped him up by calling …`: the clause after the
+        // conjunction.
+        let conj = doc.is_lower(k + 1) && doc.word_among(k + 1, &["and", "but"]);
+        open.then_some(if conj { k + 2 } else { k + 1 })
     }));
     let mut best = None;
     for b in boundaries {
