@@ -337,3 +337,29 @@ fn a_focus_adverb_opening_the_sentence_is_no_speaker() {
         |c| c.source.as_deref() == Some("Just"),
     );
 }
+
+#[test]
+fn a_quote_ending_in_its_own_comma_is_the_words_of_any_verb_after_a_subject() {
+    for (body, source, cue) in [
+        (
+            "\"Compare him to the rival,\" Gorka urged.",
+            "Gorka",
+            "urged",
+        ),
+        (
+            "\"Let me help you out,\" the nominee riffed on the answer, drawing applause.",
+            "the nominee",
+            "riffed",
+        ),
+        ("\"Why?\" the crowd chanted.", "the crowd", "chanted"),
+    ] {
+        let (_, all) = constructions::claims(body);
+        let c = all
+            .iter()
+            .find(|c| c.source.as_deref() == Some(source))
+            .unwrap_or_else(|| panic!("{body}: {all:#?}"));
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+    // A quoted title before a participle is no one's words.
+    constructions::none("\"The Last Jedi,\" released in 2017, was a hit.");
+}

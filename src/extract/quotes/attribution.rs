@@ -12,6 +12,11 @@ pub(crate) struct Attribution {
 
 /// `"…," said X` · `"…," X said` · `"…," X, a writer, said on Twitter`.
 pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
+    speech_after(doc, r).or_else(|| loose_attribution(doc, r))
+}
+
+/// [`attribution_after`] with a speech verb.
+fn speech_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     let close = r.close?;
     let mut i = close + 1;
     if doc.is_punct(i, ',') {
@@ -130,6 +135,62 @@ pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
         source: np,
         cue: (j, cue_end),
         end: cue_end,
+    })
+}
+
+/// `"Compare him to Hillary," Gorka urged.`, `"…," the nominee riffed on the answer`: a
+/// quote that ends in its own comma (or `?`, `!`), then a short subject and a verb the
+/// lexicon does not hold as a speech verb (a cue of any kind, or a past tense), then the
+/// end of the attribution. The quote is the verb's words.
+fn loose_attribution(doc: &Doc, r: &Region) -> Option<Attribution> {
+    let close = r.close?;
+    let i = if doc.is_punct(close + 1, ',') {
+        close + 2
+    } else {
+        close + 1
+    };
+    if doc.is_break(i) || i >= doc.len() {
+        return None;
+    }
+    let ceil = sentence_end(doc, i);
+    // Not a quote that a cue before it governs (`He called it "a disaster," Smith added`).
+    let lead = doc.sentence(r.open).map_or(r.open, |s| s.first);
+    if (lead..r.open).any(|k| doc.is(k, class::CUE) && doc.is_lower(k)) {
+        return None;
+    }
+    let own_end = close > r.first
+        && (doc.is_punct(close - 1, ',')
+            || doc.is_punct(close - 1, '?')
+            || doc.is_punct(close - 1, '!'));
+    if !own_end {
+        return None;
+    }
+    let verb = (i + 1..ceil.min(i + 7)).find(|&k| {
+        let w = doc.word(k);
+        doc.is_lower(k)
+            && !doc.in_quote(k)
+            && (doc.is(k, class::CUE) && doc.lex(k).form != Form::Gerund
+                || w.len() > 3 && w.ends_with("ed") && !doc.is(k, class::BE))
+    })?;
+    let np = np::starting_at(doc, i, verb).filter(|np| {
+        np.end == verb
+            && matches!(
+                np.kind,
+                NpKind::Person | NpKind::Pronoun | NpKind::Org | NpKind::Nominal
+            )
+    })?;
+    // Through a preposition's object (`riffed on Hassan's answer`) to the attribution's end.
+    let mut after = verb + 1;
+    if doc.is_lower(after) && doc.is(after, class::PREPOSITION) && !doc.word_is(after, "that") {
+        after = crate::extract::clause::first_comma(doc, after + 1, ceil);
+    }
+    if !ends_attribution(doc, after, ceil) && !doc.is_punct(after, ',') {
+        return None;
+    }
+    Some(Attribution {
+        source: np,
+        cue: (verb, verb + 1),
+        end: verb + 1,
     })
 }
 
