@@ -363,3 +363,12 @@ fn a_quote_ending_in_its_own_comma_is_the_words_of_any_verb_after_a_subject() {
     // A quoted title before a participle is no one's words.
     constructions::none("\"The Last Jedi,\" released in 2017, was a hit.");
 }
+
+#[test]
+fn a_reason_after_an_interrupting_attribution_resumes_the_content() {
+    let c = find(
+        "The tax has hurt the party with young voters, Graham said, since most of them accept the science.",
+        "The tax has hurt the party with young voters, Graham said, since most of them accept the science",
+    );
+    assert_eq!(c.fragments, 2);
+}

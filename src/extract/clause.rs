@@ -46,8 +46,11 @@ pub(crate) fn resumes(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // `One offered shelter, Bob said, while others …`: a contrast inside the words; `…,
-    // economists say, because …`: so is the reason.
-    if doc.word_among(i, &["while", "but", "because"]) {
+    // economists say, because …` or `since …`: so is the reason.
+    if doc.word_among(
+        i,
+        &["while", "but", "because", "since", "although", "though"],
+    ) {
         return true;
     }
     // `Sales were great, he said, wiping sweat off his face`, `…, he said, on condition
