@@ -372,3 +372,29 @@ fn a_reason_after_an_interrupting_attribution_resumes_the_content() {
     );
     assert_eq!(c.fragments, 2);
 }
+
+#[test]
+fn idioms_and_empty_objects_report_nothing() {
+    // The writer's `Having said that`; the claim after it is still found.
+    let c = find(
+        "Having said that, there are economists who argue that taxes should be low.",
+        "taxes should be low",
+    );
+    assert_eq!(c.cue.as_deref(), Some("argue"));
+    no_claim_where(
+        "Having said that, there are economists who argue that taxes should be low.",
+        |c| c.source.as_deref() == Some("Having"),
+    );
+    // An object moved before its cue leaves a coordinator, not content.
+    constructions::none("They got credit cards they never asked for or were confused.");
+    // An attribution alone is no one's content.
+    no_claim_where("Those discussions are continuing, he said.", |c| {
+        c.text == "he said"
+    });
+    // Two cues may share one object.
+    let c = find(
+        "Gibbs derided and insulted the professional left in press conferences.",
+        "the professional left in press conferences",
+    );
+    assert_eq!(c.source.as_deref(), Some("Gibbs"));
+}

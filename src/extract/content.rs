@@ -56,6 +56,30 @@ pub(crate) fn make_min(
     }) {
         return None;
     }
+    // `credit cards they never asked for or were confused`: a cue whose object is gone
+    // (moved before it) leaves a coordinator, not content; nor is an attribution alone
+    // content (`The talks are continuing, he said`).
+    let mut first = first;
+    if cue.is_some_and(|(_, c)| c == first)
+        && doc.is_lower(first)
+        && doc.word_among(first, &["or", "and", "but", "nor"])
+    {
+        // `derided and insulted "the professional left"`: two cues share the object.
+        let w = doc.word(first + 1);
+        let verb = doc.is(first + 1, class::CUE) || w.len() > 4 && w.ends_with("ed");
+        if !(doc.is_lower(first + 1) && verb) || first + 2 >= end {
+            return None;
+        }
+        first += 2;
+    }
+    let attribution_only = end == first + 2
+        && doc.is_lower(first)
+        && doc.is(first, class::PRONOUN_SUBJECT)
+        && doc.lex(end - 1).cue_has(cue::SPEECH)
+        && doc.lex(end - 1).form == Form::Past;
+    if attribution_only {
+        return None;
+    }
     // A quotation opened in the content runs to its closing mark, over sentence ends
     // (`told Fox that "they hit Matt …. What they are doing is …"`).
     let mut fragments = fragments;

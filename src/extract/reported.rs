@@ -99,8 +99,13 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
             // about the plan, she said …`.
             let opening_participle = i == sent.first
                 && (lex.form == Form::Gerund || lex.form == Form::Past && lex.cue_has(cue::WH));
-            // `without offering evidence`: an act not done reports nothing.
-            let negated = i > 0 && doc.without_gerund(i - 1);
+            // `without offering evidence`: an act not done reports nothing; nor does the
+            // writer's `Having said that, …`.
+            let negated = i > 0 && doc.without_gerund(i - 1)
+                || i > 0
+                    && doc.word_is(i - 1, "having")
+                    && doc.word_is(i + 1, "that")
+                    && doc.is_punct(i + 2, ',');
             if lex.is(class::CUE)
                 && (doc.is_lower(i) || opening_participle)
                 && !negated
