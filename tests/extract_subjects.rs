@@ -398,3 +398,12 @@ fn idioms_and_empty_objects_report_nothing() {
     );
     assert_eq!(c.source.as_deref(), Some("Gibbs"));
 }
+
+#[test]
+fn an_order_ends_before_a_subordinate_clause() {
+    let c = find(
+        "The agency warned officials to boost their security after hackers struck two states.",
+        "officials to boost their security",
+    );
+    assert_eq!(c.cue.as_deref(), Some("warned"));
+}

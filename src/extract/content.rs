@@ -160,6 +160,20 @@ pub(crate) fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<C
     Some(c)
 }
 
+/// The first subordinating word after `i` (`after`, `because`, `while`, …) opening a
+/// clause, before `end`; `end` when there is none. Bounded: it looks a few dozen tokens
+/// ahead only.
+fn subordinate_after(doc: &Doc, i: usize, end: usize) -> usize {
+    (i..end.min(i + 40))
+        .find(|&k| {
+            doc.is_lower(k)
+                && doc.is(k, class::SUBORDINATE)
+                && !doc.word_among(k, &["as", "if", "once"])
+                && !doc.in_quote(k)
+        })
+        .unwrap_or(end)
+}
+
 /// The start of a noun phrase at `np_first` with the article a name parse leaves out
 /// (`The House is expected …`, `The two both seemed …`).
 pub(crate) fn with_article(doc: &Doc, np_first: usize, floor: usize) -> usize {
@@ -297,9 +311,10 @@ pub(crate) fn complement(
     {
         if is_infinitive(doc, a_end) {
             // `told his advisers to figure out …`: an order, with its addressee.
-            return lex
-                .cue_has(cue::DIRECTIVE)
-                .then(|| trim(doc, i, first_comma(doc, i, end)));
+            // It ends at its first comma or a subordinate clause (`warned officials to
+            // boost security after hackers targeted …`).
+            let stop = first_comma(doc, i, end).min(subordinate_after(doc, a_end, end));
+            return lex.cue_has(cue::DIRECTIVE).then(|| trim(doc, i, stop));
         }
         // `asked Sanders about the deportations`, `warned China against provocative
         // behavior`: whom, and what about.
