@@ -407,3 +407,25 @@ fn an_order_ends_before_a_subordinate_clause() {
     );
     assert_eq!(c.cue.as_deref(), Some("warned"));
 }
+
+#[test]
+fn a_participle_that_names_the_noun_before_it_reports_nothing() {
+    for body in [
+        "A group of exiles called Ginbot 7 was a force that Nega helped create.",
+        "A warm-up band called Sophistafunk got the crowd to dance.",
+        "It is an adaptation of a show called \"Brokers,\" written by a troupe.",
+    ] {
+        no_claim_where(body, |c| c.cue.as_deref() == Some("called"));
+    }
+    // Calling someone something is a judgement.
+    for (body, content) in [
+        ("The senator called Clinton a liar.", "Clinton a liar"),
+        (
+            "The senator called the plan \"a disaster,\" citing costs.",
+            "the plan \"a disaster,\"",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.cue.as_deref(), Some("called"), "{body}");
+    }
+}
