@@ -429,3 +429,11 @@ fn a_participle_that_names_the_noun_before_it_reports_nothing() {
         assert_eq!(c.cue.as_deref(), Some("called"), "{body}");
     }
 }
+
+#[test]
+fn all_told_and_a_question_s_auxiliary_are_no_speakers() {
+    constructions::none("All told, the group raised $4 million in February.");
+    no_claim_where("Does that person get tired and say the wrong thing?", |c| {
+        c.source.as_deref() == Some("Does")
+    });
+}

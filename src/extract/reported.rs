@@ -105,7 +105,12 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
                 || i > 0
                     && doc.word_is(i - 1, "having")
                     && doc.word_is(i + 1, "that")
-                    && doc.is_punct(i + 2, ',');
+                    && doc.is_punct(i + 2, ',')
+                // `All told, the group raised $4 million`: in all.
+                || i == sent.first + 1
+                    && doc.word_is(i - 1, "all")
+                    && doc.word_is(i, "told")
+                    && doc.is_punct(i + 1, ',');
             if lex.is(class::CUE)
                 && (doc.is_lower(i) || opening_participle)
                 && !negated
