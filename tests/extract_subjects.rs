@@ -437,3 +437,17 @@ fn all_told_and_a_question_s_auxiliary_are_no_speakers() {
         c.source.as_deref() == Some("Does")
     });
 }
+
+#[test]
+fn a_trailing_according_to_vouches_for_the_last_clause_with_its_own_subject() {
+    let c = find(
+        "There is one law that covers negligence, and the mayor broke it, according to a former prosecutor.",
+        "the mayor broke it",
+    );
+    assert_eq!(c.cue.as_deref(), Some("according to"));
+    // One clause: all of it.
+    find(
+        "The mayor broke the law and the rules, according to a former prosecutor.",
+        "The mayor broke the law and the rules",
+    );
+}

@@ -549,7 +549,7 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
 /// Does a subject and its finite verb start at `i`: a subject pronoun, or a name of up to
 /// three words, then a verb of report or a past tense (`Cruz opposed`)? Not `it`, which
 /// may be an object, nor a name before `be` (`between Trump and Clinton are …`).
-fn subject_verb(doc: &Doc, i: usize) -> bool {
+pub(crate) fn subject_verb(doc: &Doc, i: usize) -> bool {
     if doc.word_among(i, &["he", "she", "they", "we", "i"]) && doc.is_lower(i) {
         return true;
     }

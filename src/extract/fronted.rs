@@ -213,7 +213,31 @@ fn tail_head(doc: &Doc, first: usize, i: usize) -> (usize, usize) {
     }) {
         from = c + 1;
     }
+    // `There is one law …, and Clinton broke it, according to X`: the source vouches for
+    // the last clause, which has a subject of its own.
+    if let Some(c) = (from..i).rev().find(|&k| {
+        doc.is_punct(k, ',')
+            && !doc.in_quote(k)
+            && doc.is_lower(k + 1)
+            && doc.word_among(k + 1, &["and", "but"])
+            && own_subject(doc, k + 2, i)
+    }) {
+        from = c + 2;
+    }
     trim(doc, from, i)
+}
+
+/// A clause at `k` with a subject of its own: a name or a pronoun, then a verb.
+fn own_subject(doc: &Doc, k: usize, end: usize) -> bool {
+    crate::extract::clause::subject_verb(doc, k)
+        || np::starting_at(doc, k, end).is_some_and(|np| {
+            matches!(
+                np.kind,
+                NpKind::Person | NpKind::Pronoun | NpKind::Org | NpKind::Nominal
+            ) && doc.is_lower(np.end)
+                && !np::is_function_word(doc, np.end)
+                && !doc.is(np.end, class::DETERMINER)
+        })
 }
 
 /// Data a finding comes from: `in the poll`, `in a Marist survey released Monday`.
