@@ -451,3 +451,16 @@ fn a_trailing_according_to_vouches_for_the_last_clause_with_its_own_subject() {
         "The mayor broke the law and the rules",
     );
 }
+
+#[test]
+fn a_concession_after_a_comma_stays_in_the_content() {
+    find(
+        "Paradis says she identifies as an independent, although she is registered as a Democrat.",
+        "she identifies as an independent, although she is registered as a Democrat",
+    );
+    // A reason still ends it.
+    find(
+        "Paradis says she left the party, because it moved too far.",
+        "she left the party",
+    );
+}

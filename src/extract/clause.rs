@@ -525,7 +525,9 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         if speaker_participle(doc, n)
             || doc.word_is(n, "according")
             || writer_adjunct(doc, n)
-            || lex.is(class::CLAUSE_CONJ) && doc.is_lower(n) && !doc.word_is(n, "but")
+            || lex.is(class::CLAUSE_CONJ)
+                && doc.is_lower(n)
+                && !doc.word_among(n, &["but", "although", "though"])
             // `…, but he has bristled at …`: a contrast with a subject of its own is the
             // writer's (not `…, but worth it`).
             || doc.word_is(n, "but") && doc.is_lower(n) && subject_verb(doc, n + 1)
