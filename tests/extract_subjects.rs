@@ -464,3 +464,30 @@ fn a_concession_after_a_comma_stays_in_the_content() {
         "she left the party",
     );
 }
+
+#[test]
+fn an_impression_with_an_adjective_after_seem_is_the_writers() {
+    for (body, content) in [
+        (
+            "The campaign seemed paralyzed.",
+            "The campaign seemed paralyzed",
+        ),
+        (
+            "Washington appears weak before the offensive.",
+            "Washington appears weak",
+        ),
+        (
+            "That forecast appeared accurate when the report came out.",
+            "That forecast appeared accurate",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.source, None, "{body}");
+        assert_eq!(c.class, sayso::extract::ClaimClass::Belief, "{body}");
+    }
+    // Showing up is no impression.
+    no_claim_where(
+        "They appeared together on the campaign trail for the first time.",
+        |c| c.cue.as_deref() == Some("appeared"),
+    );
+}

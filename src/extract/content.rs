@@ -132,11 +132,25 @@ pub(crate) fn make_min(
 /// whole clause from its subject on, and nobody its source.
 pub(crate) fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
     let next = i + 1;
+    // `seemed irritated`, `appears weak`, `seemed equally unperturbed`, `seemed a
+    // reminder that …`: an adjective, a participle or a noun phrase after the verb.
+    let through = if doc.is_between(next) { next + 1 } else { next };
+    let complement = doc.is_lower(through)
+        && doc.is_word(through)
+        && !doc.is(
+            through,
+            class::PREPOSITION | class::CLAUSE_CONJ | class::RELATIVE | class::BE | class::PRONOUN_SUBJECT,
+        )
+        && !np::is_function_word(doc, through)
+        // (`appeared together on the trail`: showed up.)
+        && !doc.word_among(through, &["together", "alongside", "briefly", "live", "again", "onstage"])
+        || doc.is(through, class::DETERMINER) && doc.word_among(through, &["a", "an"]);
     let opens = is_infinitive(doc, next)
         || doc.word_is(next, "that")
         || doc.word_is(next, "like")
         || doc.word_is(next, "as")
-            && (doc.word_is(next + 1, "if") || doc.word_is(next + 1, "though"));
+            && (doc.word_is(next + 1, "if") || doc.word_is(next + 1, "though"))
+        || complement;
     if !opens || doc.lex(i).form == Form::Gerund || is_passive(doc, i, first) {
         return None;
     }
@@ -154,7 +168,15 @@ pub(crate) fn seeming(doc: &Doc, i: usize, first: usize, end: usize) -> Option<C
     let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
     let subject = np::ending_at(doc, j, first).or_else(|| np::generic_ending_at(doc, j, first))?;
     let from = with_article(doc, subject.first, first);
-    let content = trim(doc, from, clause_end(doc, next, end));
+    let mut stop = clause_end(doc, next, end);
+    if complement && !is_infinitive(doc, next) {
+        // The impression alone: not a time or a list after it (`appeared accurate when
+        // …`, `appear questionable, including …`).
+        stop = stop
+            .min(first_comma(doc, next, end))
+            .min(subordinate_after(doc, next, end));
+    }
+    let content = trim(doc, from, stop);
     let mut c = make(doc, content, Vec::new(), None, Some((i, next)))?;
     c.class = ClaimClass::Belief;
     Some(c)
@@ -179,6 +201,8 @@ fn subordinate_after(doc: &Doc, i: usize, end: usize) -> usize {
 pub(crate) fn with_article(doc: &Doc, np_first: usize, floor: usize) -> usize {
     match np_first.checked_sub(1) {
         Some(p) if p >= floor && doc.word_among(p, &["the", "a", "an"]) => p,
+        // `That forecast appeared …` (opening the sentence, not `said that …`).
+        Some(p) if p == floor && doc.word_among(p, &["this", "that", "these", "those"]) => p,
         _ => np_first,
     }
 }
