@@ -491,3 +491,34 @@ fn an_impression_with_an_adjective_after_seem_is_the_writers() {
         |c| c.cue.as_deref() == Some("appeared"),
     );
 }
+
+#[test]
+fn proposals_demands_and_predictions_take_a_noun_phrase() {
+    for (body, content, cue) in [
+        (
+            "The government proposed a steep levy on polluters.",
+            "a steep levy on polluters",
+            "proposed",
+        ),
+        ("The union demanded an apology.", "an apology", "demanded"),
+        (
+            "The senator predicted a narrow win.",
+            "a narrow win",
+            "predicted",
+        ),
+        (
+            "The panel recommended a change to the law.",
+            "a change to the law",
+            "recommended",
+        ),
+        ("The company admitted a mistake.", "a mistake", "admitted"),
+        (
+            "The mayor signaled his support for the plan.",
+            "his support for the plan",
+            "signaled",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+}
