@@ -522,3 +522,14 @@ fn proposals_demands_and_predictions_take_a_noun_phrase() {
         assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
     }
 }
+
+#[test]
+fn expectations_and_declarations_take_a_noun_phrase() {
+    for (body, content, cue) in [
+        ("The mayor expects a close race.", "a close race", "expects"),
+        ("The senator declared a victory.", "a victory", "declared"),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+}
