@@ -533,3 +533,23 @@ fn expectations_and_declarations_take_a_noun_phrase() {
         assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
     }
 }
+
+#[test]
+fn a_judging_participle_after_a_noun_is_that_nouns_and_takes_a_name() {
+    for (body, source, content) in [
+        ("A super PAC backing Jeb Bush ran ads.", "PAC", "Jeb Bush"),
+        (
+            "Democrats supporting Mrs. Clinton have pointed to Reid.",
+            "Democrats",
+            "Mrs. Clinton",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.speaker.as_deref(), Some(source), "{body}");
+    }
+    // A document's participle still reports its whole object.
+    find(
+        "The council issued a statement calling the test a clear violation of its resolutions.",
+        "the test a clear violation of its resolutions",
+    );
+}

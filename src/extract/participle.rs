@@ -2,7 +2,7 @@
 //! `Noting that …, Mao said …`, `with Trump calling for …`): who speaks through them.
 
 use super::candidate::{Candidate, trim};
-use super::content::make;
+use super::content::{make, make_object};
 use super::doc::Doc;
 use super::lexicon::class;
 use super::np::{self, Np, NpKind};
@@ -43,6 +43,18 @@ pub(crate) fn speaker(
     }
     if progressive {
         return Speaker::Progressive;
+    }
+    // `a super PAC backing Jeb Bush ran ads`, `Democrats supporting Mrs. Clinton have …`: a
+    // judgement in a participle right after a noun is that noun's, and its object is a
+    // noun phrase, not the main clause after it.
+    if let Some(p) = i.checked_sub(1)
+        && let Some(src) = reduced_relative(doc, i, p, first)
+    {
+        let object = np::starting_at(doc, cue_end, end)
+            .filter(|o| matches!(o.kind, NpKind::Person | NpKind::Org) && o.is_named());
+        return Speaker::Opening(
+            object.and_then(|o| make_object(doc, (o.first, o.end), src, (i, cue_end))),
+        );
     }
     Speaker::Of(linked(doc, i, cue_end, first, earlier))
 }
@@ -133,4 +145,28 @@ fn linked(
         return None;
     }
     Some(source)
+}
+
+/// The noun phrase right before a judging participle with no comma between them (`groups
+/// backing Senator Cruz`): a person, an organisation or a description, not a pronoun, a
+/// place or the object of a preposition.
+fn reduced_relative(doc: &Doc, i: usize, p: usize, first: usize) -> Option<Np> {
+    // (A document's participle speaks for its author: see `linked`.)
+    if !doc.lex(i).cue_has(crate::extract::lexicon::cue::JUDGEMENT)
+        || !doc.is_word(p)
+        || doc.is(p, class::DOCUMENT | class::TIME)
+    {
+        return None;
+    }
+    let np = np::ending_at(doc, p, first).filter(|np| {
+        np.end == i
+            && matches!(np.kind, NpKind::Person | NpKind::Org | NpKind::Nominal)
+            // (Not the object of a preposition, which `with the mayor calling for …`, an
+            // absolute phrase, is too.)
+            && !(np.first > first
+                && doc.is_lower(np.first - 1)
+                && doc.is(np.first - 1, class::PREPOSITION))
+            && !(np.first > first && doc.word_is(np.first - 1, "with"))
+    })?;
+    Some(np)
 }
