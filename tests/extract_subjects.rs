@@ -553,3 +553,13 @@ fn a_judging_participle_after_a_noun_is_that_nouns_and_takes_a_name() {
         "the test a clear violation of its resolutions",
     );
 }
+
+#[test]
+fn a_capitalised_group_is_plural_for_pronouns() {
+    let body = "Senate Republicans said the plan would fail. They added that it was costly. \
+                Smith, a senator, said he would vote no. He added that the plan was rushed.";
+    let c = find(body, "it was costly");
+    assert_eq!(c.speaker.as_deref(), Some("Senate Republicans"));
+    let c = find(body, "the plan was rushed");
+    assert_eq!(c.speaker.as_deref(), Some("Smith"));
+}

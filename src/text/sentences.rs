@@ -136,6 +136,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
         // `U.S.` or `Inc.` may end a sentence: only when what follows clearly starts one.
         return starts_sentence(text, *next);
     }
+    // `No. 5`, `Vol. 2`, `Fig. 3` before a number; `voted no.` ends a sentence.
+    if is_number_abbreviation(word) {
+        return next.kind != TokenKind::Number;
+    }
     if is_abbreviation(word) {
         return false;
     }
@@ -160,6 +164,12 @@ fn is_abbreviation(word: &str) -> bool {
         "univ", "assn", "gov't", "messrs", "mmes", "msgr", "sr", "jr", "del", "reps", "sens",
     ];
     word.len() <= 7 && LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Abbreviations of a numbered thing, which a number follows.
+fn is_number_abbreviation(word: &str) -> bool {
+    const LIST: &[&str] = &["no", "nos", "vol", "vols", "art", "fig", "pp"];
+    word.len() <= 4 && LIST.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// Abbreviations that often end a sentence too.
@@ -264,6 +274,11 @@ mod tests {
         assert_eq!(
             sents("U.S. Secretary of State Marco Rubio spoke."),
             vec!["U.S. Secretary of State Marco Rubio spoke."]
+        );
+        // `no.` before no number is the word.
+        assert_eq!(
+            sents("He said he would vote no. He added that it was rushed."),
+            vec!["He said he would vote no.", "He added that it was rushed."]
         );
     }
 

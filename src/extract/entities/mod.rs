@@ -351,7 +351,11 @@ fn link_named(
         return None;
     }
     let last = head_of(doc, &m.np);
-    let plural = m.np.kind == NpKind::Nominal && last.ends_with('s');
+    // `Senate Republicans`, `Wyoming Democrats`: a capitalised group is plural too.
+    let group = m.np.kind == NpKind::Person
+        && m.np.name.1 > m.np.name.0
+        && doc.is(m.np.name.1 - 1, class::ROLE_NOUN);
+    let plural = (m.np.kind == NpKind::Nominal || group) && last.ends_with('s');
     let head = (m.np.kind == NpKind::Nominal).then_some(last.as_str());
     // Most recent compatible entity first.
     // `Mrs. Clinton` is not Bill Clinton, nor `Mr. Trump` Maryanne Trump Barry.
