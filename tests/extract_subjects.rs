@@ -563,3 +563,11 @@ fn a_capitalised_group_is_plural_for_pronouns() {
     let c = find(body, "the plan was rushed");
     assert_eq!(c.speaker.as_deref(), Some("Smith"));
 }
+
+#[test]
+fn a_possessive_belongs_to_the_nearest_mention_in_its_sentence() {
+    let body = "Senator Chris Murphy said the primary had moved the race. \
+                It forced Senator Bernie Sanders to reverse his opposition to the lawsuits.";
+    let c = find(body, "the lawsuits");
+    assert_eq!(c.speaker.as_deref(), Some("Bernie Sanders"));
+}

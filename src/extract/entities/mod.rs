@@ -537,7 +537,14 @@ fn resolve_pronoun(
             .filter(|(b, _)| !subjects_only || b.subject)
             .find_map(|(_, e)| e.filter(|&e| fits(e)))
     };
-    let e = pick(true, 3).or_else(|| pick(false, 5))?;
+    // `forcing Sanders to reverse his opposition`: a possessive belongs to the nearest
+    // compatible mention in its own sentence, whatever its role.
+    let possessive = matches!(word.as_str(), "his" | "her" | "their" | "its");
+    let e = possessive
+        .then(|| pick(false, 0))
+        .flatten()
+        .or_else(|| pick(true, 3))
+        .or_else(|| pick(false, 5))?;
     if let Some(ent) = entities.get_mut(e)
         && ent.gender == Gender::Unknown
         && ent.kind == NpKind::Person
