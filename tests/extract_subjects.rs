@@ -571,3 +571,28 @@ fn a_possessive_belongs_to_the_nearest_mention_in_its_sentence() {
     let c = find(body, "the lawsuits");
     assert_eq!(c.speaker.as_deref(), Some("Bernie Sanders"));
 }
+
+#[test]
+fn a_second_title_case_verb_in_a_headline_is_a_second_claim() {
+    let text = "Clinton Says Russians Hacked DNC, Calls Trump's Remarks 'Troubling'\n\nThe candidate spoke on Sunday.\n";
+    let ex = sayso::extract::extract(text);
+    let seen: Vec<(String, String)> = ex
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.cue.map(|s| s.slice(text).to_owned()).unwrap_or_default(),
+                c.span.slice(text).to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        seen.contains(&("Says".into(), "Russians Hacked DNC".into())),
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .any(|(cue, text)| cue == "Calls" && text.starts_with("Trump's Remarks")),
+        "{seen:?}"
+    );
+}

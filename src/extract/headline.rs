@@ -24,12 +24,23 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
     if end == 0 || doc.words_in(0, end) > MAX_WORDS {
         return;
     }
-    if let Some(c) = headline(doc, 0, end) {
-        out.push(c);
-    }
+    headline(doc, 0, end, out);
 }
 
-fn headline(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
+/// A verb of the same speaker in title case after a comma: `Clinton Says Russians Hacked
+/// DNC, Calls Trump's Remarks 'Troubling'`.
+fn second_verb(doc: &Doc, i: usize) -> bool {
+    let lex = doc.lex(i + 1);
+    doc.is_punct(i, ',')
+        && doc.is_cap(i + 1)
+        && lex.is(class::CUE)
+        && lex.form == Form::Present3
+        // (A noun form too: `Calls` after the comma of a title-case line is the verb when
+        // title case goes on.)
+        && (!lex.is(class::NOUN_FORM) || doc.is_cap(i + 2) || doc.is_quote(i + 2))
+}
+
+fn headline(doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) -> Option<()> {
     let (k, cue_end, lex) = (start + 1..end).find_map(|k| {
         if doc.in_quote(k) || !doc.is_cap(k) {
             return None;
@@ -70,10 +81,12 @@ fn headline(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
                     || doc.kind(i) == Some(TokenKind::Dash)
                     || doc.is_punct(i, ',')
                         && (doc.word_is(i + 1, "but") || doc.word_is(i + 1, "and"))
+                    || second_verb(doc, i)
             })
             .unwrap_or(end);
         (source, trim(doc, cue_end, stop))
     };
+    let second = (content.1..end).find(|&i| second_verb(doc, i));
     // `Look How Trey Gowdy Just Fired Back`, `CNN Just Responded`: a clickbait opening and
     // an adverb before the cue are no part of the name.
     let mut source = source;
@@ -122,5 +135,23 @@ fn headline(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     c.kind = ClaimKind::Headline;
     c.rank = rank::LINE;
     c.class = class_of(doc, lex, &c);
-    Some(c)
+    out.push(c);
+    // The second verb's words, by the same speaker.
+    if let Some(comma) = second.filter(|&i| i <= content.1 + 1) {
+        let verb = comma + 1;
+        let lex = doc.lex(verb);
+        if let Some(mut c2) = make(
+            doc,
+            trim(doc, verb + 1, end),
+            Vec::new(),
+            Some(source),
+            Some((verb, verb + 1)),
+        ) {
+            c2.kind = ClaimKind::Headline;
+            c2.rank = rank::LINE;
+            c2.class = class_of(doc, lex, &c2);
+            out.push(c2);
+        }
+    }
+    Some(())
 }
