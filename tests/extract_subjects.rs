@@ -596,3 +596,12 @@ fn a_second_title_case_verb_in_a_headline_is_a_second_claim() {
         "{seen:?}"
     );
 }
+
+#[test]
+fn others_doing_the_same_is_the_writers_aside() {
+    let c = find(
+        "She said she, too, wants an inquiry, as have other Democrats including the whip.",
+        "she, too, wants an inquiry",
+    );
+    assert_eq!(c.cue.as_deref(), Some("said"));
+}

@@ -539,6 +539,10 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
                     || plural_then_past(doc, n + 1)
                     || named_with_appositive(doc, n + 1))
             || trailing_appositive(doc, k, end)
+            // `…, as have other Democrats`: others doing the same is the writer's aside.
+            || doc.word_is(n, "as")
+                && doc.is_lower(n)
+                && doc.word_among(n + 1, &["did", "does", "do", "has", "have", "had"])
         {
             b.always = true;
         } else if and && doc.word_is(n + 1, "the") {
