@@ -605,3 +605,12 @@ fn others_doing_the_same_is_the_writers_aside() {
     );
     assert_eq!(c.cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn feeling_a_thing_is_a_sensation_not_a_belief() {
+    no_claim_where(
+        "Local governments could feel a budget pinch in poorer areas.",
+        |c| c.cue.as_deref() == Some("feel"),
+    );
+    find("Voters feel the plan is unfair.", "the plan is unfair");
+}

@@ -218,6 +218,13 @@ fn reported(
     if lex.cue_has(cue::SEEM) {
         return seeming(doc, i, first, end);
     }
+    // `could feel a budget pinch`: a sensation, not a belief.
+    if doc.word_among(i, &["feel", "feels", "felt", "feeling"])
+        && doc.is_lower(cue_end)
+        && doc.word_among(cue_end, &["a", "an"])
+    {
+        return None;
+    }
 
     // `…, adding that …`, `… and saying …`, `began by saying …`, `Noting that …, Mao
     // said …`: a participle speaks for its sentence (see `participle.rs`).
