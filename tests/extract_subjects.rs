@@ -614,3 +614,27 @@ fn feeling_a_thing_is_a_sensation_not_a_belief() {
     );
     find("Voters feel the plan is unfair.", "the plan is unfair");
 }
+
+#[test]
+fn determination_and_opportunity_pass_the_subject_to_the_infinitive() {
+    for (body, content) in [
+        (
+            "The mayor is also determined to warn voters about the risks.",
+            "voters about the risks",
+        ),
+        (
+            "The senator seized the chance to blast the plan.",
+            "the plan",
+        ),
+        (
+            "The senator never missed an opportunity to say that the plan would fail.",
+            "the plan would fail",
+        ),
+    ] {
+        let c = find(body, content);
+        assert!(
+            c.source.as_deref().is_some_and(|s| s.starts_with("The")),
+            "{body}: {c:?}"
+        );
+    }
+}

@@ -140,6 +140,11 @@ const CONTROL_ADJECTIVES: &[&str] = &[
     "prepared",
     "happy",
     "glad",
+    "determined",
+    "anxious",
+    "desperate",
+    "hesitant",
+    "slow",
 ];
 
 /// Words a control group may hold between the subject and its last word (`are generally
@@ -190,6 +195,11 @@ const OCCASIONS: &[&str] = &[
     "turned",
     "used",
     "uses",
+    // `never missed an opportunity to remind …`, `seized the chance to attack …`.
+    "missed",
+    "seized",
+    "grabbed",
+    "relished",
 ];
 
 /// An infinitive of purpose after an occasion (`Sanders took the stage to acknowledge his
