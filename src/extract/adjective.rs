@@ -13,10 +13,16 @@ use super::subject::subject_before;
 
 /// The claim of the stance adjective at `i` in the sentence `first..end`, when a copula
 /// precedes it and a clause, a topic or an infinitive follows it.
+#[inline]
 pub(crate) fn stance(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
+    // The class bit inline: this runs on every word.
     if !doc.is(i, class::STANCE) || !doc.is_lower(i) {
         return None;
     }
+    stance_at(doc, i, first, end)
+}
+
+fn stance_at(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
     // `is sure to spur …`, `is certain to pass`: a prediction about the subject, not its
     // stance.
     if doc.word_among(i, &["sure", "certain"]) && doc.word_is(i + 1, "to") {

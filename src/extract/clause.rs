@@ -394,10 +394,11 @@ struct Boundary {
     object: bool,
 }
 
+#[inline]
 fn boundary(doc: &Doc, k: usize) -> Boundary {
     let mut b = Boundary::default();
     // Only punctuation and a few kinds of words can end a clause: most tokens are done
-    // with here.
+    // with here, inline.
     let relevant = match doc.kind(k) {
         Some(TokenKind::Word) => {
             if object_tail(doc, k) {
@@ -410,9 +411,14 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
         Some(TokenKind::Dash) => true,
         _ => false,
     };
-    if !relevant {
-        return b;
+    if relevant {
+        boundary_at(doc, k, &mut b);
     }
+    b
+}
+
+/// [`boundary`] for a token that may be one.
+fn boundary_at(doc: &Doc, k: usize, b: &mut Boundary) {
     let end = super::quotes::sentence_end(doc, k);
     let quoted = doc.in_quote(k);
     if doc.is_punct(k, ';') && !quoted {
@@ -549,7 +555,6 @@ fn boundary(doc: &Doc, k: usize) -> Boundary {
             b.far = true;
         }
     }
-    b
 }
 
 /// Does a subject and its finite verb start at `i`: a subject pronoun, or a name of up to

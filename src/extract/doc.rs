@@ -300,8 +300,26 @@ impl<'a> Doc<'a> {
 
     /// The word at `i` is one of `words` (lowercase), ignoring ASCII case; no allocation.
     pub fn word_among(&self, i: usize, words: &[&str]) -> bool {
+        // Lengths first, from the token's span: most calls end there without slicing the
+        // text (this runs on many words).
+        let Some(len) = self.word_len(i) else {
+            return false;
+        };
+        if !words.iter().any(|x| x.len() == len) {
+            return false;
+        }
         let w = self.word(i);
-        self.is_word(i) && words.iter().any(|x| x.eq_ignore_ascii_case(w))
+        words
+            .iter()
+            .any(|x| x.len() == len && x.eq_ignore_ascii_case(w))
+    }
+
+    /// The length in bytes of the word at `i`; `None` if it is no word.
+    fn word_len(&self, i: usize) -> Option<usize> {
+        self.tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| (t.end - t.start) as usize)
     }
 
     /// `without` and a gerund at `i` (`without offering evidence`): an act not done, which
@@ -317,7 +335,7 @@ impl<'a> Doc<'a> {
 
     /// The word at `i` equals `w` ignoring ASCII case.
     pub fn word_is(&self, i: usize, w: &str) -> bool {
-        self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
+        self.word_len(i) == Some(w.len()) && self.word(i).eq_ignore_ascii_case(w)
     }
 
     /// Byte span of tokens `first..end` (end exclusive); empty span at `first` if empty.

@@ -247,11 +247,16 @@ const DATA_NOUNS: &[&str] = &["poll", "survey", "study"];
 /// `In the poll, Clinton leads by 6 points`, `Clinton led 2-1 in an NBC News/Marist poll
 /// Jan. 17-23.`: a poll or study the content comes from, before the sentence after its
 /// comma or closing the sentence after it.
+#[inline]
 pub(crate) fn in_data(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    // The class bit first: this runs on every word.
+    // The class bit first, inline: this runs on every word.
     if !doc.is(i, class::PREPOSITION) || !doc.word_is(i, "in") {
         return None;
     }
+    in_data_at(doc, i, first, end)
+}
+
+fn in_data_at(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
     let head = (i + 1..end.min(i + 10)).find(|&k| {
         doc.is(k, class::DOCUMENT) && doc.is_lower(k) && doc.word_among(k, DATA_NOUNS)
     })?;
@@ -298,11 +303,16 @@ pub(crate) fn in_data(doc: &Doc, i: usize, first: usize, end: usize) -> Option<C
 
 /// `Cuccinelli reportedly reacted by …`, `Reportedly, he made …`: the clause is reported
 /// by nobody the text names.
+#[inline]
 pub(crate) fn reportedly(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
-    // The length first: this runs on every word.
-    if doc.word(i).len() != 10 || !doc.word_is(i, "reportedly") {
+    // The test inline and cheap (lengths first): this runs on every word.
+    if !doc.word_is(i, "reportedly") {
         return None;
     }
+    reportedly_at(doc, i, first, end)
+}
+
+fn reportedly_at(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {
     let from = if i == first && doc.is_punct(i + 1, ',') {
         i + 2
     } else if doc.is_lower(i) && i > first {
