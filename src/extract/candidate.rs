@@ -1,8 +1,11 @@
 //! Claim candidates, as found by the stages, before overlaps are settled and speakers
 //! resolved.
 
+use super::clause::starts_clause;
 use super::doc::Doc;
+use super::lexicon::{Lex, cue};
 use super::np::Np;
+use super::subject::is_document;
 use super::{ClaimClass, ClaimKind};
 use crate::text::tokens::TokenKind;
 
@@ -77,4 +80,28 @@ pub(crate) fn trim(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize
         }
     }
     (first, end)
+}
+
+/// The class of a candidate its cue reports: speech, belief, intention, evaluation or
+/// evidence (a document's findings).
+/// What sort of attribution the cue `lex` makes of candidate `c`.
+pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
+    let document = c.source.is_some_and(|np| is_document(doc, &np));
+    if lex.cue_has(cue::SEEM) {
+        ClaimClass::Belief
+    } else if lex.cue_has(cue::EVIDENCE) && document {
+        ClaimClass::Evidence
+    } else if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
+        ClaimClass::Evaluation
+    } else if lex.cue_has(cue::INTENT)
+        && (doc.word_is(c.first, "to")
+            || !lex.cue_has(cue::SPEECH | cue::BELIEF)
+            || c.first > 0 && !doc.word_is(c.first - 1, "that") && !starts_clause(doc, c.first))
+    {
+        ClaimClass::Intention
+    } else if lex.cue_has(cue::BELIEF) && !lex.cue_has(cue::SPEECH) {
+        ClaimClass::Belief
+    } else {
+        ClaimClass::Speech
+    }
 }

@@ -2,6 +2,7 @@
 //! is not the speaker: `a lawyer for Mr. Cohen said`, `documents obtained by the newspaper
 //! show`, `a report released Tuesday said`.
 
+use super::clause::is_auxiliary;
 use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
 use super::np::{self, Np, NpKind};
@@ -153,4 +154,68 @@ pub(crate) fn from_place(doc: &Doc, state: &Np, floor: usize) -> Option<Np> {
         role: Some((of, state.end)),
         ..person
     })
+}
+
+/// `a band called Sophistafunk got …`, `a group called Ginbot 7, …`, `a play called "Los
+/// Hijos de Trump,"`: `called` (or `named`, `dubbed`) after a common noun, then a name or
+/// a quote that ends the phrase or is the subject of the next verb — a name given, not a
+/// judgement (`The senator called Clinton a liar` goes on with a second noun phrase).
+pub(crate) fn naming(doc: &Doc, i: usize, first: usize) -> bool {
+    if !doc.word_among(
+        i,
+        &[
+            "called",
+            "named",
+            "dubbed",
+            "titled",
+            "entitled",
+            "nicknamed",
+        ],
+    ) || i <= first
+        || !doc.is_lower(i - 1)
+        || !doc.is_word(i - 1)
+        || doc.is(
+            i - 1,
+            class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT | class::BE | class::RELATIVE,
+        )
+        || is_auxiliary(doc, i - 1)
+        || doc.is_between(i - 1)
+    {
+        return false;
+    }
+    // The name: a quote, or capitalised words and numbers.
+    let mut k = i + 1;
+    if doc.is_quote(k) {
+        let Some(close) = (k + 1..k + 12).find(|&m| doc.is_quote(m)) else {
+            return false;
+        };
+        // `a show called "Brokers," written by …`: the comma inside ends the phrase.
+        if doc.is_punct(close - 1, ',') {
+            return true;
+        }
+        k = close + 1;
+    } else {
+        let start = k;
+        while k < start + 6
+            && (doc.is_cap(k) || k > start && doc.kind(k) == Some(TokenKind::Number))
+        {
+            k += 1;
+        }
+        if k == start {
+            return false;
+        }
+    }
+    let w = doc.word(k);
+    let verb = doc.is_lower(k)
+        && (doc.is(k, class::BE)
+            || is_auxiliary(doc, k)
+            || w.len() > 3 && w.ends_with("ed")
+            || doc.word_among(
+                k,
+                &["got", "won", "made", "took", "has", "have", "had", "says"],
+            ));
+    verb || matches!(
+        doc.kind(k),
+        Some(TokenKind::Punct) | Some(TokenKind::Break) | None
+    ) && !doc.is_punct(k, ':')
 }

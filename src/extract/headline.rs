@@ -3,13 +3,13 @@
 //! Union Says`. (`Name: statement` headlines are found with the other labelled lines.)
 
 use super::ClaimKind;
+use super::candidate::class_of;
 use super::candidate::{Candidate, rank, trim};
 use super::clause::is_tail;
 use super::content::make;
 use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
 use super::np::{self, NpKind};
-use super::reported::class_of;
 use super::subject::plural;
 use crate::text::tokens::TokenKind;
 

@@ -5,6 +5,7 @@
 //! (see [`crate::text::offsets`]).
 
 mod adjective;
+mod boundary;
 mod candidate;
 mod clause;
 mod content;

@@ -2,7 +2,7 @@
 //! `…, adding that …`, and the like.
 
 use super::ClaimClass;
-use super::candidate::{Candidate, trim};
+use super::candidate::{Candidate, class_of, trim};
 use super::clause::{
     clause_end, first_comma, is_auxiliary, is_infinitive, is_participle_tail, is_tail, object_end,
     resumes, skip_adjuncts, starts_clause, starts_object, starts_subordinate,
@@ -137,28 +137,6 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
     }
 }
 
-/// What sort of attribution the cue `lex` makes of candidate `c`.
-pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
-    let document = c.source.is_some_and(|np| is_document(doc, &np));
-    if lex.cue_has(cue::SEEM) {
-        ClaimClass::Belief
-    } else if lex.cue_has(cue::EVIDENCE) && document {
-        ClaimClass::Evidence
-    } else if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
-        ClaimClass::Evaluation
-    } else if lex.cue_has(cue::INTENT)
-        && (doc.word_is(c.first, "to")
-            || !lex.cue_has(cue::SPEECH | cue::BELIEF)
-            || c.first > 0 && !doc.word_is(c.first - 1, "that") && !starts_clause(doc, c.first))
-    {
-        ClaimClass::Intention
-    } else if lex.cue_has(cue::BELIEF) && !lex.cue_has(cue::SPEECH) {
-        ClaimClass::Belief
-    } else {
-        ClaimClass::Speech
-    }
-}
-
 /// A cue in the text: its first token, one past its last (a phrase cue spans several),
 /// and its lexicon entry.
 #[derive(Debug, Clone, Copy)]
@@ -204,7 +182,7 @@ fn reported(
     }
     // `a band called Sophistafunk got the crowd to dance`, `a show called "Brokers,"`: a
     // participle that names the noun before it.
-    if lex.form == Form::Past && naming(doc, i, first) {
+    if lex.form == Form::Past && described::naming(doc, i, first) {
         return None;
     }
     // `the alleged re-categorization`: after an article a participle is an adjective.
@@ -616,68 +594,4 @@ fn inverted(
         }
     }
     None
-}
-
-/// `a band called Sophistafunk got …`, `a group called Ginbot 7, …`, `a play called "Los
-/// Hijos de Trump,"`: `called` (or `named`, `dubbed`) after a common noun, then a name or
-/// a quote that ends the phrase or is the subject of the next verb — a name given, not a
-/// judgement (`The senator called Clinton a liar` goes on with a second noun phrase).
-fn naming(doc: &Doc, i: usize, first: usize) -> bool {
-    if !doc.word_among(
-        i,
-        &[
-            "called",
-            "named",
-            "dubbed",
-            "titled",
-            "entitled",
-            "nicknamed",
-        ],
-    ) || i <= first
-        || !doc.is_lower(i - 1)
-        || !doc.is_word(i - 1)
-        || doc.is(
-            i - 1,
-            class::PRONOUN_SUBJECT | class::PRONOUN_OBJECT | class::BE | class::RELATIVE,
-        )
-        || is_auxiliary(doc, i - 1)
-        || doc.is_between(i - 1)
-    {
-        return false;
-    }
-    // The name: a quote, or capitalised words and numbers.
-    let mut k = i + 1;
-    if doc.is_quote(k) {
-        let Some(close) = (k + 1..k + 12).find(|&m| doc.is_quote(m)) else {
-            return false;
-        };
-        // `a show called "Brokers," written by …`: the comma inside ends the phrase.
-        if doc.is_punct(close - 1, ',') {
-            return true;
-        }
-        k = close + 1;
-    } else {
-        let start = k;
-        while k < start + 6
-            && (doc.is_cap(k) || k > start && doc.kind(k) == Some(TokenKind::Number))
-        {
-            k += 1;
-        }
-        if k == start {
-            return false;
-        }
-    }
-    let w = doc.word(k);
-    let verb = doc.is_lower(k)
-        && (doc.is(k, class::BE)
-            || is_auxiliary(doc, k)
-            || w.len() > 3 && w.ends_with("ed")
-            || doc.word_among(
-                k,
-                &["got", "won", "made", "took", "has", "have", "had", "says"],
-            ));
-    verb || matches!(
-        doc.kind(k),
-        Some(TokenKind::Punct) | Some(TokenKind::Break) | None
-    ) && !doc.is_punct(k, ':')
 }
