@@ -387,3 +387,20 @@ fn feeling_a_thing_is_a_sensation_not_a_belief() {
     );
     find("Voters feel the plan is unfair.", "the plan is unfair");
 }
+
+#[test]
+fn celebrating_promoting_and_a_view_of_report_no_position() {
+    for body in [
+        "The crowd celebrated the boxer's legacy at the center.",
+        "The campaign hired an executive and promoting a senior adviser, it moved on.",
+        "He has championed the bill for years.",
+        "There is no way to know the candidate's view of the issue.",
+    ] {
+        no_claim_where(body, |c| {
+            matches!(
+                c.cue.as_deref(),
+                Some("celebrated" | "promoting" | "championed" | "view of")
+            )
+        });
+    }
+}
