@@ -404,3 +404,15 @@ fn celebrating_promoting_and_a_view_of_report_no_position() {
         });
     }
 }
+
+#[test]
+fn a_purpose_in_the_passive_is_nobodys_intention() {
+    for body in [
+        "The tax was intended to deliver a blow against coal.",
+        "The device, which is intended to locate pipes, shoots radar waves.",
+    ] {
+        no_claim_where(body, |c| c.cue.as_deref() == Some("intended"));
+    }
+    // An order in the passive still reports one.
+    find("He was urged to run for the seat.", "to run for the seat");
+}

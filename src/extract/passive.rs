@@ -90,8 +90,10 @@ pub(crate) fn passive(
             Some(cue),
         );
     }
-    // `they are asked to rank their choices`, `he was urged to run`
-    if is_infinitive(doc, j) && lex.cue_has(cue::DIRECTIVE | cue::ADDRESSEE | cue::INTENT) {
+    // `they are asked to rank their choices`, `he was urged to run` (not `the tax was
+    // intended to deliver a blow`: a purpose, nobody's words, unless an agent intends it).
+    let intended = lex.cue_has(cue::INTENT) && agent.is_some();
+    if is_infinitive(doc, j) && (lex.cue_has(cue::DIRECTIVE | cue::ADDRESSEE) || intended) {
         return make(
             doc,
             trim(doc, j, clause_end(doc, j, end)),
