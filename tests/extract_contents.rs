@@ -416,3 +416,19 @@ fn a_purpose_in_the_passive_is_nobodys_intention() {
     // An order in the passive still reports one.
     find("He was urged to run for the seat.", "to run for the seat");
 }
+
+#[test]
+fn a_participle_after_a_number_and_an_infinitive_in_as_are_no_attributions() {
+    constructions::none(
+        "In Puerto Rico, 60 pledged delegates and seven superdelegates were at stake.",
+    );
+    find("43 said voters were unhappy.", "voters were unhappy");
+    no_claim_where(
+        "As the crowd began to chant, Silverman was joined on stage by the senator.",
+        |c| c.cue.as_deref() == Some("chant"),
+    );
+    find(
+        "As the senator noted, the plan is costly.",
+        "the plan is costly",
+    );
+}

@@ -40,12 +40,14 @@ pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidat
         // her campaign sent out pitches highlighting …`).
         // Nor a comparison: `As improbable as it may seem, …` reports nothing.
         let l = doc.lex(k);
+        // Nor an infinitive: `As the crowd began to chant, …` is a time, not a source.
         l.is(class::CUE)
             && !l.cue_has(cue::SEEM)
             && doc.is_lower(k)
             && l.form != Form::Gerund
             && comma - k <= 6
             && !(i + 1..k).any(|m| doc.word_is(m, "as"))
+            && !doc.word_is(k - 1, "to")
     }) {
         let np = if c == i + 1 {
             // `As stated in the commentary`

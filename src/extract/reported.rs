@@ -180,6 +180,26 @@ fn reported(
     {
         return None;
     }
+    // `60 pledged delegates`, `12 elected officials`: a participle between a number and
+    // its noun is an adjective.
+    // (Not `43 said voters were …`: the noun there is the content's subject.)
+    let noun = cue_end;
+    if lex.form == Form::Past
+        && i > first
+        && doc.kind(i - 1) == Some(TokenKind::Number)
+        && doc.is_lower(noun)
+        && doc.word(noun).len() > 3
+        && doc.word(noun).ends_with('s')
+        && !doc.is(
+            noun,
+            class::DETERMINER | class::PREPOSITION | class::PRONOUN_OBJECT,
+        )
+        && !(is_auxiliary(doc, noun + 1)
+            || doc.is_lower(noun + 1) && doc.is(noun + 1, class::CUE)
+            || doc.word(noun + 1).ends_with("ed"))
+    {
+        return None;
+    }
     // `a band called Sophistafunk got the crowd to dance`, `a show called "Brokers,"`: a
     // participle that names the noun before it.
     if lex.form == Form::Past && described::naming(doc, i, first) {
