@@ -432,3 +432,15 @@ fn a_participle_after_a_number_and_an_infinitive_in_as_are_no_attributions() {
         "the plan is costly",
     );
 }
+
+#[test]
+fn seeking_out_is_no_intention() {
+    no_claim_where(
+        "Women who seek out abortions should not be punished, the senator said.",
+        |c| c.cue.as_deref() == Some("seek"),
+    );
+    find(
+        "The mayor will seek to persuade voters.",
+        "to persuade voters",
+    );
+}

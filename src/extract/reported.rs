@@ -200,6 +200,10 @@ fn reported(
     {
         return None;
     }
+    // `women who seek out abortions`: a phrasal verb, not an intention.
+    if lex.cue_has(cue::INTENT) && doc.is_lower(cue_end) && doc.word_is(cue_end, "out") {
+        return None;
+    }
     // `a band called Sophistafunk got the crowd to dance`, `a show called "Brokers,"`: a
     // participle that names the noun before it.
     if lex.form == Form::Past && described::naming(doc, i, first) {
