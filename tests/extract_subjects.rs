@@ -256,3 +256,19 @@ fn determination_and_opportunity_pass_the_subject_to_the_infinitive() {
         );
     }
 }
+
+#[test]
+fn going_on_to_say_after_a_comma_speaks_for_the_clause_before() {
+    for body in [
+        "Sanders spoke for an hour, going on to say that the country has fought racism.",
+        "\"The debate is insane,\" Sanders said, going on to say that the country has fought racism.",
+    ] {
+        let c = find(body, "the country has fought racism");
+        assert_eq!(c.source.as_deref(), Some("Sanders"), "{body}");
+    }
+    // `Once` opening a sentence is no name.
+    no_claim_where(
+        "Once in my early 20s, I laughed and said, \"I do not believe it.\"",
+        |c| c.source.as_deref() == Some("Once"),
+    );
+}

@@ -161,6 +161,18 @@ pub(crate) fn controller(doc: &Doc, to: usize, first: usize) -> Option<Np> {
         return Some(np);
     }
     if let Some(start) = control_group(doc, prev, first) {
+        // `Sanders said, going on to say that …`: a participle after a comma speaks for
+        // its clause's subject.
+        if start > first && doc.is_punct(start - 1, ',') && doc.word(start).ends_with("ing") {
+            // (`"…," Sanders said, going on to say …`: the attribution before the comma.)
+            let before = start - 1;
+            let attribution = (before > first && doc.is(before - 1, class::CUE))
+                .then(|| subject_before(doc, before - 1, first))
+                .flatten();
+            return attribution
+                .or_else(|| crate::extract::subject::sentence_subject(doc, first, before))
+                .filter(|np| !is_expletive(doc, np) && np.kind != NpKind::Place);
+        }
         return subject_before(doc, start, first).filter(|np| !is_expletive(doc, np));
     }
     purpose(doc, to, first)
