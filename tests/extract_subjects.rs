@@ -272,3 +272,17 @@ fn going_on_to_say_after_a_comma_speaks_for_the_clause_before() {
         |c| c.source.as_deref() == Some("Once"),
     );
 }
+
+#[test]
+fn a_coordinated_cue_after_an_opening_phrase_attributes_the_quote() {
+    let c = find(
+        "In my early 20s, I laughed and said, \"I do not believe in the devil.\"",
+        "I do not believe in the devil.",
+    );
+    assert_eq!(c.source.as_deref(), Some("I"));
+    assert_eq!(c.cue.as_deref(), Some("said"));
+    no_claim_where(
+        "In my early 20s, I laughed and said, \"I do not believe in the devil.\"",
+        |c| c.text == "In my early 20s",
+    );
+}

@@ -376,8 +376,10 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     let np = if (doc.word_is(subject_end, "and") || doc.word_is(subject_end, "then"))
         && doc.is_lower(subject_end)
     {
-        // `I laughed and said, "…"`: the subject of the sentence.
-        np::starting_at(doc, floor, subject_end)?
+        // `I laughed and said, "…"`: the subject of the sentence (after an opening phrase:
+        // `In my early 20s, I laughed and said, "…"`).
+        np::starting_at(doc, floor, subject_end)
+            .or_else(|| crate::extract::subject::clause_subject(doc, floor, subject_end))?
     } else {
         if doc.lex(c).is(class::NOUN_FORM) && {
             let w = doc.word(subject_end);
