@@ -286,3 +286,13 @@ fn a_coordinated_cue_after_an_opening_phrase_attributes_the_quote() {
         |c| c.text == "In my early 20s",
     );
 }
+
+#[test]
+fn an_organisation_named_in_passing_is_it_but_not_they() {
+    let body = "About a dozen people demonstrated outside the Dallas Morning News after it backed Clinton.";
+    let c = find(body, "Clinton");
+    assert_eq!(c.speaker.as_deref(), Some("Dallas Morning News"));
+    let body = "Reporters waited at the White House. They said the briefing was late.";
+    let c = find(body, "the briefing was late");
+    assert_ne!(c.speaker.as_deref(), Some("White House"));
+}

@@ -231,6 +231,13 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
             } else {
                 weak.push(m);
             }
+        } else if np.kind == NpKind::Org && np.first > 0 && doc.word_is(np.first - 1, "the") {
+            // `the Dallas Morning News`: an organisation named in passing, for `it` later.
+            out.push(Mention {
+                np,
+                claim: None,
+                subject: doc.sentence(i).is_some_and(|s| s.first + 1 == np.first),
+            });
         }
         i = next;
     }
@@ -535,6 +542,8 @@ fn resolve_pronoun(
                 here.saturating_sub(s) <= window
             })
             .filter(|(b, _)| !subjects_only || b.subject)
+            // An organisation named in passing is `it`, not `they`.
+            .filter(|(b, _)| !(plural && b.np.kind == NpKind::Org && b.claim.is_none()))
             .find_map(|(_, e)| e.filter(|&e| fits(e)))
     };
     // `forcing Sanders to reverse his opposition`: a possessive belongs to the nearest
