@@ -296,3 +296,12 @@ fn an_organisation_named_in_passing_is_it_but_not_they() {
     let c = find(body, "the briefing was late");
     assert_ne!(c.speaker.as_deref(), Some("White House"));
 }
+
+#[test]
+fn a_short_adjunct_may_sit_between_the_comma_and_the_participle() {
+    let c = find(
+        "The mayor battled the governor over the budget, at one point calling him a \"liar.\"",
+        "him a \"liar.\"",
+    );
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+}

@@ -118,7 +118,18 @@ fn linked(
             doc.word(q),
             "by" | "for" | "after" | "before" | "while" | "from" | "without" | "when" | "upon"
         );
+    // `…, at one point calling the mayor a liar`, `…, once again saying …`: a short
+    // adjunct between the comma and the participle.
+    let after_adjunct = (p.saturating_sub(3).max(first)..=p).rev().any(|c| {
+        doc.is_punct(c, ',')
+            && c < p
+            && (doc.is_lower(c + 1)
+                && doc.is(c + 1, class::PREPOSITION | class::BETWEEN | class::TIME)
+                || doc.word_among(c + 1, &["once", "again", "repeatedly"]))
+            && (c + 1..=p).all(|k| doc.is_word(k) && !doc.is(k, class::CUE))
+    });
     let linked = doc.is_punct(p, ',')
+        || after_adjunct
         || doc.word_is(cue_end, "that")
         || absolute.is_some()
         || document
