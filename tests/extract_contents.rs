@@ -444,3 +444,16 @@ fn seeking_out_is_no_intention() {
         "to persuade voters",
     );
 }
+
+#[test]
+fn a_progressive_through_an_adverb_and_examples_of_an_object() {
+    let c = find(
+        "The campaign is already claiming victory in the governor bracket.",
+        "victory in the governor bracket",
+    );
+    assert_eq!(c.source.as_deref(), Some("The campaign"));
+    find(
+        "Trump is also congratulating his rivals, especially Ted Cruz and Marco Rubio, on a good night.",
+        "his rivals, especially Ted Cruz and Marco Rubio",
+    );
+}

@@ -12,6 +12,17 @@ use crate::text::tokens::TokenKind;
 /// a time or place adjunct (`in a ruling released Thursday`, `in July`).
 pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
     let mut stop = first_comma(doc, i, end);
+    // `congratulating his rivals, especially Ted Cruz and Marco Rubio`: examples of the
+    // object are part of it, to the next comma.
+    if doc.is_punct(stop, ',')
+        && doc.is_lower(stop + 1)
+        && doc.word_among(
+            stop + 1,
+            &["especially", "particularly", "notably", "including"],
+        )
+    {
+        stop = first_comma(doc, stop + 2, end);
+    }
     // `called for lower taxes, fewer rules and a balanced budget`: a list stays whole.
     if let Some(list) = list_end(doc, stop, end) {
         stop = list;

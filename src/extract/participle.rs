@@ -29,7 +29,14 @@ pub(crate) fn speaker(
     earlier: &[(usize, Np)],
 ) -> Speaker {
     // `is predicting`, `He’s predicting`.
-    let progressive = i > first && (doc.is(i - 1, class::BE) || contracted_be(doc, i - 1));
+    // (Through an adverb: `is already claiming`.)
+    let be = |k: usize| doc.is(k, class::BE) || contracted_be(doc, k);
+    let adverb = i > first + 1
+        && doc.is_lower(i - 1)
+        && doc.is_between(i - 1)
+        && !doc.is(i - 1, class::BE)
+        && !crate::extract::clause::is_auxiliary(doc, i - 1);
+    let progressive = i > first && (be(i - 1) || adverb && be(i - 2));
     // (`While saying that …, he continued …` too.)
     let opens = i == first
         || i == first + 1
