@@ -457,3 +457,20 @@ fn a_progressive_through_an_adverb_and_examples_of_an_object() {
         "his rivals, especially Ted Cruz and Marco Rubio",
     );
 }
+
+#[test]
+fn a_fronted_adjunct_alone_is_no_content_before_an_attribution() {
+    for body in [
+        "Before dropping out, the senator responded with a list.",
+        "In the text accompanying the post, the pastor wrote.",
+    ] {
+        no_claim_where(body, |c| {
+            c.text == "Before dropping out" || c.text == "In the text accompanying the post"
+        });
+    }
+    // With a verb of its own, and resumed after the attribution, it is the speaker's.
+    find(
+        "By eliminating the line, Ms. Tchen said, the White House can invite more guests.",
+        "By eliminating the line, Ms. Tchen said, the White House can invite more guests",
+    );
+}

@@ -581,6 +581,23 @@ fn inverted(
     if doc.is_quote(head.0) && (head.0..head.1).all(|k| doc.in_quote(k)) {
         return None;
     }
+    // `In the text accompanying the post, Wallnau wrote: …`, `Before dropping out, Cruz
+    // responded …`, `Wednesday on Fox News, Gingrich said …`: a fronted adjunct with no
+    // verb of its own is when or where, not what.
+    let opens_adjunct = doc.is(
+        head.0,
+        class::PREPOSITION | class::SUBORDINATE | class::TIME,
+    );
+    let has_verb = (head.0 + 1..head.1).any(|k| {
+        let w = doc.word(k);
+        doc.is_lower(k)
+            // (A cue after a determiner is a noun: `the post`, `a report`.)
+            && (doc.is(k, class::BE)
+                || doc.is(k, class::CUE) && !doc.is(k - 1, class::DETERMINER)
+                || is_auxiliary(doc, k)
+                || w.len() > 3 && w.ends_with("ed"))
+    });
+    let adjunct_only = opens_adjunct && !has_verb;
     // `…, which, Tompkins said, is …`: the content is the relative clause.
     if let Some(w) = comma.checked_sub(1)
         && doc.is_lower(w)
@@ -604,6 +621,10 @@ fn inverted(
         || relative_clause
         || is_participle_tail(doc, after) && doc.lex(after + 1).is(class::CUE)
     {
+        // (The words before are all the content here: an adjunct alone is none.)
+        if adjunct_only {
+            return None;
+        }
         return make(doc, head, Vec::new(), Some(src), cue);
     }
     if doc.is_punct(after, ',') {
