@@ -131,7 +131,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
     if prev.kind != TokenKind::Word || prev.end != t.start {
         return true;
     }
+    // `then-Sen. Barack Obama`, `ex-Gov. Jones`: the title after the hyphen.
     let word = prev.text(text);
+    let word = word.rsplit('-').next().unwrap_or(word);
     if prev.has(shape::DOTTED) || is_final_abbreviation(word) {
         // `U.S.` or `Inc.` may end a sentence: only when what follows clearly starts one.
         return starts_sentence(text, *next);
@@ -274,6 +276,13 @@ mod tests {
         assert_eq!(
             sents("U.S. Secretary of State Marco Rubio spoke."),
             vec!["U.S. Secretary of State Marco Rubio spoke."]
+        );
+        assert_eq!(
+            sents("He argued that then-Sen. Barack Obama was closer. It ended."),
+            vec![
+                "He argued that then-Sen. Barack Obama was closer.",
+                "It ended."
+            ]
         );
         // `no.` before no number is the word.
         assert_eq!(
