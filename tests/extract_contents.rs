@@ -474,3 +474,24 @@ fn a_fronted_adjunct_alone_is_no_content_before_an_attribution() {
         "By eliminating the line, Ms. Tchen said, the White House can invite more guests",
     );
 }
+
+#[test]
+fn reminding_and_assuring_take_a_clause_without_that() {
+    for (body, cue) in [
+        (
+            "The mayor reminded voters he was the only candidate.",
+            "reminded",
+        ),
+        ("The mayor assured donors the plan would work.", "assured"),
+    ] {
+        let c = find(
+            body,
+            if cue == "reminded" {
+                "he was the only candidate"
+            } else {
+                "the plan would work"
+            },
+        );
+        assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
+    }
+}
