@@ -495,3 +495,15 @@ fn reminding_and_assuring_take_a_clause_without_that() {
         assert_eq!(c.cue.as_deref(), Some(cue), "{body}");
     }
 }
+
+#[test]
+fn a_paragraph_after_said_and_a_colon_is_a_block_quote() {
+    let body = "In a speech last July, the governor said:\n\nLet no one be mistaken, the candidacy is a danger to the party and must be stopped.\n\nHe left.";
+    let c = find(
+        body,
+        "Let no one be mistaken, the candidacy is a danger to the party and must be stopped",
+    );
+    assert_eq!(c.source.as_deref(), Some("the governor"));
+    // A quoted paragraph is read by the quotes, and a short line is no block.
+    no_claim_where("The governor said:\n\nNo.\n", |c| c.text == "No.");
+}

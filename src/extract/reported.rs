@@ -406,6 +406,11 @@ fn reported(
         if speechlike && let Some(short) = short_answer(doc, cue_end, end) {
             return make_object(doc, short, src, (i, cue_end));
         }
+        // `In a speech last July, he said:` and the words as a paragraph of their own,
+        // without quotation marks (a block quote).
+        if speechlike && let Some(block) = block_quote(doc, cue_end) {
+            return make(doc, block, Vec::new(), Some(src), cue_span);
+        }
         let content = complement(doc, cue_end, lex, speechlike, end);
         // `Even if X, Mr. Morgan said, he has …`: an attribution set off by commas inside
         // the content.
@@ -639,4 +644,27 @@ fn inverted(
         }
     }
     None
+}
+
+/// A block quote after `X said:`: the colon ends the paragraph (after at most a short
+/// adjunct), and the next paragraph, not opened by a quotation mark (the quote stage reads
+/// those) nor by markup, holds the words: its tokens, up to the next line break.
+fn block_quote(doc: &Doc, cue_end: usize) -> Option<(usize, usize)> {
+    let colon = (cue_end..cue_end + 8)
+        .take_while(|&k| !doc.is_break(k))
+        .find(|&k| doc.is_punct(k, ':'))?;
+    let brk = colon + 1;
+    if !doc.is_break(brk) {
+        return None;
+    }
+    let first = brk + 1;
+    if first >= doc.len() || doc.is_quote(first) || doc.is_punct(first, '<') || !doc.is_word(first)
+    {
+        return None;
+    }
+    // Bounded: a paragraph of prose, not the rest of the article.
+    let end = (first..doc.len().min(first + 400))
+        .find(|&k| doc.is_break(k))
+        .unwrap_or(doc.len().min(first + 400));
+    (doc.words_in(first, end) >= 6).then(|| trim(doc, first, end))
 }
