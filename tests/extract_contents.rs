@@ -507,3 +507,12 @@ fn a_paragraph_after_said_and_a_colon_is_a_block_quote() {
     // A quoted paragraph is read by the quotes, and a short line is no block.
     no_claim_where("The governor said:\n\nNo.\n", |c| c.text == "No.");
 }
+
+#[test]
+fn a_year_shortened_with_an_apostrophe_is_an_adjunct() {
+    let c = find(
+        "Rep. Ann Lee (D-Ga.) said in '08 that the support of voters changed the race.",
+        "the support of voters changed the race",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ann Lee"));
+}

@@ -178,6 +178,13 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             // `said, without offering evidence, that …`: a gerund after `without` is part
             // of the adjunct.
             let without_gerund = doc.without_gerund(i);
+            // `in '08`: a year shortened with an apostrophe.
+            if doc.kind(j) == Some(TokenKind::SingleQuote)
+                && doc.kind(j + 1) == Some(TokenKind::Number)
+                && doc.tok(j + 1).is_some_and(|t| !t.space_before)
+            {
+                j += 2;
+            }
             while j < end
                 && j - i <= 6
                 && (doc.is_word(j) || doc.kind(j) == Some(TokenKind::Number))
