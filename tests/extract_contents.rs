@@ -516,3 +516,12 @@ fn a_year_shortened_with_an_apostrophe_is_an_adjunct() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_gerund_subject_opens_a_clause_without_that() {
+    let c = find(
+        "The officers said seeking reinforcements was the right course.",
+        "seeking reinforcements was the right course",
+    );
+    assert_eq!(c.cue.as_deref(), Some("said"));
+}

@@ -339,9 +339,23 @@ pub(crate) fn starts_clause(doc: &Doc, i: usize) -> bool {
                         "nothing", "everyone", "nobody", "someone", "more", "only",
                     ],
                 )
+                || gerund_subject(doc, i)
         }
         _ => false,
     }
+}
+
+/// `seeking reinforcements was the right course`: a gerund and its object as the subject
+/// of a verb a few words on (not `saying …`, a participle that reports).
+fn gerund_subject(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    w.len() > 4
+        && w.ends_with("ing")
+        && !doc.is(i, class::PREPOSITION)
+        && !doc.lex(i).cue_has(cue::SPEECH)
+        && (i + 1..i + 6)
+            .take_while(|&k| doc.is_word(k))
+            .any(|k| doc.is_lower(k) && (doc.is(k, class::BE) || is_auxiliary(doc, k)))
 }
 
 /// Where the clause starting at `i` ends: at the sentence end, or before a comma that
