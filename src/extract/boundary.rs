@@ -14,19 +14,7 @@ use crate::text::tokens::TokenKind;
 /// and tried to make the case …`: a verb in the past tense taking its own object after
 /// `and` (not `and related measures`, where a noun follows the participle).
 fn second_predicate(doc: &Doc, v: usize) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "went", "took", "made", "gave", "got", "came", "saw", "left", "kept", "held", "met", "put",
-        "ran", "sent", "spent", "won", "lost", "began", "brought", "bought", "thought", "told",
-        "said", "wrote", "spoke", "stood", "sought", "drew", "threw", "struck",
-    ];
-    if !doc.is_lower(v) {
-        return false;
-    }
-    let w = doc.word(v);
-    let past = doc.lex(v).form == Form::Past
-        || w.len() > 4 && w.ends_with("ed")
-        || doc.word_among(v, IRREGULAR);
-    if !past {
+    if !doc.is_past_tense(v) {
         return false;
     }
     let n = v + 1;
@@ -81,12 +69,13 @@ fn object_tail(doc: &Doc, k: usize) -> bool {
 /// Punctuation that ends a phrase (not a quote mark, which may open its last words), a
 /// line break or the text's end at `i`.
 fn ends_phrase(doc: &Doc, i: usize) -> bool {
-    match doc.kind(i) {
-        None | Some(TokenKind::Break) => true,
-        Some(TokenKind::Punct) => ['.', ',', ';', ':', '?', '!', ')']
-            .iter()
-            .any(|&c| doc.is_punct(i, c)),
-        _ => false,
+    match doc.tok(i) {
+        None => true,
+        Some(t) => {
+            t.kind == TokenKind::Break
+                || t.kind == TokenKind::Punct
+                    && matches!(t.ch, '.' | ',' | ';' | ':' | '?' | '!' | ')')
+        }
     }
 }
 

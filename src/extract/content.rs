@@ -65,8 +65,7 @@ pub(crate) fn make_min(
         && doc.word_among(first, &["or", "and", "but", "nor"])
     {
         // `derided and insulted "the professional left"`: two cues share the object.
-        let w = doc.word(first + 1);
-        let verb = doc.is(first + 1, class::CUE) || w.len() > 4 && w.ends_with("ed");
+        let verb = doc.is(first + 1, class::CUE) || doc.is_past_tense(first + 1);
         if !(doc.is_lower(first + 1) && verb) || first + 2 >= end {
             return None;
         }

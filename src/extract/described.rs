@@ -205,15 +205,11 @@ pub(crate) fn naming(doc: &Doc, i: usize, first: usize) -> bool {
             return false;
         }
     }
-    let w = doc.word(k);
     let verb = doc.is_lower(k)
         && (doc.is(k, class::BE)
             || is_auxiliary(doc, k)
-            || w.len() > 3 && w.ends_with("ed")
-            || doc.word_among(
-                k,
-                &["got", "won", "made", "took", "has", "have", "had", "says"],
-            ));
+            || doc.is_past_tense(k)
+            || doc.word_among(k, &["has", "have", "had", "says"]));
     verb || matches!(
         doc.kind(k),
         Some(TokenKind::Punct) | Some(TokenKind::Break) | None

@@ -322,6 +322,21 @@ impl<'a> Doc<'a> {
             .map(|t| (t.end - t.start) as usize)
     }
 
+    /// A verb in the past tense at `i`, lowercase: a cue's past form, a regular `-ed`
+    /// form, or a common irregular one (`went`, `took`, `got`).
+    pub fn is_past_tense(&self, i: usize) -> bool {
+        const IRREGULAR: &[&str] = &[
+            "went", "took", "made", "gave", "got", "came", "saw", "left", "kept", "held", "met",
+            "put", "ran", "sent", "spent", "won", "lost", "began", "brought", "bought", "thought",
+            "told", "said", "wrote", "spoke", "stood", "sought", "drew", "threw", "struck",
+        ];
+        let w = self.word(i);
+        self.is_lower(i)
+            && (self.lex(i).form == lexicon::Form::Past
+                || w.len() > 4 && w.ends_with("ed")
+                || self.word_among(i, IRREGULAR))
+    }
+
     /// `without` and a gerund at `i` (`without offering evidence`): an act not done, which
     /// reports nothing.
     pub fn without_gerund(&self, i: usize) -> bool {

@@ -378,13 +378,8 @@ fn determined_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
     if !doc.is(first, class::DETERMINER) || !doc.is_cap(first) {
         return None;
     }
-    let verb_like = |k: usize| {
-        let w = doc.word(k);
-        // A past tense: `plan` or `report` after a determiner is mostly the noun.
-        doc.is_lower(k)
-            && (doc.is(k, class::CUE) && doc.lex(k).form == Form::Past
-                || w.len() > 4 && w.ends_with("ed"))
-    };
+    // A past tense: `plan` or `report` after a determiner is mostly the noun.
+    let verb_like = |k: usize| doc.is_past_tense(k);
     let mut k = first + 1;
     while k < before
         && k - first <= 4
