@@ -3,7 +3,7 @@
 
 use super::clause::starts_clause;
 use super::doc::Doc;
-use super::lexicon::{Lex, cue};
+use super::lexicon::{Lex, class, cue};
 use super::np::Np;
 use super::subject::is_document;
 use super::{ClaimClass, ClaimKind};
@@ -91,7 +91,11 @@ pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
         ClaimClass::Belief
     } else if lex.cue_has(cue::EVIDENCE) && document {
         ClaimClass::Evidence
-    } else if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
+    } else if lex.cue_has(cue::JUDGEMENT)
+        && !lex.cue_has(cue::SPEECH)
+        && (!lex.cue_has(cue::THAT) || !opens_clause(doc, c))
+    {
+        // (`disputed that …` reports speech; `disputed the account` judges it.)
         ClaimClass::Evaluation
     } else if lex.cue_has(cue::INTENT)
         && (doc.word_is(c.first, "to")
@@ -104,4 +108,9 @@ pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     } else {
         ClaimClass::Speech
     }
+}
+
+/// Is the content of `c` a clause: after `that`, or opening with a subject pronoun?
+fn opens_clause(doc: &Doc, c: &Candidate) -> bool {
+    c.first == 0 || doc.word_is(c.first - 1, "that") || doc.is(c.first, class::PRONOUN_SUBJECT)
 }
