@@ -20,3 +20,22 @@ fn a_disputed_account_is_judged_and_a_disputed_clause_reported() {
     );
     assert_eq!(c.class, ClaimClass::Speech);
 }
+
+#[test]
+fn a_negated_order_keeps_its_addressee() {
+    for (body, content, source) in [
+        (
+            "The chief told his officers never to discuss the case.",
+            "his officers never to discuss the case",
+            "The chief",
+        ),
+        (
+            "The mayor urged residents not to drive; the roads were closed.",
+            "residents not to drive",
+            "The mayor",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.source.as_deref(), Some(source), "{body}");
+    }
+}

@@ -332,11 +332,15 @@ pub(crate) fn complement(
     if lex.cue_has(cue::ADDRESSEE)
         && let Some(a_end) = np::addressee_end(doc, i, end)
     {
-        if is_infinitive(doc, a_end) {
+        // (`told them not to …`, `urged voters never to …`: an order all the same.)
+        let negated = doc.is_lower(a_end) && doc.word_among(a_end, &["not", "never"]);
+        if is_infinitive(doc, a_end + usize::from(negated)) {
             // `told his advisers to figure out …`: an order, with its addressee.
             // It ends at its first comma or a subordinate clause (`warned officials to
             // boost security after hackers targeted …`).
-            let stop = first_comma(doc, i, end).min(subordinate_after(doc, a_end, end));
+            let stop = first_comma(doc, i, end)
+                .min(subordinate_after(doc, a_end, end))
+                .min(clause_end(doc, a_end, end));
             return lex.cue_has(cue::DIRECTIVE).then(|| trim(doc, i, stop));
         }
         // `asked Sanders about the deportations`, `warned China against provocative
