@@ -39,3 +39,21 @@ fn a_negated_order_keeps_its_addressee() {
         assert_eq!(c.source.as_deref(), Some(source), "{body}");
     }
 }
+
+#[test]
+fn a_particle_after_the_verb_belongs_to_the_attribution() {
+    let c = find("\"Never!\" the crowd shouted back.", "Never!");
+    assert_eq!(c.source.as_deref(), Some("the crowd"));
+    assert_eq!(c.cue.as_deref(), Some("shouted back"));
+}
+
+#[test]
+fn a_colon_introduction_speaks_through_its_last_clause() {
+    for body in [
+        "But she paid the mayor a compliment: \"He always answers the phone.\"",
+        "Ms. Ruiz is a critic of the mayor, but she paid him a compliment: \"He always answers the phone.\"",
+    ] {
+        let c = find(body, "He always answers the phone.");
+        assert_eq!(c.source.as_deref(), Some("she"), "{body}");
+    }
+}

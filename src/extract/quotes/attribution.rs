@@ -301,8 +301,9 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
         && i - floor <= 16
         && !(floor..=i).any(|k| doc.in_quote(k))
         && (floor..=i).any(|k| doc.is_lower(k) && !np::is_function_word(doc, k))
-        && let Some(np) =
-            crate::extract::subject::sentence_subject(doc, floor, i).map(|np| owned_by(doc, np, i))
+        && let Some(np) = last_clause_subject(doc, floor, i)
+            .or_else(|| crate::extract::subject::sentence_subject(doc, floor, i))
+            .map(|np| owned_by(doc, np, i))
         && np.end <= i
         && speaks(doc, &np)
     {
@@ -417,6 +418,18 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     })
 }
 
+/// `But he gave the Texan a compliment:`, `Cruz is a critic, but he gave …:`: the subject
+/// of the last clause opened by a conjunction (at the sentence start or after a comma)
+/// before `before`, when a name or a pronoun opens it.
+fn last_clause_subject(doc: &Doc, floor: usize, before: usize) -> Option<Np> {
+    let conj = (floor..before).rev().find(|&k| {
+        doc.word_among(k, &["but", "and", "yet", "so"])
+            && (k == floor || doc.is_punct(k - 1, ',') && doc.is_lower(k))
+    })?;
+    np::starting_at(doc, conj + 1, before)
+        .filter(|np| matches!(np.kind, NpKind::Pronoun | NpKind::Person | NpKind::Org))
+}
+
 /// `Hoff's letter`: a possessive and the noun it owns, which is what speaks.
 fn owned_by(doc: &Doc, np: Np, ceil: usize) -> Np {
     if np.end == 0 || !crate::extract::subject::possessive(doc, np.end - 1) {
@@ -471,7 +484,9 @@ pub(super) fn ends_sentence_after(doc: &Doc, r: &Region) -> bool {
 /// `screamed back`).
 fn quote_cue_end(doc: &Doc, i: usize) -> Option<usize> {
     if is_quote_cue(doc, i) {
-        return Some(i + 1);
+        // `shouted back`, `wrote back`: the particle belongs to the verb.
+        let back = doc.is_lower(i + 1) && doc.word_is(i + 1, "back");
+        return Some(i + 1 + usize::from(back));
     }
     doc.phrase_cue(i)
         .filter(|(lex, _)| lex.cue_has(cue::SPEECH) && !doc.in_quote(i))
