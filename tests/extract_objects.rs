@@ -3,7 +3,7 @@
 
 mod constructions;
 
-use constructions::find;
+use constructions::{find, no_claim_where};
 use sayso::extract::ClaimClass;
 
 #[test]
@@ -55,5 +55,19 @@ fn a_colon_introduction_speaks_through_its_last_clause() {
     ] {
         let c = find(body, "He always answers the phone.");
         assert_eq!(c.source.as_deref(), Some("she"), "{body}");
+    }
+}
+
+#[test]
+fn a_sentence_adverb_is_never_a_speaker() {
+    for body in [
+        "Shortly after the vote, the campaign sent out a statement saying the count was wrong.",
+        "Separately, the campaign sent out a statement saying the count was wrong.",
+    ] {
+        no_claim_where(body, |c| {
+            c.speaker
+                .as_deref()
+                .is_some_and(|s| s.starts_with("Short") || s.starts_with("Separ"))
+        });
     }
 }
