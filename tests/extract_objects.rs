@@ -71,3 +71,12 @@ fn a_sentence_adverb_is_never_a_speaker() {
         });
     }
 }
+
+#[test]
+fn a_verb_is_no_head_of_a_described_speaker() {
+    let c = find(
+        "The board voted for the measure, which said the county would pay.",
+        "the county would pay",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("measure"));
+}

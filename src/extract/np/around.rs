@@ -30,6 +30,8 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
         (doc.is_word(k) || doc.kind(k) == Some(TokenKind::Number))
             && !(doc.is_lower(k) && is_function_word(doc, k))
     };
+    // (Not a verb: `The council voted for the resolution` is no `lawyer for the family`.)
+    let noun_head = |k: usize| content(k) && !doc.is_past_tense(k);
     let mut first = last;
     // The head of the phrase: the last word before a prepositional phrase that follows it
     // (`Supporters` in `Supporters of Republican Donald Trump`).
@@ -40,14 +42,14 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
             // A determiner opens the phrase, unless a preposition attaches the phrase to a
             // head before it (`members of the committee`).
             first = p;
-            if p > floor + 1 && attaches(doc, p - 1) && content(p - 2) {
+            if p > floor + 1 && attaches(doc, p - 1) && noun_head(p - 2) {
                 first = p - 1;
                 head = p - 2;
                 continue;
             }
             break;
         }
-        if doc.is_lower(p) && attaches(doc, p) && p > floor && content(p - 1) {
+        if doc.is_lower(p) && attaches(doc, p) && p > floor && noun_head(p - 1) {
             first = p;
             head = p - 1;
             continue;
