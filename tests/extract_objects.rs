@@ -80,3 +80,24 @@ fn a_verb_is_no_head_of_a_described_speaker() {
     );
     assert_eq!(c.speaker.as_deref(), Some("measure"));
 }
+
+#[test]
+fn verbs_of_urging_give_orders_with_their_addressee() {
+    for (body, content) in [
+        (
+            "The coach encouraged his players to stay calm.",
+            "his players to stay calm",
+        ),
+        (
+            "Ms. Lund exhorted the delegates to vote their conscience.",
+            "the delegates to vote their conscience",
+        ),
+        (
+            "The governor instructed agencies to freeze hiring.",
+            "agencies to freeze hiring",
+        ),
+    ] {
+        let c = find(body, content);
+        assert!(c.source.is_some(), "{body}");
+    }
+}
