@@ -101,3 +101,27 @@ fn verbs_of_urging_give_orders_with_their_addressee() {
         assert!(c.source.is_some(), "{body}");
     }
 }
+
+#[test]
+fn comparing_admiring_and_proclaiming_take_their_object() {
+    for (body, content, class) in [
+        (
+            "Ms. Brandt compared the senator to a referee.",
+            "the senator to a referee",
+            ClaimClass::Evaluation,
+        ),
+        (
+            "The mayor openly admires the governor as a strong leader.",
+            "the governor as a strong leader",
+            ClaimClass::Evaluation,
+        ),
+        (
+            "The mayor proclaimed a new era of openness.",
+            "a new era of openness",
+            ClaimClass::Speech,
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.class, class, "{body}");
+    }
+}
