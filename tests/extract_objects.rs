@@ -125,3 +125,20 @@ fn comparing_admiring_and_proclaiming_take_their_object() {
         assert_eq!(c.class, class, "{body}");
     }
 }
+
+#[test]
+fn irregular_past_participles_report() {
+    for (body, content) in [
+        (
+            "Recent polls have shown that voters are tired of the race.",
+            "voters are tired of the race",
+        ),
+        (
+            "Mr. Ames has written that the plan would fail.",
+            "the plan would fail",
+        ),
+    ] {
+        let c = find(body, content);
+        assert!(c.source.is_some(), "{body}");
+    }
+}
