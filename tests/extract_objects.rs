@@ -142,3 +142,12 @@ fn irregular_past_participles_report() {
         assert!(c.source.is_some(), "{body}");
     }
 }
+
+#[test]
+fn a_participle_after_an_article_is_part_of_the_adjunct() {
+    let c = find(
+        "Ms. Hale said in a written statement that the claims had no merit.",
+        "the claims had no merit",
+    );
+    assert_eq!(c.source.as_deref(), Some("Ms. Hale"));
+}

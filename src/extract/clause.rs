@@ -193,7 +193,9 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
                 let w = doc.word(j);
                 let gerund_ok = without_gerund && j == i + 1;
                 // `on a call`, `in a statement`: after an article a cue is a noun.
-                let noun_ok = l.is(class::NOUN_FORM) && doc.is(j - 1, class::DETERMINER);
+                // (`in a written statement`: after an article a participle is an adjective.)
+                let noun_ok = (l.is(class::NOUN_FORM) || l.form == Form::Past)
+                    && doc.is(j - 1, class::DETERMINER);
                 if doc.word_is(j, "that")
                     || starts_wh(doc, j)
                     || l.is(class::CUE | class::BE) && doc.is_lower(j) && !gerund_ok && !noun_ok
