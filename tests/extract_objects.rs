@@ -151,3 +151,15 @@ fn a_participle_after_an_article_is_part_of_the_adjunct() {
     );
     assert_eq!(c.source.as_deref(), Some("Ms. Hale"));
 }
+
+#[test]
+fn a_counted_time_ends_an_attribution() {
+    for body in [
+        "\"It never crossed my mind,\" she said several months after her release.",
+        "\"It never crossed my mind,\" she said two days later.",
+        "\"It never crossed my mind,\" she said a few weeks ago.",
+    ] {
+        let c = find(body, "It never crossed my mind,");
+        assert_eq!(c.source.as_deref(), Some("she"), "{body}");
+    }
+}

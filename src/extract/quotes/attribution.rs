@@ -212,9 +212,22 @@ fn last_named(doc: &Doc, first: usize, comma: usize) -> Option<Np> {
 pub(super) fn ends_attribution(doc: &Doc, i: usize, ceil: usize) -> bool {
     let mut k = i;
     // `on Friday`, `the day after`, `30 minutes into the debate`: time, however written.
+    // (`several months after her release`, `two days later`, `a few weeks ago`.)
+    let quantity = |k: usize| {
+        doc.kind(k) == Some(TokenKind::Number)
+            || doc.is_lower(k)
+                && doc.word_among(
+                    k,
+                    &[
+                        "the", "a", "few", "several", "many", "two", "three", "four", "five",
+                        "six", "seven", "eight", "nine", "ten",
+                    ],
+                )
+    };
     let time_led = |k: usize| {
-        (doc.word_is(k, "the") || doc.kind(k) == Some(TokenKind::Number))
-            && doc.is(k + 1, class::TIME)
+        quantity(k)
+            && (doc.is(k + 1, class::TIME)
+                || doc.word_is(k + 1, "few") && doc.is(k + 2, class::TIME))
     };
     while k < ceil && (doc.is(k, class::TIME) || doc.is_between(k) || time_led(k)) {
         k += 1;
