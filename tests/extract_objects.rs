@@ -163,3 +163,13 @@ fn a_counted_time_ends_an_attribution() {
         assert_eq!(c.source.as_deref(), Some("she"), "{body}");
     }
 }
+
+#[test]
+fn a_noun_that_is_also_a_cue_does_not_end_an_appositive() {
+    let c = find(
+        "\"It is an overreach,\" Ms. Bell, the attorney general of Kansas, one of the states suing the agency, said.",
+        "It is an overreach,",
+    );
+    assert_eq!(c.source.as_deref(), Some("Ms. Bell"));
+    assert_eq!(c.cue.as_deref(), Some("said"));
+}

@@ -70,7 +70,10 @@ fn speech_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     // Cues inside a relative clause set off by commas (`Cruz, who has proposed repealing
     // it, said`) are the clause's own.
     let mut relative = false;
-    while j < ceil && j - i < 25 && (relative || quote_cue_end(doc, j).is_none()) {
+    // (`one of the states suing …`: after an article a cue that is also a noun is the noun.)
+    let noun =
+        |j: usize| doc.lex(j).is(class::NOUN_FORM) && j > 0 && doc.is(j - 1, class::DETERMINER);
+    while j < ceil && j - i < 25 && (relative || quote_cue_end(doc, j).is_none() || noun(j)) {
         if doc.is_punct(j, ',') {
             relative = doc.is_lower(j + 1) && doc.is(j + 1, class::RELATIVE);
         }
