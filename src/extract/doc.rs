@@ -39,7 +39,7 @@ fn lookup_possessive(word: &str) -> Lex {
     if lex != Lex::default() {
         return lex;
     }
-    let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) else {
+    let Some(stem) = crate::text::tokens::possessive_stem(word) else {
         return lex;
     };
     let kept = class::PLACE

@@ -125,9 +125,7 @@ fn possessor(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return Some(Np::word(k, NpKind::Pronoun));
     }
     let w = doc.word(k);
-    if !(w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")) {
-        return None;
-    }
+    crate::text::tokens::possessive_stem(w)?;
     let np = np::ending_at(doc, k, floor).or_else(|| np::generic_ending_at(doc, k, floor))?;
     (np.kind != NpKind::Place).then_some(np)
 }
@@ -136,7 +134,7 @@ fn possessor(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
 /// (`latest`, `sharp`, `renewed`), never a function word.
 fn modifier(doc: &Doc, k: usize) -> bool {
     let w = doc.word(k);
-    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    let possessive = crate::text::tokens::possessive_stem(w).is_some();
     doc.is_lower(k)
         && !np::is_function_word(doc, k)
         && !doc.is(k, class::DETERMINER | class::NOUN_CUE)

@@ -30,7 +30,7 @@ pub(crate) fn is_passive(doc: &Doc, i: usize, floor: usize) -> bool {
 /// `he is`.
 pub(crate) fn possessive(doc: &Doc, i: usize) -> bool {
     let w = doc.word(i);
-    (w.ends_with("'s") || w.ends_with("’s")) && !doc.is(i, class::PRONOUN_SUBJECT)
+    crate::text::tokens::possessive_stem(w).is_some() && !doc.is(i, class::PRONOUN_SUBJECT)
 }
 
 /// The subject of the cue at `i`: the noun phrase right before it, through adverbs,

@@ -101,9 +101,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
     let mut i = 0;
     let mut space_before = true;
+    // A single quotation mark opened on this line and not yet closed: a mark after a
+    // word ending in `s` closes it rather than making the word possessive.
+    let mut single_open = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\n' || b == b'\r' {
+            single_open = false;
             let start = i;
             let mut lines: u8 = 0;
             while i < bytes.len() && matches!(bytes[i], b'\n' | b'\r' | b' ' | b'\t') {
@@ -165,7 +169,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += 1;
                     (TokenKind::DoubleQuote, '"')
                 }
-                '\'' | '‘' | '’' => (TokenKind::SingleQuote, ch),
+                '\'' | '’'
+                    if !space_before
+                        && !single_open
+                        && possessive_mark(bytes, i, tokens.last(), text) =>
+                {
+                    // `Sanders' campaign`: the plural possessive belongs to its word.
+                    if let Some(word) = tokens.last_mut() {
+                        word.end = i as u32;
+                    }
+                    space_before = false;
+                    continue;
+                }
+                '\'' | '‘' | '’' => {
+                    single_open = space_before || ch == '‘';
+                    (TokenKind::SingleQuote, ch)
+                }
                 '—' | '–' | '―' => (TokenKind::Dash, ch),
                 '-' if bytes.get(i) == Some(&b'-') => {
                     while bytes.get(i) == Some(&b'-') {
@@ -191,6 +210,32 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
     }
     tokens
+}
+
+/// Is the apostrophe ending at byte `after` the mark of a plural possessive (`Sanders'
+/// campaign`, `the states’ lawsuit`)? The word before it ends in `s` and a word follows
+/// after one space.
+fn possessive_mark(bytes: &[u8], after: usize, before: Option<&Token>, text: &str) -> bool {
+    let Some(word) = before.filter(|t| t.kind == TokenKind::Word && t.end as usize + 3 >= after)
+    else {
+        return false;
+    };
+    word.text(text).ends_with(['s', 'S'])
+        && bytes.get(after) == Some(&b' ')
+        && bytes.get(after + 1).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// The stem of a possessive word: `Clinton` for `Clinton's`, `Sanders` for `Sanders'`;
+/// `None` for a word that is not possessive.
+pub fn possessive_stem(word: &str) -> Option<&str> {
+    if let Some(stem) = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|e| word.strip_suffix(e))
+    {
+        return Some(stem);
+    }
+    word.strip_suffix(['\'', '’'])
+        .filter(|stem| stem.ends_with(['s', 'S']))
 }
 
 /// Decodes the character at byte `i` (which must be a char boundary).
@@ -397,9 +442,40 @@ mod tests {
         assert_eq!(
             words("China's win-win U.S. side, parties’ goal"),
             vec![
-                "China's", "win-win", "U.S", ".", "side", ",", "parties", "’", "goal"
+                "China's",
+                "win-win",
+                "U.S",
+                ".",
+                "side",
+                ",",
+                "parties’",
+                "goal"
             ]
         );
+    }
+
+    #[test]
+    fn a_plural_possessive_keeps_its_mark_but_a_closing_quote_does_not() {
+        assert_eq!(
+            words("Sanders' aides said"),
+            vec!["Sanders'", "aides", "said"]
+        );
+        assert_eq!(
+            words("called it 'a pack of lies' and left"),
+            vec![
+                "called", "it", "'", "a", "pack", "of", "lies", "'", "and", "left"
+            ]
+        );
+        // A mark opened on an earlier line is forgotten at the break.
+        assert_eq!(
+            words("'A\nthe states' rules"),
+            vec!["'", "A", "\n", "the", "states'", "rules"]
+        );
+        assert_eq!(possessive_stem("Sanders'"), Some("Sanders"));
+        assert_eq!(possessive_stem("Clinton’s"), Some("Clinton"));
+        assert_eq!(possessive_stem("lies'"), Some("lies"));
+        assert_eq!(possessive_stem("Trump"), None);
+        assert_eq!(possessive_stem("'"), None);
     }
 
     #[test]

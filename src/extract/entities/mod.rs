@@ -147,10 +147,7 @@ type WordKey = u64;
 /// The key of a word: its lowercase characters, without a possessive ending.
 fn word_key(word: &str) -> WordKey {
     use std::hash::Hasher;
-    let word = word
-        .strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word);
+    let word = crate::text::tokens::possessive_stem(word).unwrap_or(word);
     let mut h = rustc_hash::FxHasher::default();
     if word.is_ascii() {
         // Names are nearly all ASCII: fold bytes without decoding characters. The keys
@@ -177,11 +174,7 @@ fn words_of(doc: &Doc, np: &Np) -> Vec<WordKey> {
 /// The last word of a name, lowercased, without a possessive ending.
 fn head_of(doc: &Doc, np: &Np) -> String {
     let w = doc.word(np.name.1.saturating_sub(1));
-    let stem = w
-        .strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .or_else(|| w.strip_suffix("'S"))
-        .unwrap_or(w);
+    let stem = crate::text::tokens::possessive_stem(w).unwrap_or(w);
     stem.to_lowercase()
 }
 

@@ -400,7 +400,8 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     } else {
         if doc.lex(c).is(class::NOUN_FORM) && {
             let w = doc.word(subject_end);
-            w.ends_with("'s") || w.ends_with("’s") || doc.is(subject_end, class::DETERMINER)
+            crate::text::tokens::possessive_stem(w).is_some()
+                || doc.is(subject_end, class::DETERMINER)
         } {
             // `Mr. King's show, "…"`: a noun, not a verb.
             return None;
