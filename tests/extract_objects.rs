@@ -173,3 +173,16 @@ fn a_noun_that_is_also_a_cue_does_not_end_an_appositive() {
     assert_eq!(c.source.as_deref(), Some("Ms. Bell"));
     assert_eq!(c.cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn a_part_of_an_addressee_and_a_dated_one_are_addressees() {
+    let c = find(
+        "\"I am proud of you,\" Mr. Dale told some of the workers.",
+        "I am proud of you,",
+    );
+    assert_eq!(c.source.as_deref(), Some("Mr. Dale"));
+    find(
+        "The paper asked the 2016 candidate whether she had prepared a speech.",
+        "whether she had prepared a speech",
+    );
+}

@@ -157,6 +157,20 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
     if doc.is(i, class::PRONOUN_OBJECT) && doc.is_lower(i) && !possessive_det {
         return Some(i + 1);
     }
+    // `told some of the miners`, `told one of his aides`: a part of an addressee.
+    if doc.is_lower(i)
+        && doc.word_among(
+            i,
+            &[
+                "some", "many", "one", "several", "all", "most", "each", "two",
+            ],
+        )
+        && doc.word_is(i + 1, "of")
+        && doc.is_lower(i + 2)
+        && doc.is(i + 2, class::DETERMINER | class::PRONOUN_OBJECT)
+    {
+        return addressee_end(doc, i + 2, ceil);
+    }
     if let Some(np) = starting_at(doc, i, ceil)
         && np.kind != NpKind::Pronoun
     {
@@ -181,9 +195,10 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
     if doc.is_lower(i) && doc.is(i, class::DETERMINER) {
         // `the crowd`, `his top advisers`: a determiner and a few content words.
         let mut j = i + 1;
+        // (`the 2016 Democratic contender`: a number among the words.)
         while j < ceil
             && j - i <= 4
-            && doc.is_word(j)
+            && (doc.is_word(j) || j == i + 1 && doc.kind(j) == Some(TokenKind::Number))
             && !is_function_word(doc, j)
             && !doc.is(j, class::TIME)
             && !opens_question(doc, j)
