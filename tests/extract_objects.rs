@@ -186,3 +186,13 @@ fn a_part_of_an_addressee_and_a_dated_one_are_addressees() {
         "whether she had prepared a speech",
     );
 }
+
+#[test]
+fn content_opened_by_a_demonstrative_is_not_a_time() {
+    let c = find(
+        "This includes a new special force, the minister told a Senate panel Wednesday.",
+        "This includes a new special force",
+    );
+    assert_eq!(c.source.as_deref(), Some("the minister"));
+    constructions::none("This week, the minister said.");
+}

@@ -589,10 +589,12 @@ fn inverted(
     // `In the text accompanying the post, Wallnau wrote: …`, `Before dropping out, Cruz
     // responded …`, `Wednesday on Fox News, Gingrich said …`: a fronted adjunct with no
     // verb of its own is when or where, not what.
-    let opens_adjunct = doc.is(
-        head.0,
-        class::PREPOSITION | class::SUBORDINATE | class::TIME,
-    );
+    // (`This includes …` opens a clause: a demonstrative is a time only before one, as in
+    // `This week, …`.)
+    let demonstrative = doc.word_among(head.0, &["this", "that", "these", "those"])
+        && !doc.is(head.0 + 1, class::TIME);
+    let opens_adjunct = doc.is(head.0, class::PREPOSITION | class::SUBORDINATE)
+        || doc.is(head.0, class::TIME) && !demonstrative;
     let has_verb = (head.0 + 1..head.1).any(|k| {
         let w = doc.word(k);
         doc.is_lower(k)
