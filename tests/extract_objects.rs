@@ -196,3 +196,21 @@ fn content_opened_by_a_demonstrative_is_not_a_time() {
     assert_eq!(c.source.as_deref(), Some("the minister"));
     constructions::none("This week, the minister said.");
 }
+
+#[test]
+fn a_document_closing_the_sentence_reports_what_comes_before() {
+    for (body, source) in [
+        (
+            "Most voters in the county distrust the board, the poll found.",
+            "the poll",
+        ),
+        (
+            "Most voters in the county distrust the board, court records show.",
+            "court records",
+        ),
+    ] {
+        let c = find(body, "Most voters in the county distrust the board");
+        assert_eq!(c.source.as_deref(), Some(source), "{body}");
+        assert_eq!(c.class, ClaimClass::Evidence, "{body}");
+    }
+}

@@ -389,7 +389,17 @@ fn reported(
             let content = trim(doc, cue_end, object_end(doc, cue_end, end));
             return make(doc, content, Vec::new(), Some(src), cue_span);
         }
-        if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src)
+        // `…, the poll found.`, `…, court records show.`: a document closing the sentence
+        // reports what comes before it.
+        let document = lex.cue_has(cue::EVIDENCE) && is_document(doc, &src);
+        if document
+            && src.first > first
+            && doc.is_punct(src.first - 1, ',')
+            && is_tail(doc, skip_adjuncts(doc, cue_end, end), end)
+        {
+            return inverted(doc, src.first - 1, cue_end, first, end, src, cue_span);
+        }
+        if document
             || lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT)
             || lex.cue_has(cue::INTENT)
                 && !doc.word_is(cue_end, "that")
