@@ -214,3 +214,23 @@ fn a_document_closing_the_sentence_reports_what_comes_before() {
         assert_eq!(c.class, ClaimClass::Evidence, "{body}");
     }
 }
+
+#[test]
+fn a_name_inside_a_documents_phrase_leaves_the_document_reporting() {
+    for (body, content, speaker) in [
+        (
+            "A 2014 study by professor Ann Lowe found 31 cases of fraud.",
+            "31 cases of fraud",
+            "2014 study",
+        ),
+        (
+            "Polls in Ohio show the two candidates are tied.",
+            "the two candidates are tied",
+            "Polls",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{body}");
+        assert_eq!(c.class, ClaimClass::Evidence, "{body}");
+    }
+}

@@ -316,8 +316,31 @@ fn reported(
         end
     };
     // `Senator from Texas says …`: a place ending a longer subject.
+    // `A 2014 study by professor Justin Levitt found …`, `Polls in Ohio show …`: a name
+    // inside a document's phrase; the document reports.
+    let evidence = lex.cue_has(cue::EVIDENCE);
+    let in_document = |np: &Np| {
+        let a = np.role.map_or(np.first, |(r, _)| r.min(np.first));
+        a >= first + 2
+            && doc.is_lower(a - 1)
+            && doc.word_among(a - 1, &["by", "in", "of", "from", "for"])
+            && doc.is_lower(a - 2)
+            && doc.is(a - 2, class::DOCUMENT)
+    };
     let subject = match subject {
-        Some(np) if np.kind == NpKind::Place && !noun_form => doc
+        Some(np) if evidence && in_document(&np) => {
+            let a = np.role.map_or(np.first, |(r, _)| r.min(np.first));
+            let end = np.role.map_or(np.end, |(_, e)| e.max(np.end));
+            np::generic_ending_at(doc, a - 2, first)
+                .filter(|g| is_document(doc, g))
+                .map(|g| Np {
+                    end,
+                    role: Some((a - 1, end)),
+                    ..g
+                })
+                .or(Some(np))
+        }
+        Some(np) if np.kind == NpKind::Place && (!noun_form || evidence) => doc
             .skip_between_left(i.checked_sub(1)?, first)
             .and_then(|j| np::generic_ending_at(doc, j, first))
             .filter(|g| g.first < np.first && g.kind != NpKind::Place)
