@@ -234,3 +234,11 @@ fn a_name_inside_a_documents_phrase_leaves_the_document_reporting() {
         assert_eq!(c.class, ClaimClass::Evidence, "{body}");
     }
 }
+
+#[test]
+fn a_verb_that_lets_its_object_act_is_no_part_of_the_speaker() {
+    no_claim_where(
+        "Readers may not let editorials tell them how to vote.",
+        |c| c.speaker.as_deref().is_some_and(|s| s.starts_with("let")),
+    );
+}

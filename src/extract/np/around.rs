@@ -64,6 +64,9 @@ pub(crate) fn generic_ending_at(doc: &Doc, last: usize, floor: usize) -> Option<
                 && doc.is_lower(p)
             || doc.lex(p).is(class::PRONOUN_SUBJECT) && doc.is_lower(p)
             || doc.word_is(p, "that")
+            // `may not let editorials tell them …`: a verb that lets its object act.
+            || doc.is_lower(p)
+                && doc.word_among(p, &["let", "lets", "make", "makes", "made", "help", "helps", "helped", "watch", "watched"])
             || doc.is_lower(p) && crate::extract::clause::starts_subordinate_word(doc, p)
             || (doc.word_is(p, "and") || doc.word_is(p, "or"))
                 && (doc.is(first, class::DETERMINER | class::PRONOUN_SUBJECT) || doc.is_cap(first));
