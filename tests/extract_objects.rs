@@ -242,3 +242,13 @@ fn a_verb_that_lets_its_object_act_is_no_part_of_the_speaker() {
         |c| c.speaker.as_deref().is_some_and(|s| s.starts_with("let")),
     );
 }
+
+#[test]
+fn agreeing_to_act_is_an_intention() {
+    let c = find(
+        "In the end, the company agreed to lend the city $5 million.",
+        "to lend the city $5 million",
+    );
+    assert_eq!(c.class, ClaimClass::Intention);
+    assert_eq!(c.source.as_deref(), Some("the company"));
+}
