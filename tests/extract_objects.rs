@@ -252,3 +252,9 @@ fn agreeing_to_act_is_an_intention() {
     assert_eq!(c.class, ClaimClass::Intention);
     assert_eq!(c.source.as_deref(), Some("the company"));
 }
+
+#[test]
+fn comparing_without_a_likeness_is_no_judgement() {
+    constructions::none("A new report compares the accuracy of ten online panels.");
+    constructions::none("Mr. Hale compared the accuracy of ten online panels.");
+}

@@ -226,6 +226,16 @@ pub(crate) fn judgement(
     {
         return None;
     }
+    // `compared Trump to a coach` likens; `the report compares the accuracy of ten
+    // panels` only measures.
+    if doc.word_among(i, &["compare", "compares", "compared", "comparing"]) {
+        let stop = object_end(doc, cue_end, end);
+        if !(cue_end..stop).any(|k| doc.word_is(k, "to") && doc.is_lower(k))
+            || super::subject::is_document(doc, &src)
+        {
+            return None;
+        }
+    }
     if doc.word_is(i, "call")
         || doc.word_is(i, "calls")
         || doc.word_is(i, "called")
