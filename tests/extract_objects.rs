@@ -258,3 +258,10 @@ fn comparing_without_a_likeness_is_no_judgement() {
     constructions::none("A new report compares the accuracy of ten online panels.");
     constructions::none("Mr. Hale compared the accuracy of ten online panels.");
 }
+
+#[test]
+fn backing_down_and_backing_up_judge_nothing() {
+    constructions::none("But Ms. Fry wasn't backing down on the merger.");
+    constructions::none("The unions are backing up their endorsements with money.");
+    find("The union is backing Ms. Fry.", "Ms. Fry");
+}

@@ -226,6 +226,14 @@ pub(crate) fn judgement(
     {
         return None;
     }
+    // `wasn't backing down`, `backing up their endorsements`: a phrasal verb with its
+    // particle means something else.
+    let backing = doc.word_among(i, &["back", "backs", "backed", "backing"]);
+    if doc.is_lower(cue_end)
+        && (doc.word_is(cue_end, "down") || backing && doc.word_is(cue_end, "up"))
+    {
+        return None;
+    }
     // `compared Trump to a coach` likens; `the report compares the accuracy of ten
     // panels` only measures.
     if doc.word_among(i, &["compare", "compares", "compared", "comparing"]) {
