@@ -265,3 +265,13 @@ fn backing_down_and_backing_up_judge_nothing() {
     constructions::none("The unions are backing up their endorsements with money.");
     find("The union is backing Ms. Fry.", "Ms. Fry");
 }
+
+#[test]
+fn a_cue_that_heads_a_noun_phrase_does_not_attribute_a_quote() {
+    for body in [
+        "He once worked on the reality TV show \"The Big Deal.\"",
+        "He spoke about the end of his late night show \"Night Owls.\"",
+    ] {
+        no_claim_where(body, |c| c.cue.as_deref() == Some("show"));
+    }
+}

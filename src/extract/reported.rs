@@ -507,12 +507,27 @@ fn compound_noun(doc: &Doc, at: Cue, src: &Np) -> bool {
     {
         return true;
     }
-    at.lex.is(class::NOUN_FORM)
-        && src.kind != NpKind::Org
-        && src.end == at.i
+    if !at.lex.is(class::NOUN_FORM) || src.end != at.i {
+        return false;
+    }
+    if src.kind != NpKind::Org
         && doc.is_lower(src.first)
         && doc.is(src.first, class::DETERMINER)
         && doc.is_cap(src.end - 1)
+    {
+        return true;
+    }
+    // `the reality TV show`, `his TBS late night show`: a name modifying the noun inside a
+    // phrase that an article or a possessive opens.
+    let opens = |k: usize| doc.is_lower(k) && doc.is(k, class::DETERMINER) || possessive(doc, k);
+    let modifier = |k: usize| {
+        doc.is_lower(k)
+            && !np::is_function_word(doc, k)
+            && !doc.is(k, class::CUE | class::BE | class::PREPOSITION)
+    };
+    src.first
+        .checked_sub(1)
+        .is_some_and(|p| p > 0 && modifier(p) && opens(p - 1))
 }
 
 /// `not` after a cue (`refuses not to …`) is part of what is reported.

@@ -71,8 +71,7 @@ fn speech_after(doc: &Doc, r: &Region) -> Option<Attribution> {
     // it, said`) are the clause's own.
     let mut relative = false;
     // (`one of the states suing …`: after an article a cue that is also a noun is the noun.)
-    let noun =
-        |j: usize| doc.lex(j).is(class::NOUN_FORM) && j > 0 && doc.is(j - 1, class::DETERMINER);
+    let noun = |j: usize| noun_in_phrase(doc, j);
     while j < ceil && j - i < 25 && (relative || quote_cue_end(doc, j).is_none() || noun(j)) {
         if doc.is_punct(j, ',') {
             relative = doc.is_lower(j + 1) && doc.is(j + 1, class::RELATIVE);
@@ -277,7 +276,7 @@ pub(super) fn attribution_before(doc: &Doc, r: &Region) -> Option<Attribution> {
     let mut j = i;
     while j >= floor && i - j < 8 {
         // Not a noun after its article (`answered the question on Facebook writing, "…"`).
-        let noun = doc.lex(j).is(class::NOUN_FORM) && j > 0 && doc.is(j - 1, class::DETERMINER);
+        let noun = noun_in_phrase(doc, j);
         if is_quote_cue(doc, j) && !noun {
             cue = Some(j);
             break;
@@ -445,6 +444,30 @@ fn last_clause_subject(doc: &Doc, floor: usize, before: usize) -> Option<Np> {
     })?;
     np::starting_at(doc, conj + 1, before)
         .filter(|np| matches!(np.kind, NpKind::Pronoun | NpKind::Person | NpKind::Org))
+}
+
+/// A cue that is also a noun heading a noun phrase at `j`: after an article or a
+/// possessive, through a few modifiers (`the states`, `the reality TV show`, `his TBS
+/// late night show`).
+fn noun_in_phrase(doc: &Doc, j: usize) -> bool {
+    if !doc.lex(j).is(class::NOUN_FORM) {
+        return false;
+    }
+    let opens = |k: usize| {
+        doc.is_lower(k) && doc.is(k, class::DETERMINER)
+            || crate::extract::subject::possessive(doc, k)
+    };
+    (j.saturating_sub(4)..j)
+        .rev()
+        .take_while(|&k| doc.is_word(k))
+        .any(|k| {
+            opens(k)
+                && !(k + 1..j).any(|m| {
+                    crate::extract::clause::is_auxiliary(doc, m)
+                        || doc.is_lower(m)
+                            && doc.is(m, class::CUE | class::BE | class::PRONOUN_SUBJECT)
+                })
+        })
 }
 
 /// `Hoff's letter`: a possessive and the noun it owns, which is what speaks.
