@@ -263,6 +263,14 @@ impl Stops {
     pub(crate) fn new(doc: &Doc) -> Self {
         let mut stops = Stops::default();
         for k in 0..doc.len() {
+            // (A word the lexicon does not know is no boundary, but for a closing adverb:
+            // see `boundary`.)
+            if doc.is_word(k)
+                && doc.lex(k) == super::lexicon::Lex::default()
+                && !doc.word(k).ends_with("ly")
+            {
+                continue;
+            }
             let b = boundary(doc, k);
             let at = k as u32;
             for (on, list) in [

@@ -47,7 +47,9 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
     for (s, sent) in doc.sentences.iter().enumerate() {
         let mut i = sent.first;
         while i < sent.end {
-            if doc.in_quote(i) || !doc.is_word(i) {
+            // A word the lexicon does not know starts no attribution (every test below
+            // keys on a word it holds): most words end here.
+            if doc.lex(i) == Lex::default() || doc.in_quote(i) || !doc.is_word(i) {
                 i += 1;
                 continue;
             }
