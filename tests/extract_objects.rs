@@ -275,3 +275,14 @@ fn a_cue_that_heads_a_noun_phrase_does_not_attribute_a_quote() {
         no_claim_where(body, |c| c.cue.as_deref() == Some("show"));
     }
 }
+
+#[test]
+fn a_quoted_title_after_a_preposition_is_nobodys_words() {
+    let body = "Wednesday on Fox News Channel's \"Hannity,\" Mr. Gill said the ticket would win.";
+    no_claim_where(body, |c| c.text.contains("Hannity"));
+    find(body, "the ticket would win");
+    no_claim_where(
+        "In fact, Mr. Roy was the founder of \"Farmers for Lee 2008.\" Mr. Roy also pleaded guilty.",
+        |c| c.text.contains("Farmers"),
+    );
+}

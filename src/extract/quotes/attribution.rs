@@ -12,7 +12,32 @@ pub(crate) struct Attribution {
 
 /// `"…," said X` · `"…," X said` · `"…," X, a writer, said on Twitter`.
 pub(super) fn attribution_after(doc: &Doc, r: &Region) -> Option<Attribution> {
+    if quoted_title(doc, r) {
+        return None;
+    }
     speech_after(doc, r).or_else(|| loose_attribution(doc, r))
+}
+
+/// `on Fox News Channel's "Hannity,"`, `in an interview with "Fox and Friends,"`, `the
+/// founder of "Indian Americans for Hillary."`: a short title-case name in quotation marks
+/// after a preposition, an article or a possessive names a show or a group; nobody says it.
+fn quoted_title(doc: &Doc, r: &Region) -> bool {
+    let Some(p) = r.open.checked_sub(1) else {
+        return false;
+    };
+    let after_name_slot = doc.is_lower(p) && doc.is(p, class::PREPOSITION | class::DETERMINER)
+        || crate::extract::subject::possessive(doc, p);
+    let words = (r.first..r.end).filter(|&k| doc.is_word(k)).count();
+    after_name_slot
+        && (1..=8).contains(&words)
+        && doc.is_cap(r.first)
+        && (r.first..r.end).all(|k| {
+            doc.is_cap(k)
+                || doc.is(k, class::CONNECTOR)
+                || doc.kind(k) == Some(TokenKind::Number)
+                || doc.is_punct(k, ',') && k + 1 == r.end
+                || doc.is_punct(k, '.') && k + 1 == r.end
+        })
 }
 
 /// [`attribution_after`] with a speech verb.
