@@ -286,3 +286,12 @@ fn a_quoted_title_after_a_preposition_is_nobodys_words() {
         |c| c.text.contains("Farmers"),
     );
 }
+
+#[test]
+fn a_forecast_takes_its_figure() {
+    let c = find(
+        "The company forecast sales of $3 billion for the year.",
+        "sales of $3 billion for the year",
+    );
+    assert_eq!(c.source.as_deref(), Some("The company"));
+}
