@@ -295,3 +295,16 @@ fn a_forecast_takes_its_figure() {
     );
     assert_eq!(c.source.as_deref(), Some("The company"));
 }
+
+#[test]
+fn a_relative_pronoun_described_as_something_opens_the_words() {
+    let c = find(
+        "Bidding was to begin on what Mr. Zane described as a \"piece of history.\"",
+        "what Mr. Zane described as a \"piece of history.\"",
+    );
+    assert_eq!(c.source.as_deref(), Some("Mr. Zane"));
+    find(
+        "Observers walked with the marchers, whom she described as \"peaceful,\" for hours.",
+        "whom she described as \"peaceful,\"",
+    );
+}

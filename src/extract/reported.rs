@@ -450,9 +450,21 @@ fn reported(
         // `Even if X, Mr. Morgan said, he has …`: an attribution set off by commas inside
         // the content.
         let parenthetical = after_comma && doc.is_punct(skip_adjuncts(doc, cue_end, end), ',');
-        if let Some(content) = content
+        if let Some(mut content) = content
             && !parenthetical
         {
+            // `the marchers, whom he described as "peaceful,"`, `what Zimmerman described as
+            // a "piece of history"`: the relative pronoun stands for what is described, so
+            // the words run from it.
+            if lex.cue_has(cue::AS_PHRASE)
+                && content.0 == cue_end
+                && doc.word_is(cue_end, "as")
+                && let Some(r) = src.first.checked_sub(1).filter(|&r| r >= first)
+                && doc.is_lower(r)
+                && doc.word_among(r, &["whom", "which", "what", "that"])
+            {
+                content.0 = r;
+            }
             return make(doc, content, Vec::new(), Some(src), cue_span);
         }
         // `…, X said.` — the content comes first.
