@@ -308,3 +308,18 @@ fn a_relative_pronoun_described_as_something_opens_the_words() {
         "whom she described as \"peaceful,\"",
     );
 }
+
+#[test]
+fn a_clause_after_an_interrupting_according_to_is_content() {
+    let c = find(
+        "At 10 p.m., according to a timeline, the guards left for the compound.",
+        "At 10 p.m., according to a timeline, the guards left for the compound",
+    );
+    assert_eq!(c.fragments, 2);
+    // An appositive after the source still describes it.
+    let c = find(
+        "Turnout was low, according to Mr. Ruiz, a pollster who ran the survey.",
+        "Turnout was low",
+    );
+    assert_eq!(c.source.as_deref(), Some("Mr. Ruiz"));
+}

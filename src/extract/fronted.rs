@@ -176,11 +176,22 @@ fn closing_source(doc: &Doc, i: usize, end: usize) -> Option<Np> {
 /// Does the phrase at `k` describe the source before it up to the sentence's end (`who ran
 /// the poll`, `a pollster at Gallup`) rather than go on with the content (`is …`)?
 fn describes_source(doc: &Doc, k: usize, end: usize) -> bool {
+    // (`…, according to a timeline, the contractors left for …`: a phrase with a verb of
+    // its own is the rest of the content, not an appositive.)
+    let verb = |m: usize| {
+        doc.is_lower(m)
+            && (doc.is_past_tense(m) || doc.is(m, class::BE) || super::clause::is_auxiliary(doc, m))
+    };
+    let own_verb = (k + 1..end.min(k + 12))
+        .take_while(|&m| !doc.is(m, class::RELATIVE) && !doc.word_among(m, &["what", "that"]))
+        .any(verb);
+    let appositive = !doc.is(k, class::DETERMINER) || !own_verb;
     doc.is_lower(k)
         && (doc.is(
             k,
             class::RELATIVE | class::DETERMINER | class::ROLE_NOUN | class::TITLE,
         ) || doc.word_is(k, "including"))
+        && appositive
         && (k..end).all(|m| !doc.is_punct(m, ',') && !doc.is_punct(m, ';') && !doc.is_quote(m))
 }
 
