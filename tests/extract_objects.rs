@@ -323,3 +323,22 @@ fn a_clause_after_an_interrupting_according_to_is_content() {
     );
     assert_eq!(c.source.as_deref(), Some("Mr. Ruiz"));
 }
+
+#[test]
+fn a_passive_report_by_an_agent_reports_its_subject() {
+    for (body, content, source) in [
+        (
+            "News of the merger was first reported by the Daily Star.",
+            "News of the merger",
+            "the Daily Star",
+        ),
+        (
+            "The deal was announced by the company on Monday.",
+            "The deal",
+            "the company",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.source.as_deref(), Some(source), "{body}");
+    }
+}

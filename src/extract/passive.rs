@@ -102,6 +102,15 @@ pub(crate) fn passive(
             Some(cue),
         );
     }
+    // `News of the move was first reported by the Miami Herald`, `The deal was announced
+    // by the company`: what was said is the subject.
+    if lex.cue_has(cue::SPEECH)
+        && agent.is_some()
+        && super::clause::is_tail(doc, j, end)
+        && let Some(np) = subject
+    {
+        return make(doc, trim(doc, from, np.end), Vec::new(), agent, Some(cue));
+    }
     // `the plan was rejected by the council`, `Clinton is attacked in the media`: the
     // judged thing is the content.
     // A judgement says what it judged for, as what, or by whom: `the race was called` is
@@ -131,7 +140,12 @@ fn be_before(doc: &Doc, i: usize, floor: usize) -> Option<usize> {
     while j > floor {
         j -= 1;
         let w = doc.word(j);
-        if doc.is_lower(j) && (w.ends_with("ly") || matches!(w, "not" | "also" | "never" | "often"))
+        if doc.is_lower(j)
+            && (w.ends_with("ly")
+                || matches!(
+                    w,
+                    "not" | "also" | "never" | "often" | "first" | "later" | "already" | "again"
+                ))
         {
             continue;
         }
