@@ -342,3 +342,16 @@ fn a_passive_report_by_an_agent_reports_its_subject() {
         assert_eq!(c.source.as_deref(), Some(source), "{body}");
     }
 }
+
+#[test]
+fn beliefs_with_a_coordinated_subject_or_after_a_described_plural() {
+    find(
+        "His supporters believe bigotry and xenophobia are acceptable.",
+        "bigotry and xenophobia are acceptable",
+    );
+    let c = find(
+        "Supporters of the law hope this is just a transition period.",
+        "this is just a transition period",
+    );
+    assert_eq!(c.class, ClaimClass::Belief);
+}

@@ -497,10 +497,14 @@ fn noun_subject(doc: &Doc, i: usize, lex: Lex) -> bool {
     if !noun(i) {
         return false;
     }
-    // Up to two more nouns (`oil prices`, `health care costs`), then the verb.
+    // Up to two more nouns (`oil prices`, `health care costs`), or a second one after
+    // `and` (`bigotry and xenophobia are …`), then the verb.
     let mut k = i + 1;
     while k < i + 3 && noun(k) {
         k += 1;
+    }
+    if doc.word_among(k, &["and", "or"]) && doc.is_lower(k) && noun(k + 1) {
+        k += 2;
     }
     let believed = lex.cue_has(cue::BELIEF | cue::INFINITIVE) && is_infinitive(doc, k);
     let finite = is_auxiliary(doc, k) && !doc.is(k + 1, class::DETERMINER);

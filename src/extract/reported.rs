@@ -271,7 +271,13 @@ fn reported(
         // a plural one right before it and `that` after (`environmentalists worry that`).
         let j = doc.skip_between_left(i.checked_sub(1)?, first)?;
         let np = np::generic_ending_at(doc, j, first).filter(|np| !possessive(doc, np.end - 1))?;
-        let verb_reading = doc.word_is(cue_end, "that") && j + 1 == i && plural(doc, &np);
+        // (`Supporters of the law hope this is …`: a clause opened by a pronoun and its
+        // verb after the cue makes it a verb too.)
+        let clause_after = doc.word_is(cue_end, "that")
+            || doc.is_lower(cue_end)
+                && doc.word_among(cue_end, &["he", "she", "they", "we", "i", "it", "this"])
+                && (doc.is(cue_end + 1, class::BE) || is_auxiliary(doc, cue_end + 1));
+        let verb_reading = clause_after && j + 1 == i && plural(doc, &np);
         if noun_form && !lex.cue_has(cue::EVIDENCE) && !verb_reading {
             return None;
         }
