@@ -355,3 +355,25 @@ fn beliefs_with_a_coordinated_subject_or_after_a_described_plural() {
     );
     assert_eq!(c.class, ClaimClass::Belief);
 }
+
+#[test]
+fn a_given_name_after_a_long_title_starts_the_name_and_a_conjunction_is_no_role() {
+    let (_, claims) =
+        constructions::claims("Secretary of Health and Human Services Tom Price said costs rose.");
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.speaker.as_deref() == Some("Tom Price")),
+        "{claims:?}"
+    );
+    let ex = sayso::extract::extract(
+        "Headline\n\nJohn Bolton and Sebastian Gorka said the plan failed.\n",
+    );
+    assert!(
+        ex.speakers
+            .iter()
+            .all(|s| s.role.as_deref().is_none_or(|r| !r.ends_with("and"))),
+        "{:?}",
+        ex.speakers
+    );
+}

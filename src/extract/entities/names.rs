@@ -51,7 +51,11 @@ pub(super) fn role_of(doc: &Doc, np: &Np) -> Option<String> {
         }
         parts.push(text_of(doc, (a, cut)));
     }
-    parts.retain(|p| !p.is_empty());
+    // (`John Bolton and` before `Sebastian Gorka` is another name, not a role.)
+    parts.retain(|p| {
+        let last = p.rsplit(' ').next().unwrap_or("");
+        !p.is_empty() && !matches!(last, "and" | "or" | "&")
+    });
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 

@@ -432,6 +432,15 @@ pub(super) fn classify(
             kind: NpKind::Nominal,
         });
     }
+    // `Secretary of Health and Human Services Tom Price`: a given name inside the run,
+    // after words that are no given names, starts the name; what precedes is the title.
+    if let Some(given) =
+        (name_first + 2..end.saturating_sub(1)).find(|&k| doc.is(k, class::MALE | class::FEMALE))
+        && !(name_first..given).any(|k| doc.is(k, class::MALE | class::FEMALE) || !doc.is_cap(k))
+        && end - given <= 3
+    {
+        name_first = given;
+    }
     let role = (name_first > body).then_some((body, name_first));
     let single = end - name_first == 1;
     // `New Hampshire`, `South Carolina`, `Hong Kong`: a place of several words.
