@@ -377,3 +377,16 @@ fn a_given_name_after_a_long_title_starts_the_name_and_a_conjunction_is_no_role(
         ex.speakers
     );
 }
+
+#[test]
+fn an_opening_request_is_what_was_asked() {
+    let c = find(
+        "Asked to describe the device, the chief said, \"Not going to go into that.\"",
+        "to describe the device",
+    );
+    assert_eq!(c.cue.as_deref(), Some("Asked"));
+    find(
+        "When asked to confirm his role, a source did so.",
+        "to confirm his role",
+    );
+}

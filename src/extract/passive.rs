@@ -201,7 +201,8 @@ fn asked(
             && (doc.is(k + 1, class::DETERMINER | class::TIME) || doc.is_cap(k + 1))
     });
     let stop = first_comma(doc, j, end).min(adjunct.unwrap_or(usize::MAX));
-    if starts_wh(doc, j) || about.is_some() {
+    // (`Asked to describe the device, O'Neill said …`: a request, put to the speaker.)
+    if starts_wh(doc, j) || about.is_some() || is_infinitive(doc, j) && stop < end {
         return make(doc, trim(doc, j, stop), Vec::new(), agent, Some(cue));
     }
     None
