@@ -390,3 +390,14 @@ fn an_opening_request_is_what_was_asked() {
         "to confirm his role",
     );
 }
+
+#[test]
+fn a_question_after_the_addressee_is_no_part_of_it() {
+    for body in [
+        "Ms. Fell asked the board whether HP should proceed.",
+        "Ms. Fell went around the table, asking the directors whether HP should proceed.",
+    ] {
+        let c = find(body, "whether HP should proceed");
+        assert!(c.source.is_some(), "{body}");
+    }
+}

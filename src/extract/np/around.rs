@@ -174,7 +174,9 @@ pub(crate) fn addressee_end(doc: &Doc, i: usize, ceil: usize) -> Option<usize> {
     {
         return addressee_end(doc, i + 2, ceil);
     }
+    // (Not `the directors whether HP …`: a question inside is no part of an addressee.)
     if let Some(np) = starting_at(doc, i, ceil)
+        .filter(|np| !(np.first..np.end).any(|k| opens_question(doc, k) || doc.word_is(k, "that")))
         && np.kind != NpKind::Pronoun
     {
         // `the RT America audience`, `Fox 35`: nouns and numbers after the name belong to
