@@ -401,3 +401,17 @@ fn a_question_after_the_addressee_is_no_part_of_it() {
         assert!(c.source.is_some(), "{body}");
     }
 }
+
+#[test]
+fn a_participles_phrase_is_no_role_but_an_adjective_title_is() {
+    let ex = sayso::extract::extract(
+        "Headline\n\nThe president, speaking at a rally in Ohio, said the economy was strong. \
+         Mr. Hale, a retired Army general, said the war was over.\n",
+    );
+    let roles: Vec<_> = ex.speakers.iter().filter_map(|s| s.role.clone()).collect();
+    assert!(roles.iter().all(|r| !r.contains("speaking")), "{roles:?}");
+    assert!(
+        roles.iter().any(|r| r.contains("retired Army general")),
+        "{roles:?}"
+    );
+}

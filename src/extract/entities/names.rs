@@ -29,10 +29,28 @@ pub(super) fn role_of(doc: &Doc, np: &Np) -> Option<String> {
             parts.push(text_of(doc, (from, np.name.0)));
         }
     }
-    if np.name.1 < np.end && np.role.is_none_or(|(a, b)| b <= np.name.1 || a >= np.end) {
+    // (`The president, speaking at a rally in Ohio, said`: a participle's phrase tells what
+    // the speaker was doing, not who they are.)
+    // (But `retired Air Force general` is one.)
+    let participle = |a: usize| {
+        let w = doc.word(a);
+        let past = w.len() > 4 && w.ends_with("ed") || matches!(w, "known" | "born" | "seen");
+        let n = a + 1;
+        let adjunct_after = !doc.is_word(n)
+            || doc.is_lower(n) && doc.is(n, class::PREPOSITION | class::TIME | class::BETWEEN)
+            || doc.is(n, class::TIME);
+        doc.is_lower(a) && (w.len() > 4 && w.ends_with("ing") || past && adjunct_after)
+    };
+    if np.name.1 < np.end
+        && np.role.is_none_or(|(a, b)| b <= np.name.1 || a >= np.end)
+        && !participle(np.name.1)
+    {
         parts.push(text_of(doc, (np.name.1, np.end)));
     }
-    if let Some((a, b)) = np.role.filter(|&(a, _)| a >= np.end || a >= np.name.1) {
+    if let Some((a, b)) = np
+        .role
+        .filter(|&(a, _)| (a >= np.end || a >= np.name.1) && !participle(a))
+    {
         // The appositive up to a relative pronoun or a verb: a noun phrase, not a clause.
         let cut = (a + 1..b)
             .find(|&k| {
