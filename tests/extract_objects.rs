@@ -415,3 +415,20 @@ fn a_participles_phrase_is_no_role_but_an_adjective_title_is() {
         "{roles:?}"
     );
 }
+
+#[test]
+fn a_guilty_plea_and_an_admission_take_what_was_admitted() {
+    for (body, content) in [
+        (
+            "Mr. Tull pleaded guilty Wednesday to identity theft and fraud.",
+            "identity theft and fraud",
+        ),
+        (
+            "Mr. Tull admitted to lying to investigators.",
+            "lying to investigators",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.source.as_deref(), Some("Mr. Tull"), "{body}");
+    }
+}
