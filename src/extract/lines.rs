@@ -166,9 +166,19 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     // place or an institution acting is not the label's words.
     let rest = colon + 1;
     // (`Lewandowski: FBI director acted as …` names a person, not the FBI acting.)
+    // (In title case too: `Julian Assange: Sweden Drops Rape Investigation`, a verb in
+    // the present tense after the place.)
+    let verb_after = |k: usize| {
+        let w = doc.word(k);
+        doc.is_lower(k)
+            || doc.is_cap(k)
+                && w.len() > 3
+                && w.ends_with('s')
+                && !doc.is(k, class::PLACE | class::ORG_HEAD | class::NOT_NAME)
+    };
     if doc.is_cap(rest)
         && (doc.is(rest, class::PLACE) || doc.is(rest, class::ORG_HEAD))
-        && doc.is_lower(rest + 1)
+        && verb_after(rest + 1)
         && !doc.is(rest + 1, class::BETWEEN | class::ROLE_NOUN | class::TITLE)
     {
         return None;
