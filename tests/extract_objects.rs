@@ -461,3 +461,19 @@ fn title_case_headlines_vow_and_call_but_a_topic_label_does_not_speak() {
     assert!(headline_claims("Julian Assange: Sweden Drops Rape Investigation").is_empty());
     assert!(!headline_claims("Lewandowski: FBI Director Acted As a Partisan").is_empty());
 }
+
+#[test]
+fn labels_with_a_title_an_affiliation_or_a_speaking_noun() {
+    let claims = headline_claims("Clinton camp: Trump's rhetoric threatens national security");
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.source.as_deref() == Some("Clinton camp")),
+        "{claims:?}"
+    );
+    let c = find(
+        "Rep. Trey Gowdy (R-S.C.): \"I have not heard anyone cite that figure.\"",
+        "\"I have not heard anyone cite that figure.\"",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Trey Gowdy"));
+}

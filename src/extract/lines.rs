@@ -136,7 +136,38 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
             "on" | "to" | "at"
         )
     };
-    while i < end && i - name_first < 4 && doc.is_cap(i) && !(i > name_first && about(i)) {
+    // (`Rep. Trey Gowdy (R-S.C.):`: a title's dot and a bracketed affiliation belong to
+    // the name; `Clinton camp:`, `WSJ editorial:` end in a noun for who speaks.)
+    while i < end
+        && i - name_first < 6
+        && (doc.is_cap(i) || i > name_first && np::abbreviation_dot(doc, i))
+        && !(i > name_first && about(i))
+    {
+        i += 1;
+    }
+    if i > name_first
+        && doc.is_punct(i, '(')
+        && let Some(close) = (i + 1..end.min(i + 8)).find(|&k| doc.is_punct(k, ')'))
+    {
+        i = close + 1;
+    }
+    while i > name_first
+        && i < end
+        && i - name_first < 6
+        && doc.is_lower(i)
+        && doc.word_among(
+            i,
+            &[
+                "camp",
+                "campaign",
+                "editorial",
+                "aides",
+                "allies",
+                "spokesman",
+                "spokeswoman",
+            ],
+        )
+    {
         i += 1;
     }
     // `CNN President On Trump: …`, `Obama To Asians Worried About U.S. Election: …`: the
@@ -214,13 +245,18 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         } else {
             ClaimKind::Headline
         },
-        source: Some(Np {
-            first: name_first,
-            end: label_end,
-            name: (name_first, label_end),
-            role: None,
-            kind,
-        }),
+        // (`Rep. Trey Gowdy (R-S.C.)`: the name inside, its title and affiliation a role.)
+        source: Some(
+            np::starting_at(doc, name_first, label_end)
+                .filter(|np| np.end == label_end && np.kind == NpKind::Person)
+                .unwrap_or(Np {
+                    first: name_first,
+                    end: label_end,
+                    name: (name_first, label_end),
+                    role: None,
+                    kind,
+                }),
+        ),
         cue: Some((colon, colon + 1)),
         inherit: Inherit::No,
         class: ClaimClass::Speech,
