@@ -477,3 +477,14 @@ fn labels_with_a_title_an_affiliation_or_a_speaking_noun() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Trey Gowdy"));
 }
+
+#[test]
+fn an_outlets_tag_before_a_dash_is_no_part_of_the_label() {
+    let claims = headline_claims("EXCLUSIVE – Roger Stone: Don't Trust the Voting Machines");
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.source.as_deref() == Some("Roger Stone")),
+        "{claims:?}"
+    );
+}

@@ -129,6 +129,21 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
     if doc.is_quote(i) {
         i += 1;
     }
+    // `EXCLUSIVE – Roger Stone: …`: a tag before a dash is the outlet's, not the label.
+    if doc.word_among(
+        i,
+        &[
+            "exclusive",
+            "breaking",
+            "watch",
+            "video",
+            "update",
+            "analysis",
+        ],
+    ) && doc.kind(i + 1) == Some(TokenKind::Dash)
+    {
+        i += 2;
+    }
     let name_first = i;
     let about = |k: usize| {
         matches!(
