@@ -488,3 +488,24 @@ fn an_outlets_tag_before_a_dash_is_no_part_of_the_label() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn what_researchers_juries_and_panels_find_is_evidence() {
+    for (body, content) in [
+        (
+            "Researchers found the drug cut deaths by half.",
+            "the drug cut deaths by half",
+        ),
+        (
+            "An arbitration panel in 2001 found the city was in breach of the deal.",
+            "the city was in breach of the deal",
+        ),
+        (
+            "The jury found the company liable for the deaths.",
+            "the company liable for the deaths",
+        ),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.class, ClaimClass::Evidence, "{body}");
+    }
+}

@@ -86,7 +86,9 @@ pub(crate) fn trim(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize
 /// evidence (a document's findings).
 /// What sort of attribution the cue `lex` makes of candidate `c`.
 pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
-    let document = c.source.is_some_and(|np| is_document(doc, &np));
+    let document = c
+        .source
+        .is_some_and(|np| is_document(doc, &np) || super::subject::finds_as_evidence(doc, &np));
     if lex.cue_has(cue::SEEM) {
         ClaimClass::Belief
     } else if lex.cue_has(cue::EVIDENCE) && document {

@@ -422,7 +422,8 @@ fn reported(
         }
         // `…, the poll found.`, `…, court records show.`: a document closing the sentence
         // reports what comes before it.
-        let document = lex.cue_has(cue::EVIDENCE) && is_document(doc, &src);
+        let document = lex.cue_has(cue::EVIDENCE)
+            && (is_document(doc, &src) || super::subject::finds_as_evidence(doc, &src));
         if document
             && src.first > first
             && doc.is_punct(src.first - 1, ',')
@@ -567,7 +568,9 @@ fn content_of(doc: &Doc, at: Cue, src: Np, end: usize, relative: bool) -> Option
         lex,
     } = at;
     let cue_span = Some((i, cue_end));
-    if lex.cue_has(cue::EVIDENCE) && is_document(doc, &src) {
+    if lex.cue_has(cue::EVIDENCE)
+        && (is_document(doc, &src) || super::subject::finds_as_evidence(doc, &src))
+    {
         let j = skip_adjuncts(doc, cue_end, end);
         let from = if doc.word_is(j, "that") { j + 1 } else { j };
         let content = trim(doc, from, clause_end(doc, from, end));

@@ -502,6 +502,29 @@ pub(crate) fn is_document(doc: &Doc, np: &Np) -> bool {
     (np.first..np.end).any(|k| doc.is(k, class::DOCUMENT) && !doc.is(k, class::ROLE_NOUN))
 }
 
+/// People whose findings are evidence (`researchers found …`, `the jury found the
+/// company liable`, `an arbitration panel found …`): the head of `np` names them.
+pub(crate) fn finds_as_evidence(doc: &Doc, np: &Np) -> bool {
+    let head = np.name.1.saturating_sub(1);
+    doc.word_among(
+        head,
+        &[
+            "researchers",
+            "scientists",
+            "investigators",
+            "auditors",
+            "inspectors",
+            "jury",
+            "panel",
+            "court",
+            "judge",
+            "judges",
+            "inspector",
+            "regulators",
+        ],
+    )
+}
+
 /// After the content, everything between its last comma and the cue (at `j`, adverbs
 /// skipped) is the subject, however the lexicon parses it: `…, a source close to him
 /// said`, `…, people close to Clinton say`, `…, teachers and union officials told X`.
