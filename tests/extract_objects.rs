@@ -509,3 +509,13 @@ fn what_researchers_juries_and_panels_find_is_evidence() {
         assert_eq!(c.class, ClaimClass::Evidence, "{body}");
     }
 }
+
+#[test]
+fn an_order_keeps_its_addressee() {
+    let c = find(
+        "The judge ordered the city to release the video.",
+        "the city to release the video",
+    );
+    assert_eq!(c.source.as_deref(), Some("The judge"));
+    constructions::none("He placed an order for two cars.");
+}
