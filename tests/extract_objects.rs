@@ -519,3 +519,19 @@ fn an_order_keeps_its_addressee() {
     assert_eq!(c.source.as_deref(), Some("The judge"));
     constructions::none("He placed an order for two cars.");
 }
+
+#[test]
+fn making_the_case_for_and_hitting_back_at() {
+    for (body, content) in [
+        ("Mr. Lee made the case for a new tax.", "a new tax"),
+        ("Mr. Lee hit back at his critics.", "his critics"),
+    ] {
+        let c = find(body, content);
+        assert_eq!(c.class, ClaimClass::Evaluation, "{body}");
+    }
+    // Content never ends on a conjunction.
+    no_claim_where(
+        "Mr. Obama has previously made the case for Mrs. Clinton during campaign stops and in his speech.",
+        |c| c.text.ends_with(" and"),
+    );
+}

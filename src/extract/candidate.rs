@@ -76,6 +76,15 @@ pub(crate) fn trim(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize
                 }
                 end -= 1;
             }
+            // (`… during campaign stops and`: content never ends on a conjunction.)
+            Some(TokenKind::Word)
+                if end - first > 1
+                    && doc.is_lower(last)
+                    && doc.word_among(last, &["and", "or", "but"])
+                    && !doc.in_quote(last) =>
+            {
+                end -= 1
+            }
             _ => break,
         }
     }
