@@ -535,3 +535,17 @@ fn making_the_case_for_and_hitting_back_at() {
         |c| c.text.ends_with(" and"),
     );
 }
+
+#[test]
+fn long_asides_after_the_name_or_the_verb() {
+    let c = find(
+        "Sen. Ann Holt (a Maine Democrat so young she has been mistaken for an intern) says she was unfocused.",
+        "she was unfocused",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Ann Holt"));
+    let c = find(
+        "Mr. Rubin says, win or lose in Tuesday's crucial Ohio primary, he is staying in the race.",
+        "win or lose in Tuesday's crucial Ohio primary, he is staying in the race",
+    );
+    assert_eq!(c.source.as_deref(), Some("Mr. Rubin"));
+}

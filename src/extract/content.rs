@@ -399,7 +399,7 @@ pub(crate) fn complement(
     // `said, per a translator, that …`, `said, without offering evidence, that …`, `says,
     // win or lose, he is staying …`: a phrase set off by commas before `that` or a clause.
     if doc.is_punct(j, ',')
-        && let Some(close) = (j + 2..end.min(j + 8)).find(|&k| doc.is_punct(k, ','))
+        && let Some(close) = (j + 2..end.min(j + 14)).find(|&k| doc.is_punct(k, ','))
         && (doc.word_is(close + 1, "that") && doc.is_lower(close + 1)
             || speechlike && doc.is(close + 1, class::PRONOUN_SUBJECT) && doc.is_lower(close + 1))
         && (j + 1..close).all(|k| {

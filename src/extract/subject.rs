@@ -48,6 +48,24 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if doc.is_punct(j, ',') {
         return appositive_subject(doc, j, floor);
     }
+    // `Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a
+    // staffer) says`: a long aside in brackets after a name.
+    if doc.is_punct(j, ')')
+        && let Some(open) = (j.saturating_sub(30).max(floor)..j)
+            .rev()
+            .find(|&k| doc.is_punct(k, '('))
+        && doc.word_among(open + 1, &["a", "an", "the", "who", "which"])
+        && let Some(np) = open
+            .checked_sub(1)
+            .and_then(|p| np::ending_at(doc, p, floor))
+            .filter(|np| np.end == open && np.is_named())
+    {
+        return Some(Np {
+            end: j + 1,
+            role: Some((open + 1, j)),
+            ..np
+        });
+    }
     // `Mr. Brown, citing "the power of the brand," said …`: the aside's comma sits
     // inside the quote that ends it.
     if doc.is_quote(j) && j > floor + 1 && doc.is_punct(j - 1, ',') && doc.in_quote(j - 1) {
