@@ -549,3 +549,17 @@ fn long_asides_after_the_name_or_the_verb() {
     );
     assert_eq!(c.source.as_deref(), Some("Mr. Rubin"));
 }
+
+#[test]
+fn a_possessive_opening_the_sentence_owns_its_subject() {
+    let c = find(
+        "China's investment giant CITIC runs an oil field and says it has a fund.",
+        "it has a fund",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("CITIC"));
+    let c = find(
+        "Clinton's aides met donors and said the race was close.",
+        "the race was close",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Clinton's aides"));
+}

@@ -389,6 +389,15 @@ pub(crate) fn named_appositive(doc: &Doc, j: usize, floor: usize) -> Option<Np> 
     None
 }
 
+/// After a possessive at `i`, a few lowercase words and a name or a noun the lexicon
+/// knows (`investment giant CITIC`, `campaign manager`).
+fn determined_owned(doc: &Doc, i: usize, before: usize) -> Option<Np> {
+    let last = (i..before.min(i + 5))
+        .take_while(|&k| doc.is_word(k) && !doc.is(k, class::CUE | class::BE))
+        .last()?;
+    np::ending_at(doc, last, i).filter(|np| np.end == last + 1)
+}
+
 /// The subject that opens the sentence (after any introductory phrase ending in a comma).
 /// `The affidavit cited …`, `A new federal lawsuit filed …`: a determiner opening the
 /// sentence, up to four lowercase words, then a verb in the past tense.
@@ -420,6 +429,25 @@ fn determined_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
 pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
     // `TALLAHASSEE — Rep. Gwen Graham on Friday …`: the subject follows the dateline.
     let first = dateline_end(doc, first, before).unwrap_or(first);
+    // `China's investment giant CITIC runs …`: a possessive opens the subject; the noun
+    // it owns is the subject.
+    if let Some(np) = np::starting_at(doc, first, before)
+        && np.end > first
+        && possessive(doc, np.end - 1)
+        && let Some(owned) =
+            np::starting_at(doc, np.end, before).or_else(|| determined_owned(doc, np.end, before))
+        && owned.kind != NpKind::Place
+    {
+        // (`Clinton's aides`: a description keeps its possessor.)
+        if owned.kind == NpKind::Nominal {
+            return Some(Np {
+                first: np.first,
+                name: (np.first, owned.name.1),
+                ..owned
+            });
+        }
+        return Some(owned);
+    }
     if let Some(np) = np::starting_at(doc, first, before)
         && np.kind != NpKind::Place
     {
