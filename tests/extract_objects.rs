@@ -563,3 +563,21 @@ fn a_possessive_opening_the_sentence_owns_its_subject() {
     );
     assert_eq!(c.speaker.as_deref(), Some("Clinton's aides"));
 }
+
+#[test]
+fn a_description_after_a_preposition_is_no_subject_of_its_own() {
+    let c = find(
+        "Majorities of Democrats in five states say they would be satisfied.",
+        "they would be satisfied",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Majorities"));
+    let ex =
+        sayso::extract::extract("Headline\n\nVoters in five states say they would be satisfied.\n");
+    assert!(
+        ex.speakers
+            .iter()
+            .any(|s| s.role.as_deref() == Some("in five states")),
+        "{:?}",
+        ex.speakers
+    );
+}

@@ -150,6 +150,16 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     let np = np::share_ending_at(doc, j, floor)
         .or_else(|| np::ending_at(doc, j, floor))
         .filter(|np| !possessive(doc, np.end - 1))?;
+    // `Majorities of Democrats in five states say`: a description after a preposition is
+    // its object; the phrase it ends speaks.
+    if np.kind == NpKind::Nominal
+        && np.first > floor
+        && doc.is_lower(np.first - 1)
+        && doc.word_among(np.first - 1, &["in", "of", "from", "at", "across"])
+        && let Some(wider) = np::generic_ending_at(doc, j, floor).filter(|g| g.first < np.first)
+    {
+        return Some(wider);
+    }
     // `A spokesman for the campaign said`, `a lawyer for Mr. Cohen said`: the speaker is
     // the person the phrase describes, not the one it names.
     if let Some(described) = described::speaking_for(doc, &np, floor) {

@@ -54,8 +54,10 @@ pub(super) fn role_of(doc: &Doc, np: &Np) -> Option<String> {
         // The appositive up to a relative pronoun or a verb: a noun phrase, not a clause.
         let cut = (a + 1..b)
             .find(|&k| {
+                // (A cue that is also a noun is the noun here: `in five states`.)
                 doc.is_lower(k)
-                    && (doc.is(k, class::RELATIVE | class::BE | class::CUE)
+                    && (doc.is(k, class::RELATIVE | class::BE)
+                        || doc.is(k, class::CUE) && !doc.is(k, class::NOUN_FORM)
                         || doc.word_is(k, "that"))
             })
             .unwrap_or(b);
