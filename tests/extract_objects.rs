@@ -581,3 +581,17 @@ fn a_description_after_a_preposition_is_no_subject_of_its_own() {
         ex.speakers
     );
 }
+
+#[test]
+fn a_person_close_to_someone_speaks_and_agreeing_on_a_clause_is_no_intention() {
+    let c = find(
+        "A person close to the family said the funeral would be private.",
+        "the funeral would be private",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("person"));
+    let c = find(
+        "Most analysts agree the economy is slowing.",
+        "the economy is slowing",
+    );
+    assert_ne!(c.class, ClaimClass::Intention);
+}

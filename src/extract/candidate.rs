@@ -109,6 +109,8 @@ pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
         // (`disputed that …` reports speech; `disputed the account` judges it.)
         ClaimClass::Evaluation
     } else if lex.cue_has(cue::INTENT)
+        // (`analysts agree the economy is slowing`: a clause is no intention.)
+        && !(lex.cue_has(cue::BARE) && lex.cue_has(cue::THAT) && !doc.word_is(c.first, "to"))
         && (doc.word_is(c.first, "to")
             || !lex.cue_has(cue::SPEECH | cue::BELIEF)
             || c.first > 0 && !doc.word_is(c.first - 1, "that") && !starts_clause(doc, c.first))

@@ -150,6 +150,20 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     let np = np::share_ending_at(doc, j, floor)
         .or_else(|| np::ending_at(doc, j, floor))
         .filter(|np| !possessive(doc, np.end - 1))?;
+    // `A person close to the family said`: the person speaks, not the family.
+    if np.first >= floor + 3
+        && doc.word_is(np.first - 1, "to")
+        && doc.word_is(np.first - 2, "close")
+        && let Some(person) = np::ending_at(doc, np.first - 3, floor)
+            .or_else(|| np::generic_ending_at(doc, np.first - 3, floor))
+            .filter(|p| p.end == np.first - 2)
+    {
+        return Some(Np {
+            end: np.end,
+            role: Some((np.first - 2, np.end)),
+            ..person
+        });
+    }
     // `Majorities of Democrats in five states say`: a description after a preposition is
     // its object; the phrase it ends speaks.
     if np.kind == NpKind::Nominal
