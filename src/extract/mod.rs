@@ -6,6 +6,7 @@
 
 mod adjective;
 mod boundary;
+mod by_class;
 mod candidate;
 mod clause;
 mod content;
@@ -15,12 +16,14 @@ mod entities;
 mod fronted;
 mod headline;
 mod infinitive;
+mod inverted;
 pub mod lexicon;
 mod lines;
 mod nominal;
 mod np;
 pub mod numbers;
 mod object;
+mod opening;
 mod participle;
 mod passive;
 mod quotes;

@@ -4,9 +4,8 @@
 use super::ClaimClass;
 use super::candidate::{Candidate, class_of, trim};
 use super::clause::{
-    clause_end, first_comma, is_auxiliary, is_infinitive, is_participle_tail, is_tail, object_end,
-    resumes, skip_adjuncts, starts_clause, starts_object, starts_subordinate,
-    starts_subordinate_word,
+    first_comma, is_auxiliary, is_infinitive, is_tail, object_end, skip_adjuncts, starts_clause,
+    starts_object, starts_subordinate, starts_subordinate_word,
 };
 use super::doc::Doc;
 use super::lexicon::{Form, Lex, class, cue};
@@ -16,10 +15,12 @@ use super::subject::{is_document, is_passive, plural, possessive, subject_before
 use crate::text::tokens::TokenKind;
 
 use super::adjective::stance;
-use super::content::{complement, judgement, make, make_object, seeming, short_answer};
+use super::by_class::{content_of, skip_not};
+use super::content::{complement, make, make_object, seeming, short_answer};
 use super::described;
 use super::fronted::{according_to, as_attribution, in_data, reportedly};
 use super::infinitive;
+use super::inverted::{block_quote, inverted};
 use super::participle;
 use super::passive::passive;
 
@@ -142,10 +143,10 @@ pub(crate) fn candidates(doc: &Doc, out: &mut Vec<Candidate>) {
 /// A cue in the text: its first token, one past its last (a phrase cue spans several),
 /// and its lexicon entry.
 #[derive(Debug, Clone, Copy)]
-struct Cue {
-    i: usize,
-    end: usize,
-    lex: Lex,
+pub(crate) struct Cue {
+    pub(crate) i: usize,
+    pub(crate) end: usize,
+    pub(crate) lex: Lex,
 }
 
 fn reported(
@@ -549,195 +550,4 @@ fn compound_noun(doc: &Doc, at: Cue, src: &Np) -> bool {
     src.first
         .checked_sub(1)
         .is_some_and(|p| p > 0 && modifier(p) && opens(p - 1))
-}
-
-/// `not` after a cue (`refuses not to …`) is part of what is reported.
-fn skip_not(doc: &Doc, i: usize) -> usize {
-    if doc.word_is(i, "not") { i + 1 } else { i }
-}
-
-/// The content of cue `at` spoken by `src`, by what the cue reports: what a document
-/// shows (`the study found that …`), the object of a judgement (`criticized the plan`),
-/// an intention's infinitive (`vowed to form a task force`), or the complement of a speech
-/// verb. In a relative clause (`a supporter who wants to give more could …`) an intention
-/// ends where the main clause resumes its verb.
-fn content_of(doc: &Doc, at: Cue, src: Np, end: usize, relative: bool) -> Option<Candidate> {
-    let Cue {
-        i,
-        end: cue_end,
-        lex,
-    } = at;
-    let cue_span = Some((i, cue_end));
-    if lex.cue_has(cue::EVIDENCE)
-        && (is_document(doc, &src) || super::subject::finds_as_evidence(doc, &src))
-    {
-        let j = skip_adjuncts(doc, cue_end, end);
-        let from = if doc.word_is(j, "that") { j + 1 } else { j };
-        let content = trim(doc, from, clause_end(doc, from, end));
-        return make(doc, content, Vec::new(), Some(src), cue_span);
-    }
-    if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {
-        return judgement(doc, i, cue_end, end, src);
-    }
-    let to = skip_not(doc, cue_end);
-    if lex.cue_has(cue::INTENT) && !is_infinitive(doc, to) && !doc.word_is(cue_end, "that") {
-        // `proposes raising the limit`, `promised a veto`, `seeks re-election`
-        let w = doc.word(cue_end);
-        if doc.is_lower(cue_end)
-            && w.len() > 4
-            && w.ends_with("ing")
-            && !doc.is(cue_end, class::PREPOSITION)
-        {
-            let content = trim(doc, cue_end, clause_end(doc, cue_end, end));
-            return make(doc, content, Vec::new(), Some(src), cue_span);
-        }
-        // The object is a noun phrase that opens with a determiner, a number or a name
-        // (`a veto`, `re-election` no; `Bridge plans unveiled` is a headline, not a plan).
-        // Or a bare plural (`want lower taxes`, `want policies that …`).
-        let bare_plural = (cue_end..end.min(cue_end + 3))
-            .take_while(|&k| doc.is_lower(k) && !np::is_function_word(doc, k))
-            .any(|k| {
-                let w = doc.word(k);
-                w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
-            });
-        let noun_phrase = doc.is(cue_end, class::DETERMINER)
-            || doc.kind(cue_end) == Some(TokenKind::Number)
-            || doc.is_cap(cue_end)
-            || bare_plural;
-        // A cue that is also a noun (`Bridge plans unveiled`) needs its subject right
-        // before it: a name, a pronoun or a plural (`Republicans want lower taxes`).
-        let verb = !lex.is(class::NOUN_FORM)
-            || doc.skip_between_left(i.saturating_sub(1), src.first) == Some(src.end - 1)
-                && !(src.first..src.end).any(|k| possessive(doc, k))
-                && (matches!(src.kind, NpKind::Pronoun | NpKind::Person | NpKind::Org)
-                    || plural(doc, &src));
-        if noun_phrase
-            && verb
-            && starts_object(doc, cue_end)
-            && !doc.is(cue_end, class::PRONOUN_SUBJECT)
-        {
-            let content = trim(doc, cue_end, object_end(doc, cue_end, end));
-            if let Some(c) = make_object(doc, content, src, (i, cue_end)) {
-                return Some(c);
-            }
-        }
-    }
-    if lex.cue_has(cue::INTENT) && is_infinitive(doc, to) {
-        let mut stop = clause_end(doc, cue_end, end);
-        if relative {
-            stop = (to + 2..stop)
-                .find(|&k| is_auxiliary(doc, k) && !doc.is(k - 1, class::RELATIVE))
-                .unwrap_or(stop);
-        }
-        return make(
-            doc,
-            trim(doc, cue_end, stop),
-            Vec::new(),
-            Some(src),
-            cue_span,
-        );
-    }
-    let content = complement(doc, cue_end, lex, lex.cue_has(cue::SPEECH), end)?;
-    make(doc, content, Vec::new(), Some(src), cue_span)
-}
-
-/// `CONTENT, <attribution>.` or `CONTENT, <attribution>, CONTENT.`: `comma` is the comma
-/// before the attribution, `att_end` one past it.
-fn inverted(
-    doc: &Doc,
-    comma: usize,
-    att_end: usize,
-    first: usize,
-    end: usize,
-    src: Np,
-    cue: Option<(usize, usize)>,
-) -> Option<Candidate> {
-    let mut head = trim(doc, first, comma);
-    // A direct quote before the attribution is the quote stage's business.
-    if doc.is_quote(head.0) && (head.0..head.1).all(|k| doc.in_quote(k)) {
-        return None;
-    }
-    // `In the text accompanying the post, Wallnau wrote: …`, `Before dropping out, Cruz
-    // responded …`, `Wednesday on Fox News, Gingrich said …`: a fronted adjunct with no
-    // verb of its own is when or where, not what.
-    // (`This includes …` opens a clause: a demonstrative is a time only before one, as in
-    // `This week, …`.)
-    let demonstrative = doc.word_among(head.0, &["this", "that", "these", "those"])
-        && !doc.is(head.0 + 1, class::TIME);
-    let opens_adjunct = doc.is(head.0, class::PREPOSITION | class::SUBORDINATE)
-        || doc.is(head.0, class::TIME) && !demonstrative;
-    let has_verb = (head.0 + 1..head.1).any(|k| {
-        let w = doc.word(k);
-        doc.is_lower(k)
-            // (A cue after a determiner is a noun: `the post`, `a report`.)
-            && (doc.is(k, class::BE)
-                || doc.is(k, class::CUE) && !doc.is(k - 1, class::DETERMINER)
-                || is_auxiliary(doc, k)
-                || w.len() > 3 && w.ends_with("ed"))
-    });
-    let adjunct_only = opens_adjunct && !has_verb;
-    // `…, which, Tompkins said, is …`: the content is the relative clause.
-    if let Some(w) = comma.checked_sub(1)
-        && doc.is_lower(w)
-        && (doc.is(w, class::RELATIVE) || doc.word_is(w, "that"))
-    {
-        head = (w, w + 1);
-    }
-    let mut after = att_end;
-    if let Some((_, c)) = cue
-        && doc.lex(c - 1).cue_has(cue::ADDRESSEE)
-        && att_end == c
-        && let Some(a_end) = np::addressee_end(doc, att_end, end)
-    {
-        after = a_end;
-    }
-    let after = skip_adjuncts(doc, after, end);
-    // `…, said Maria Lopez, a teacher who has lived here for 30 years.`: the appositive's
-    // relative clause belongs to the attribution.
-    let relative_clause = doc.is_lower(after) && doc.is(after, class::RELATIVE);
-    if is_tail(doc, after, end)
-        || relative_clause
-        || is_participle_tail(doc, after) && doc.lex(after + 1).is(class::CUE)
-    {
-        // (The words before are all the content here: an adjunct alone is none.)
-        if adjunct_only {
-            return None;
-        }
-        return make(doc, head, Vec::new(), Some(src), cue);
-    }
-    if doc.is_punct(after, ',') {
-        if !resumes(doc, after + 1) {
-            // `…, X said Friday, as they …`: what follows is the writer's.
-            return make(doc, head, Vec::new(), Some(src), cue);
-        }
-        // A parenthetical attribution: the content resumes after it.
-        let tail = trim(doc, after + 1, clause_end(doc, after + 1, end));
-        if tail.1 > tail.0 {
-            return make(doc, (head.0, tail.1), vec![head, tail], Some(src), cue);
-        }
-    }
-    None
-}
-
-/// A block quote after `X said:`: the colon ends the paragraph (after at most a short
-/// adjunct), and the next paragraph, not opened by a quotation mark (the quote stage reads
-/// those) nor by markup, holds the words: its tokens, up to the next line break.
-fn block_quote(doc: &Doc, cue_end: usize) -> Option<(usize, usize)> {
-    let colon = (cue_end..cue_end + 8)
-        .take_while(|&k| !doc.is_break(k))
-        .find(|&k| doc.is_punct(k, ':'))?;
-    let brk = colon + 1;
-    if !doc.is_break(brk) {
-        return None;
-    }
-    let first = brk + 1;
-    if first >= doc.len() || doc.is_quote(first) || doc.is_punct(first, '<') || !doc.is_word(first)
-    {
-        return None;
-    }
-    // Bounded: a paragraph of prose, not the rest of the article.
-    let end = (first..doc.len().min(first + 400))
-        .find(|&k| doc.is_break(k))
-        .unwrap_or(doc.len().min(first + 400));
-    (doc.words_in(first, end) >= 6).then(|| trim(doc, first, end))
 }
