@@ -595,3 +595,17 @@ fn a_person_close_to_someone_speaks_and_agreeing_on_a_clause_is_no_intention() {
     );
     assert_ne!(c.class, ClaimClass::Intention);
 }
+
+#[test]
+fn plural_speaker_nouns_head_a_subject() {
+    for body in [
+        "The candidates sought to appeal to younger voters.",
+        "The governors hoped to win more funding.",
+    ] {
+        let c = constructions::claims(body).1;
+        assert!(
+            c.iter().any(|c| c.class == ClaimClass::Intention),
+            "{body}: {c:?}"
+        );
+    }
+}
