@@ -609,3 +609,12 @@ fn plural_speaker_nouns_head_a_subject() {
         );
     }
 }
+
+#[test]
+fn plural_documents_report_evidence() {
+    let c = find(
+        "Court filings show the company lost $2 million.",
+        "the company lost $2 million",
+    );
+    assert_eq!(c.class, ClaimClass::Evidence);
+}
