@@ -618,3 +618,13 @@ fn plural_documents_report_evidence() {
     );
     assert_eq!(c.class, ClaimClass::Evidence);
 }
+
+#[test]
+fn being_opposed_to_something_is_a_stance_on_it() {
+    let c = find(
+        "The mayor is opposed to the new stadium.",
+        "the new stadium",
+    );
+    assert_eq!(c.class, ClaimClass::Evaluation);
+    assert_eq!(c.source.as_deref(), Some("The mayor"));
+}

@@ -48,6 +48,17 @@ pub(crate) fn passive(
     if matches!(doc.word(i), "supposed" | "determined" | "known" | "offered") {
         return None;
     }
+    // `The mayor is opposed to the plan`: a stance, the subject's, on what follows `to`.
+    if doc.word_is(i, "opposed") && doc.word_is(cue_end, "to") && agent.is_none() {
+        let subject = doc
+            .skip_between_left(be.checked_sub(1)?, first)
+            .and_then(|last| np::ending_at(doc, last, first))?;
+        let from = cue_end + 1;
+        let content = trim(doc, from, super::object::object_end(doc, from, end));
+        let mut c = make_object(doc, content, subject, (i, cue_end + 1))?;
+        c.class = super::ClaimClass::Evaluation;
+        return Some(c);
+    }
     let subject = doc
         .skip_between_left(be.checked_sub(1)?, first)
         .and_then(|last| {
