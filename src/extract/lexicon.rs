@@ -285,7 +285,11 @@ fn inflect(base: &str) -> [String; 3] {
     let b = base;
     let (s, past, ing) = if let Some(stem) = b.strip_suffix('e') {
         (format!("{b}s"), format!("{b}d"), format!("{stem}ing"))
-    } else if let Some(stem) = b.strip_suffix('y') {
+    } else if let Some(stem) = b
+        .strip_suffix('y')
+        // (`relay`, `portray`: after a vowel, `y` inflects regularly.)
+        .filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u']))
+    {
         (
             format!("{stem}ies"),
             format!("{stem}ied"),
@@ -479,6 +483,14 @@ fn build() -> Tables {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regular_forms_keep_a_y_after_a_vowel() {
+        assert_eq!(inflect("relay"), ["relays", "relayed", "relaying"]);
+        assert_eq!(inflect("deny"), ["denies", "denied", "denying"]);
+        assert_eq!(lookup("planned").form, Form::Past);
+        assert_eq!(lookup("portrayed").form, Form::Past);
+    }
 
     #[test]
     fn the_shipped_lexicon_is_clean() {
