@@ -410,6 +410,16 @@ fn a_participles_phrase_is_no_role_but_an_adjective_title_is() {
     );
     let roles: Vec<_> = ex.speakers.iter().filter_map(|s| s.role.clone()).collect();
     assert!(roles.iter().all(|r| !r.contains("speaking")), "{roles:?}");
+    let ex = sayso::extract::extract(
+        "Headline\n\nMs. Ruiz, asked whether she would run, said she was undecided.\n",
+    );
+    assert!(
+        ex.speakers
+            .iter()
+            .all(|s| s.role.as_deref().is_none_or(|r| !r.contains("asked"))),
+        "{:?}",
+        ex.speakers
+    );
     assert!(
         roles.iter().any(|r| r.contains("retired Army general")),
         "{roles:?}"

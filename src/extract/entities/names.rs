@@ -39,7 +39,11 @@ pub(super) fn role_of(doc: &Doc, np: &Np) -> Option<String> {
         let adjunct_after = !doc.is_word(n)
             || doc.is_lower(n) && doc.is(n, class::PREPOSITION | class::TIME | class::BETWEEN)
             || doc.is(n, class::TIME);
-        doc.is_lower(a) && (w.len() > 4 && w.ends_with("ing") || past && adjunct_after)
+        // (`Ms. Ruiz, asked whether she would run, said`: a verb of report's participle.)
+        let reporting = doc.lex(a).form == super::super::lexicon::Form::Past
+            && doc.is(a, class::CUE)
+            && !doc.is(a, class::NOUN_FORM);
+        doc.is_lower(a) && (w.len() > 4 && w.ends_with("ing") || past && adjunct_after || reporting)
     };
     if np.name.1 < np.end
         && np.role.is_none_or(|(a, b)| b <= np.name.1 || a >= np.end)
