@@ -582,3 +582,20 @@ fn being_opposed_to_something_is_a_stance_on_it() {
     assert_eq!(c.class, ClaimClass::Evaluation);
     assert_eq!(c.source.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn a_second_predicate_after_or_and_an_opening_subordinate_clause() {
+    let c = find(
+        "Mr. Hale demands openness, yet refuses to release his records or explain how his firm is paid.",
+        "how his firm is paid",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Hale"));
+    no_claim_where(
+        "He had no endorsement from members of Congress or state GOP officials.",
+        |c| c.cue.as_deref() == Some("state"),
+    );
+    no_claim_where(
+        "If Mr. Hale wins, the agency could reverse the rules or decline to appeal.",
+        |c| c.speaker.as_deref() == Some("Hale"),
+    );
+}

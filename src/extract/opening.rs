@@ -46,6 +46,14 @@ fn determined_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
 pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option<Np> {
     // `TALLAHASSEE — Rep. Gwen Graham on Friday …`: the subject follows the dateline.
     let first = dateline_end(doc, first, before).unwrap_or(first);
+    // `If Donald Trump wins, the government could …`: a subordinate clause opening the
+    // sentence has a subject of its own; the main clause's comes after its comma.
+    if doc.is_cap(first)
+        && doc.is(first, class::SUBORDINATE)
+        && let Some(comma) = (first + 1..before).find(|&k| doc.is_punct(k, ','))
+    {
+        return sentence_subject(doc, comma + 1, before);
+    }
     // `China's investment giant CITIC runs …`: a possessive opens the subject; the noun
     // it owns is the subject.
     if let Some(np) = np::starting_at(doc, first, before)

@@ -121,7 +121,10 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         }
         return Some(antecedent);
     }
-    if (doc.word_is(j, "and") || doc.word_is(j, "but")) && doc.is_lower(j) {
+    // (After `or`, a cue that is also a noun is one: `members of Congress or state GOP
+    // officials`.)
+    let or_noun = doc.word_is(j, "or") && doc.lex(i).is(class::NOUN_FORM);
+    if doc.word_among(j, &["and", "but", "or"]) && doc.is_lower(j) && !or_noun {
         // `she drew his ire - he called her "weak" and said …`: the clause after a dash
         // or a semicolon has a subject of its own.
         let opens = (floor..j).rev().take(40).find(|&k| {
