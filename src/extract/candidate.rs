@@ -91,9 +91,8 @@ pub(crate) fn trim(doc: &Doc, mut first: usize, mut end: usize) -> (usize, usize
     (first, end)
 }
 
-/// The class of a candidate its cue reports: speech, belief, intention, evaluation or
-/// evidence (a document's findings).
-/// What sort of attribution the cue `lex` makes of candidate `c`.
+/// What sort of attribution the cue `lex` makes of candidate `c`: speech, belief,
+/// intention, evaluation or evidence (a document's findings).
 pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
     let document = c
         .source

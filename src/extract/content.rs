@@ -244,11 +244,8 @@ pub(crate) fn judgement(
             return None;
         }
     }
-    if doc.word_is(i, "call")
-        || doc.word_is(i, "calls")
-        || doc.word_is(i, "called")
-        || doc.word_is(i, "calling")
-    {
+    // (`called for`, `called on` are phrase cues of their own.)
+    if cue_end == i + 1 && doc.word_among(i, &["call", "calls", "called", "calling"]) {
         if doc.word_is(cue_end, "for") || doc.word_is(cue_end, "on") {
             cue_end += 1;
         } else {

@@ -40,11 +40,6 @@ fn second_verb(doc: &Doc, i: usize) -> bool {
         && (!lex.is(class::NOUN_FORM) || doc.is_cap(i + 2) || doc.is_quote(i + 2))
 }
 
-/// `Calls For` / `Calls On` at `k`.
-fn calls_for(doc: &Doc, k: usize) -> bool {
-    doc.word_among(k, &["calls", "called"]) && doc.word_among(k + 1, &["for", "on"])
-}
-
 fn headline(doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) -> Option<()> {
     let (k, cue_end, lex) = (start + 1..end).find_map(|k| {
         if doc.in_quote(k) || !doc.is_cap(k) {
@@ -62,16 +57,12 @@ fn headline(doc: &Doc, start: usize, end: usize, out: &mut Vec<Candidate>) -> Op
         let verb_form = !lex.is(class::NOUN_FORM)
             || after_name
                 && lex.form == Form::Present3
-                && (lex.cue_has(cue::INTENT) && doc.word_is(cue_end, "to")
-                    || calls_for(doc, k)
-                    || cue_end > k + 1);
+                && (lex.cue_has(cue::INTENT) && doc.word_is(cue_end, "to") || cue_end > k + 1);
         let verb = lex.is(class::CUE)
             && lex.form != Form::Gerund
             && verb_form
             && !lex.cue_has(cue::SEEM)
             && !doc.is_punct(cue_end, ',');
-        // (`Calls For`: the preposition is the cue's.)
-        let cue_end = cue_end + usize::from(calls_for(doc, k) && cue_end == k + 1);
         verb.then_some((k, cue_end, lex))
     })?;
     let cue = Some((k, cue_end));

@@ -172,7 +172,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 '\'' | '’'
                     if !space_before
                         && !single_open
-                        && possessive_mark(bytes, i, tokens.last(), text) =>
+                        && possessive_mark(bytes, start, i, tokens.last(), text) =>
                 {
                     // `Sanders' campaign`: the plural possessive belongs to its word.
                     if let Some(word) = tokens.last_mut() {
@@ -212,12 +212,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Is the apostrophe ending at byte `after` the mark of a plural possessive (`Sanders'
-/// campaign`, `the states’ lawsuit`)? The word before it ends in `s` and a word follows
-/// after one space.
-fn possessive_mark(bytes: &[u8], after: usize, before: Option<&Token>, text: &str) -> bool {
-    let Some(word) = before.filter(|t| t.kind == TokenKind::Word && t.end as usize + 3 >= after)
-    else {
+/// Is the apostrophe at bytes `at..after` the mark of a plural possessive (`Sanders'
+/// campaign`, `the states’ lawsuit`)? The word right before it ends in `s` and a word
+/// follows after one space.
+fn possessive_mark(
+    bytes: &[u8],
+    at: usize,
+    after: usize,
+    before: Option<&Token>,
+    text: &str,
+) -> bool {
+    let Some(word) = before.filter(|t| t.kind == TokenKind::Word && t.end as usize == at) else {
         return false;
     };
     word.text(text).ends_with(['s', 'S'])

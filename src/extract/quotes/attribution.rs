@@ -27,9 +27,12 @@ fn quoted_title(doc: &Doc, r: &Region) -> bool {
     };
     let after_name_slot = doc.is_lower(p) && doc.is(p, class::PREPOSITION | class::DETERMINER)
         || crate::extract::subject::possessive(doc, p);
+    // (Cheap tests first: this runs on every quote, and a title is short.)
+    if !after_name_slot || r.end - r.first > 12 {
+        return false;
+    }
     let words = (r.first..r.end).filter(|&k| doc.is_word(k)).count();
-    after_name_slot
-        && (1..=8).contains(&words)
+    (1..=8).contains(&words)
         && doc.is_cap(r.first)
         && (r.first..r.end).all(|k| {
             doc.is_cap(k)
