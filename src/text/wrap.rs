@@ -159,6 +159,20 @@ mod tests {
         assert_eq!(show("中文", &wrap("中文", 1)), ["中", "文"]);
     }
 
+    fn visible_chars(s: &str) -> usize {
+        s.chars().filter(|&c| char_width(c) > 0).count()
+    }
+
+    #[test]
+    fn zero_width_marks_stay_with_the_character_they_precede() {
+        // A combining mark has no width of its own; a wide character after it on a
+        // one-column line is still one visible character per line.
+        let text = "\u{591}\u{16FE0}\u{4E2D}";
+        let lines = show(text, &wrap(text, 1));
+        assert_eq!(lines, ["\u{591}\u{16FE0}", "\u{4E2D}"]);
+        assert!(lines.iter().all(|l| visible_chars(l) == 1));
+    }
+
     #[test]
     fn line_of_maps_offsets() {
         let text = "aaa bbb ccc";
@@ -178,7 +192,9 @@ mod tests {
                 prop_assert!(l.start >= last && l.end >= l.start && l.end <= text.len());
                 prop_assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end));
                 let s = &text[l.start..l.end];
-                prop_assert!(str_width(s) <= width || s.chars().count() == 1);
+                // Only a single visible character (with its zero-width marks) may be
+                // wider than the line.
+                prop_assert!(str_width(s) <= width || visible_chars(s) == 1);
                 last = l.end;
             }
             let shown: String = lines.iter().map(|l| &text[l.start..l.end]).collect::<String>();
