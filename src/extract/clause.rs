@@ -1,11 +1,11 @@
 //! Where reported content starts and ends: adjuncts after a cue, clause starts, and the
 //! boundaries (participles, new attributions, contrasting clauses) that end a content.
 
-use super::boundary::boundary;
 use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
 use super::np;
 pub(crate) use super::object::{object_end, starts_object};
+use super::stops::{FAR, Stop};
 use crate::text::tokens::TokenKind;
 
 pub(crate) fn is_numeric(k: TokenKind) -> bool {
@@ -231,86 +231,8 @@ pub(crate) fn is_infinitive(doc: &Doc, i: usize) -> bool {
 /// The first comma (outside quotes) from `i`, or `end`; after the closing mark when the
 /// comma is inside one (`exploitation,"`).
 pub(crate) fn first_comma(doc: &Doc, i: usize, end: usize) -> usize {
-    doc.stops
-        .value_before(doc.stops.next(&doc.stops.comma, i), end)
-}
-
-/// Boundaries of reported content, a binary search away. Each kind of boundary depends
-/// only on the tokens around it, so the positions of each kind are listed once per
-/// document, in order, and a clause's end is a few searches: no scan from each cue to the
-/// sentence end, which made long sentences without a full stop quadratic. Boundaries are
-/// rare (commas, dashes, a few conjunctions), so the lists are short.
-#[derive(Debug, Default)]
-pub(crate) struct Stops {
-    /// Boundaries that end any clause (`;`, `, adding`, `, while`, `, he said`).
-    always: Vec<u32>,
-    /// Boundaries that end a clause they do not open (`and said …`, `— and he noted`).
-    later: Vec<u32>,
-    /// `, and the …`, which ends only a clause of eight tokens or more.
-    far: Vec<u32>,
-    /// Commas outside quotes.
-    comma: Vec<u32>,
-    /// Boundaries of a noun-phrase object (a dash, a subordinate clause, an adjunct).
-    object: Vec<u32>,
-    /// Commas right before a closing mark (`,"`), whose content ends past the mark.
-    closers: Vec<u32>,
-}
-
-/// How far into a clause a `, and the …` must be to end it.
-const FAR: usize = 8;
-
-impl Stops {
-    pub(crate) fn new(doc: &Doc) -> Self {
-        let mut stops = Stops::default();
-        for k in 0..doc.len() {
-            // (A word the lexicon does not know is no boundary, but for a closing adverb:
-            // see `boundary`.)
-            if doc.is_word(k)
-                && doc.lex(k) == super::lexicon::Lex::default()
-                && !doc.word(k).ends_with("ly")
-            {
-                continue;
-            }
-            let b = boundary(doc, k);
-            let at = k as u32;
-            for (on, list) in [
-                (b.always, &mut stops.always),
-                (b.later, &mut stops.later),
-                (b.far, &mut stops.far),
-                (b.comma, &mut stops.comma),
-                (b.object, &mut stops.object),
-            ] {
-                if on {
-                    list.push(at);
-                }
-            }
-            if b.comma && comma_then_closer(doc, k) {
-                stops.closers.push(at);
-            }
-        }
-        stops
-    }
-
-    /// The first boundary at or after `i` in `list`, as a token index (`usize::MAX` for
-    /// none).
-    /// The first object boundary at or after `i`.
-    pub(crate) fn next_object(&self, i: usize) -> usize {
-        self.next(&self.object, i)
-    }
-
-    fn next(&self, list: &[u32], i: usize) -> usize {
-        let at = list.partition_point(|&k| (k as usize) < i);
-        list.get(at).map_or(usize::MAX, |&k| k as usize)
-    }
-
-    /// Where content ends for the boundary at `k`, or `end` when `k` is not before it.
-    fn value_before(&self, k: usize, end: usize) -> usize {
-        if k >= end {
-            return end;
-        }
-        let closer = self.closers.binary_search(&(k as u32)).is_ok();
-        if closer { k + 2 } else { k }
-    }
+    let stops = &doc.stops;
+    stops.value_before(doc, stops.next(doc, Stop::Comma, i, end), end)
 }
 
 /// Does a subject and its finite verb start at `i`: a subject pronoun, or a name of up to
@@ -374,10 +296,10 @@ fn gerund_subject(doc: &Doc, i: usize) -> bool {
 pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
     let stops = &doc.stops;
     let k = stops
-        .next(&stops.always, i)
-        .min(stops.next(&stops.later, i + 1))
-        .min(stops.next(&stops.far, i + FAR));
-    stops.value_before(k, end)
+        .next(doc, Stop::Always, i, end)
+        .min(stops.next(doc, Stop::Later, i + 1, end))
+        .min(stops.next(doc, Stop::Far, i + FAR, end));
+    stops.value_before(doc, k, end)
 }
 
 /// A finite reporting verb at `i` (`said`, `noted`), not a gerund.

@@ -1,9 +1,9 @@
 //! The analysed document: tokens, their lexicon entries, sentences and paragraphs, shared by
 //! every stage of extraction.
 
-use super::clause::Stops;
 use super::lexicon::{self, Lex, class};
 use super::quotes::{self, Region};
+use super::stops::Stops;
 use crate::text::Span;
 use crate::text::sentences::{Sentence, segment};
 use crate::text::tokens::{Token, TokenKind, shape, tokenize};
@@ -185,7 +185,7 @@ impl<'a> Doc<'a> {
         };
         doc.regions = quotes::find_regions(&mut doc);
         doc.quoted_before = prefix_counts(doc.quote_of.iter().map(|&q| q != NONE));
-        doc.stops = Stops::new(&doc);
+        doc.stops = Stops::new(doc.sentences.len());
         doc
     }
 

@@ -28,6 +28,7 @@ mod participle;
 mod passive;
 mod quotes;
 mod reported;
+mod stops;
 mod subject;
 
 use serde::Serialize;

@@ -1,10 +1,11 @@
 //! Where a noun-phrase object given as content ends: at a comma, unless a list or an
 //! appositive goes on; at a dash, a second reporting verb, a subordinate clause or an
-//! adjunct (the `object` stops of [`super::clause::Stops`]).
+//! adjunct (the `object` stops of [`super::stops::Stops`]).
 
 use super::clause::first_comma;
 use super::doc::Doc;
 use super::lexicon::class;
+use super::stops::Stop;
 use crate::text::tokens::TokenKind;
 
 /// Where an object given as content ends (`criticized the Affordable Care Act as a
@@ -31,13 +32,16 @@ pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
     // inside the object, then more of it.
     if let Some(after) = appositive_in_object(doc, stop, end) {
         let more = first_comma(doc, after, end);
-        return doc
-            .stops
-            .next_object(i + 1)
+        return next_object(doc, i + 1, end)
             .min(stop)
-            .max(more.min(doc.stops.next_object(after + 1)));
+            .max(more.min(next_object(doc, after + 1, end)));
     }
-    doc.stops.next_object(i + 1).min(stop)
+    next_object(doc, i + 1, end).min(stop)
+}
+
+/// The first object boundary at or after `i` (see [`Stop::Object`]).
+fn next_object(doc: &Doc, i: usize, end: usize) -> usize {
+    doc.stops.next(doc, Stop::Object, i, end)
 }
 
 /// When the comma at `comma` opens an appositive closed by a second comma (a name, or a
