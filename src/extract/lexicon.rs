@@ -8,6 +8,8 @@
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
+use super::word_table::{MAX_KEY, WordTable, key_of};
+
 /// Word class flags.
 pub mod class {
     /// A reporting verb (see [`super::Cue`]).
@@ -148,24 +150,21 @@ impl Lex {
 
 /// Looks a word up (case-insensitive). Unknown words get an empty [`Lex`].
 pub fn lookup(word: &str) -> Lex {
-    // Most words are lowercase ASCII already: look them up as they are.
-    if word.len() <= 24
-        && word
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return table().words.get(word).copied().unwrap_or_default();
+    let words = &table().words;
+    if let Some(key) = key_of(word.as_bytes()) {
+        return words.find(&key).copied().unwrap_or_default();
     }
-    let mut buf = [0u8; 24];
+    // Not plain ASCII: a curly apostrophe (`O’Brien`) folds to a straight one.
+    let mut buf = [0u8; MAX_KEY];
     let Some(key) = fold(word, &mut buf) else {
         return Lex::default();
     };
-    table().words.get(key).copied().unwrap_or_default()
+    words.get(key).copied().unwrap_or_default()
 }
 
 /// Lowercases ASCII words (mapping `’` to `'`) into `buf`; `None` for words that are too
 /// long or not ASCII-ish, which the lexicon never holds.
-fn fold<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+fn fold<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
     let mut n = 0;
     for ch in word.chars() {
         let b = match ch {
@@ -196,13 +195,13 @@ pub struct Phrase {
 /// The parsed lexicon: single words, and phrase cues by their first word.
 #[derive(Debug, Default)]
 pub struct Tables {
-    pub words: FxHashMap<Box<str>, Lex>,
+    pub words: WordTable,
     pub phrases: FxHashMap<Box<str>, Vec<Phrase>>,
 }
 
 /// The phrase cues whose first word is `word` (any case), longest first.
 pub fn phrases(word: &str) -> &'static [Phrase] {
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; MAX_KEY];
     let Some(key) = fold(word, &mut buf) else {
         return &[];
     };
@@ -469,7 +468,7 @@ pub fn parse(text: &str) -> (Tables, Vec<LexiconProblem>) {
     }
     (
         Tables {
-            words: map,
+            words: WordTable::from_entries(map.iter().map(|(w, lex)| (&**w, *lex))),
             phrases,
         },
         problems,
