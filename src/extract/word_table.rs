@@ -139,7 +139,8 @@ impl WordTable {
     /// The entry for `key`, if the table holds it.
     #[inline]
     pub fn find(&self, key: &Key) -> Option<&Lex> {
-        let (start, tag) = hash(key);
+        let key = *key;
+        let (start, tag) = hash(&key);
         let mut at = start & self.mask;
         // At a load of one half an empty slot comes soon and ends the probe.
         loop {
@@ -149,7 +150,9 @@ impl WordTable {
             }
             if t == tag {
                 let (k, lex) = self.slots.get(at)?;
-                if k == key {
+                // Word by word, in registers: an array compare would read the key back
+                // from memory as wider loads than it was written with, and stall.
+                if (k[0] ^ key[0]) | (k[1] ^ key[1]) | (k[2] ^ key[2]) == 0 {
                     return Some(lex);
                 }
             }
