@@ -34,12 +34,15 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 /// A word's lexicon entry; a possessive the lexicon does not hold (`Britain's`,
 /// `ministry's`) keeps what its stem says of places, names, titles and roles.
-fn lookup_possessive(word: &str) -> Lex {
-    let lex = lexicon::lookup(word);
+fn lookup_possessive(text: &str, start: usize, end: usize) -> Lex {
+    let lex = lexicon::lookup_in(text, start, end);
     if lex != Lex::default() {
         return lex;
     }
-    let Some(stem) = crate::text::tokens::possessive_stem(word) else {
+    let Some(stem) = text
+        .get(start..end)
+        .and_then(crate::text::tokens::possessive_stem)
+    else {
         return lex;
     };
     let kept = class::PLACE
@@ -155,7 +158,7 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| {
                 if t.kind == TokenKind::Word && t.end - t.start <= 24 {
-                    lookup_possessive(t.text(text))
+                    lookup_possessive(text, t.start as usize, t.end as usize)
                 } else {
                     Lex::default()
                 }

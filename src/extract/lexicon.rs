@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-use super::word_table::{MAX_KEY, WordTable, key_of};
+use super::word_table::{MAX_KEY, WordTable, key_in, key_of};
 
 /// Word class flags.
 pub mod class {
@@ -160,6 +160,15 @@ pub fn lookup(word: &str) -> Lex {
         return Lex::default();
     };
     words.get(key).copied().unwrap_or_default()
+}
+
+/// [`lookup`] for the word at bytes `start..end` of `text`, which lets the key be read
+/// from the text in whole words.
+pub fn lookup_in(text: &str, start: usize, end: usize) -> Lex {
+    if let Some(key) = key_in(text.as_bytes(), start, end.saturating_sub(start)) {
+        return table().words.find(&key).copied().unwrap_or_default();
+    }
+    text.get(start..end).map_or_else(Lex::default, lookup)
 }
 
 /// Lowercases ASCII words (mapping `’` to `'`) into `buf`; `None` for words that are too

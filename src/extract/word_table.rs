@@ -82,6 +82,34 @@ pub fn key_of(word: &[u8]) -> Option<Key> {
     Some(key.map(lower8))
 }
 
+/// The bytes of chunk `n` (of eight) that a key of `len` bytes uses, as a mask.
+#[inline]
+fn chunk_mask(len: usize, n: usize) -> u64 {
+    let bytes = len.saturating_sub(8 * n).min(8) as u32;
+    u64::MAX.checked_shr(64 - 8 * bytes).unwrap_or(0)
+}
+
+/// [`key_of`] for the word at `text[start..start + len]`, read as three whole words from
+/// the text and masked to its length: no branch on the length, whose changes from word to
+/// word a branch would mispredict. (Near the end of the text, [`key_of`] does it.)
+#[inline(always)]
+pub fn key_in(text: &[u8], start: usize, len: usize) -> Option<Key> {
+    let Some(window) = text.get(start..).and_then(|t| t.first_chunk::<MAX_KEY>()) else {
+        return key_of(text.get(start..start + len)?);
+    };
+    if len == 0 || len > MAX_KEY {
+        return None;
+    }
+    let mut key = [0u64; 3];
+    for (n, (k, chunk)) in key.iter_mut().zip(window.chunks_exact(8)).enumerate() {
+        *k = u64::from_le_bytes(chunk.try_into().ok()?) & chunk_mask(len, n);
+    }
+    if (key[0] | key[1] | key[2]) & HIGH_BITS != 0 {
+        return None;
+    }
+    Some(key.map(lower8))
+}
+
 /// The first slot to probe for `key`, and its tag (never 0).
 #[inline]
 fn hash(key: &Key) -> (usize, u8) {
@@ -227,6 +255,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn keys_read_in_place_are_the_keys_of_the_words(
+            text in "[a-zA-Z'. é-]{0,80}",
+            start in 0usize..80,
+            len in 0usize..30,
+        ) {
+            let bytes = text.as_bytes();
+            let want = bytes.get(start..start + len).and_then(key_of);
+            prop_assert_eq!(key_in(bytes, start, len), want);
+        }
+
         #[test]
         fn agrees_with_a_hash_map(
             words in proptest::collection::hash_set("[a-zA-Z'.-]{1,26}", 0..300),
