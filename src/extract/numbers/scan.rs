@@ -60,24 +60,60 @@ pub(super) fn is_alnum(c: u8) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-/// Reads the word starting at `i` (a letter), computing its key on the way.
-pub(super) fn word_at(b: &[u8], i: usize) -> Word {
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Bit 7 of each byte of `x` set where that byte is an ASCII letter (no carry crosses a
+/// byte: each sum stays below 0x100).
+fn letters8(x: u64) -> u64 {
+    let low = (x | (ONES * 0x20)) & !HIGH_BITS;
+    let from_a = low + ONES * u64::from(0x80 - b'a');
+    let above_z = low + ONES * u64::from(0x7f - b'z');
+    from_a & !above_z & !x & HIGH_BITS
+}
+
+/// One past the run of ASCII letters starting at `i`, found eight bytes at a time: a
+/// loop per letter ends at a length that changes from word to word, and mispredicts.
+fn letters_end(b: &[u8], i: usize) -> usize {
     let mut j = i;
-    let mut key = 0u128;
-    while let Some(&c) = b.get(j) {
-        if !is_alpha(c) {
-            break;
+    while let Some(chunk) = b.get(j..).and_then(|r| r.first_chunk::<8>()) {
+        let others = !letters8(u64::from_le_bytes(*chunk)) & HIGH_BITS;
+        if others != 0 {
+            return j + (others.trailing_zeros() / 8) as usize;
         }
-        key = (key << 8) | u128::from(c | 0x20);
+        j += 8;
+    }
+    while b.get(j).is_some_and(|&c| is_alpha(c)) {
         j += 1;
     }
-    if j - i > MAX_WORD {
-        key = 0;
+    j
+}
+
+/// The key of the `len` letters at `i` (see [`super::lexicon::key`]): the bytes read
+/// big-endian in whole words and shifted to the length, or one by one near the end of
+/// the text.
+fn key_at(b: &[u8], i: usize, len: usize) -> u128 {
+    const LOWER: u128 = u128::from_ne_bytes([0x20; 16]);
+    if len == 0 || len > MAX_WORD {
+        return 0;
     }
+    match b.get(i..).and_then(|r| r.first_chunk::<16>()) {
+        Some(chunk) => (u128::from_be_bytes(*chunk) | LOWER) >> (8 * (16 - len)),
+        None => b
+            .get(i..i + len)
+            .unwrap_or(&[])
+            .iter()
+            .fold(0, |key, &c| (key << 8) | u128::from(c | 0x20)),
+    }
+}
+
+/// Reads the word starting at `i` (a letter) and its key.
+pub(super) fn word_at(b: &[u8], i: usize) -> Word {
+    let end = letters_end(b, i);
     Word {
         start: i,
-        end: j,
-        key,
+        end,
+        key: key_at(b, i, end - i),
     }
 }
 
@@ -222,6 +258,56 @@ pub(super) fn token_end(b: &[u8], mut i: usize) -> usize {
             i += 2;
         } else {
             return i;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The plain reading [`word_at`] must agree with: a letter at a time.
+    fn word_by_letters(b: &[u8], i: usize) -> Word {
+        let mut j = i;
+        let mut key = 0u128;
+        while let Some(&c) = b.get(j).filter(|c| is_alpha(**c)) {
+            key = (key << 8) | u128::from(c | 0x20);
+            j += 1;
+        }
+        Word {
+            start: i,
+            end: j,
+            key: if j - i > MAX_WORD { 0 } else { key },
+        }
+    }
+
+    #[test]
+    fn words_of_every_length_near_the_end_and_inside() {
+        for len in 0..40 {
+            let word = "Ab".repeat(20);
+            let text = format!("{} x{}", &word[..len], "y".repeat(20));
+            for b in [text.as_bytes(), &text.as_bytes()[..len]] {
+                assert_eq!(word_at(b, 0), word_by_letters(b, 0), "{len}");
+            }
+        }
+        // Letters next to every other byte, non-ASCII ones included.
+        for c in 0u8..=255 {
+            let b = [
+                b'q', b'Z', c, b'a', b'b', b'c', b'd', b'e', b'f', b'g', b'h',
+            ];
+            assert_eq!(word_at(&b, 0), word_by_letters(&b, 0), "{c:#x}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn reads_words_as_a_letter_at_a_time_would(
+            text in "[a-zA-Z0-9 .,'é@\\[`{-]{0,60}",
+            at in 0usize..60,
+        ) {
+            let b = text.as_bytes();
+            prop_assert_eq!(word_at(b, at), word_by_letters(b, at));
         }
     }
 }
