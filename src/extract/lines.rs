@@ -145,12 +145,7 @@ fn labelled(doc: &Doc, start: usize, end: usize) -> Option<Candidate> {
         i += 2;
     }
     let name_first = i;
-    let about = |k: usize| {
-        matches!(
-            doc.word(k).to_ascii_lowercase().as_str(),
-            "on" | "to" | "at"
-        )
-    };
+    let about = |k: usize| doc.word_among(k, &["on", "to", "at"]);
     // (`Rep. Trey Gowdy (R-S.C.):`: a title's dot and a bracketed affiliation belong to
     // the name; `Clinton camp:`, `WSJ editorial:` end in a noun for who speaks.)
     while i < end

@@ -303,7 +303,12 @@ impl Index {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             // Only words that can name a role are looked up by descriptions later.
             let lex = super::lexicon::lookup(w);
-            let full = expand_title(&w.to_ascii_lowercase());
+            // (Abbreviations are short: no lowercase copy of longer words.)
+            let full = if w.len() <= 4 {
+                expand_title(&w.to_ascii_lowercase())
+            } else {
+                None
+            };
             if !lex.is(class::TITLE | class::ROLE_NOUN) && full.is_none() {
                 continue;
             }

@@ -88,18 +88,20 @@ fn core_first(doc: &Doc, last: usize, floor: usize) -> Option<usize> {
         let year = doc.word(last).len() == 4 && doc.word(last).starts_with(['1', '2']);
         return (number(last) && !year).then_some(last);
     }
-    let w = doc.word(last).to_ascii_lowercase();
+    let w = doc.word(last);
     // `half`, `a third`, `two-thirds`, `three-quarters`
-    if w == "half" {
+    if w.eq_ignore_ascii_case("half") {
         return Some(last);
     }
-    let fraction = ["thirds", "quarters", "fifths"]
-        .iter()
-        .any(|f| w.strip_suffix(f).is_some_and(|n| n.ends_with('-')));
+    let fraction = ["thirds", "quarters", "fifths"].iter().any(|f| {
+        let cut = w.len().saturating_sub(f.len());
+        w.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(f))
+            && w.get(..cut).is_some_and(|n| n.ends_with('-'))
+    });
     if fraction {
         return Some(last);
     }
-    if matches!(w.as_str(), "third" | "quarter" | "fifth") && last > floor {
+    if doc.word_among(last, &["third", "quarter", "fifth"]) && last > floor {
         return doc.word_among(last - 1, &["a", "one"]).then_some(last - 1);
     }
     None
