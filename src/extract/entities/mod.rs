@@ -20,7 +20,8 @@ struct Entity {
     words: Vec<WordKey>,
     /// The last name word, lowercased: a description's head (`spokesperson`).
     head: String,
-    display: String,
+    /// The mention whose name is shown (its text is built only for entities that speak).
+    display: Np,
     role: Option<String>,
     gender: Gender,
     plural: bool,
@@ -118,7 +119,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &[Candidate]) -> (Vec<Speaker>, Vec<Opt
             keep
         });
         speakers.push(Speaker {
-            name: ent.display.clone(),
+            name: display_name(doc, &ent.display),
             role: ent.role.clone(),
             kind: match ent.kind {
                 NpKind::Person => SpeakerKind::Person,
@@ -413,7 +414,7 @@ fn link_named(
                 index.add_words(e, &words);
                 ent.words = words;
                 ent.head = last;
-                ent.display = display_name(doc, &m.np);
+                ent.display = m.np;
             }
             if ent.role.is_none()
                 && may_have_role(&m.np)
@@ -428,7 +429,6 @@ fn link_named(
             let e = entities.len();
             index.add_words(e, &words);
             let role = may_have_role(&m.np).then(|| role_of(doc, &m.np)).flatten();
-            let display = display_name(doc, &m.np);
             if let Some(r) = &role {
                 index.add_role(e, r);
             }
@@ -436,7 +436,7 @@ fn link_named(
                 kind: m.np.kind,
                 words,
                 head: last,
-                display,
+                display: m.np,
                 role,
                 gender: gender_of(doc, &m.np),
                 plural,
