@@ -372,6 +372,13 @@ fn scan_word(text: &str, start: usize) -> (usize, u8, bool) {
             w.note_run(bytes[run], seen, upper);
             continue;
         }
+        // Most words end at a space or a mark that joins nothing: no decoding to know.
+        if bytes
+            .get(i)
+            .is_some_and(|&b| b < 0x80 && !matches!(b, b'\'' | b'_' | b'-' | b'.' | b','))
+        {
+            break;
+        }
         let (ch, len) = decode(bytes, i);
         if ch.is_alphanumeric() {
             if len > 1 {
