@@ -84,7 +84,7 @@ pub(crate) fn reduced_passive(doc: &Doc, cue_at: usize, j: usize, floor: usize) 
     let skipped = j + 1 < cue_at;
     let mut k = j;
     loop {
-        if participle(k) && (k < j || skipped) {
+        if (k < j || skipped) && participle(k) {
             break;
         }
         let plain = doc.is_word(k)

@@ -104,16 +104,20 @@ fn signer(doc: &Doc, first: usize, end: usize) -> Option<Np> {
 fn reports(doc: &Doc, first: usize, end: usize) -> bool {
     (first + 1..end).any(|k| {
         let l = doc.lex(k);
-        let third_person = np::ending_at(doc, k - 1, first).is_some_and(|np| {
-            np.is_named()
-                || np.kind == NpKind::Pronoun && doc.word_among(np.first, &["he", "she", "they"])
-        });
+        // The cheap tests first: the subject is looked for only before a reporting verb.
+        let third_person = || {
+            np::ending_at(doc, k - 1, first).is_some_and(|np| {
+                np.is_named()
+                    || np.kind == NpKind::Pronoun
+                        && doc.word_among(np.first, &["he", "she", "they"])
+            })
+        };
         !doc.in_quote(k)
             && doc.is_lower(k)
             && l.cue_has(cue::SPEECH)
             && !l.is(class::NOUN_FORM)
             && matches!(l.form, Form::Past | Form::Present3)
-            && third_person
+            && third_person()
     })
 }
 

@@ -444,13 +444,14 @@ pub(super) fn classify(
     let role = (name_first > body).then_some((body, name_first));
     let single = end - name_first == 1;
     // `New Hampshire`, `South Carolina`, `Hong Kong`: a place of several words.
-    let place = (name_first..end).all(|k| {
-        doc.is(k, class::PLACE)
-            || doc.word_among(
-                k,
-                &["new", "north", "south", "east", "west", "united", "island"],
-            )
-    }) && doc.is(last, class::PLACE);
+    let place = doc.is(last, class::PLACE)
+        && (name_first..end).all(|k| {
+            doc.is(k, class::PLACE)
+                || doc.word_among(
+                    k,
+                    &["new", "north", "south", "east", "west", "united", "island"],
+                )
+        });
     let kind = if single && doc.is(name_first, class::PLACE) || place {
         NpKind::Place
     } else if single
