@@ -60,13 +60,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &[Candidate]) -> (Vec<Speaker>, Vec<Opt
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut index = Index::default();
+    let mut scratch = Scratch::default();
     // Entity of each mention (None for unresolved pronouns and dropped scan names).
     let mut linked: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
     for (m_idx, m) in mentions.iter().enumerate() {
         let e = match m.np.kind {
             NpKind::Pronoun => resolve_pronoun(doc, m, &mentions[..m_idx], &linked, &mut entities),
             NpKind::Place => None,
-            _ => link_named(doc, m, &mut entities, &mut index),
+            _ => link_named(doc, m, &mut entities, &mut index, &mut scratch),
         };
         linked.push(e);
         if let Some(e) = e
@@ -165,11 +166,19 @@ fn word_key(word: &str) -> WordKey {
     h.finish()
 }
 
-fn words_of(doc: &Doc, np: &Np) -> Vec<WordKey> {
+/// The keys of the words of a mention's name.
+fn word_keys<'d>(doc: &'d Doc, np: &Np) -> impl Iterator<Item = WordKey> + 'd {
     (np.name.0..np.name.1)
         .filter(|&k| doc.is_word(k))
         .map(|k| word_key(doc.word(k)))
-        .collect()
+}
+
+/// Buffers reused from one mention to the next: most mentions link to an entity that
+/// exists already and keep nothing they were compared with.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<WordKey>,
+    candidates: Vec<usize>,
 }
 
 /// The last word of a name, lowercased, without a possessive ending.
@@ -239,7 +248,7 @@ fn scan_names(doc: &Doc, out: &mut Vec<Mention>) {
     let known: rustc_hash::FxHashSet<WordKey> = out
         .iter()
         .filter(|m| m.np.kind == NpKind::Person)
-        .flat_map(|m| words_of(doc, &m.np))
+        .flat_map(|m| word_keys(doc, &m.np))
         .collect();
     // A full name that ends with a known surname (`Donald Trump` where `Trump said`) is
     // that person too.
@@ -323,17 +332,21 @@ impl Index {
 
     /// Entities sharing a name word with `words`, or (for descriptions) whose role holds
     /// `head`; most recently created first.
-    fn candidates(&self, words: &[WordKey], head: Option<&str>) -> Vec<usize> {
+    /// Entities that may be the one `words` (and, for a description, `head`) name, most
+    /// recent first, into `out`.
+    fn candidates(&self, words: &[WordKey], head: Option<&str>, out: &mut Vec<usize>) {
         // The most recent entities per word are enough: an article with a hundred
         // different Johns must not make every new John compare with all of them.
         fn recent(list: &[usize]) -> impl Iterator<Item = usize> + '_ {
             list.iter().rev().take(RECENT).copied()
         }
-        let mut out: Vec<usize> = words
-            .iter()
-            .filter_map(|w| self.by_word.get(w))
-            .flat_map(|list| recent(list))
-            .collect();
+        out.clear();
+        out.extend(
+            words
+                .iter()
+                .filter_map(|w| self.by_word.get(w))
+                .flat_map(|list| recent(list)),
+        );
         if let Some(h) = head {
             let key = role_key(h);
             if let Some(list) = self.by_role_word.get(key) {
@@ -342,7 +355,6 @@ impl Index {
         }
         out.sort_unstable_by(|a, b| b.cmp(a));
         out.dedup();
-        out
     }
 }
 
@@ -351,8 +363,12 @@ fn link_named(
     m: &Mention,
     entities: &mut Vec<Entity>,
     index: &mut Index,
+    scratch: &mut Scratch,
 ) -> Option<usize> {
-    let words = words_of(doc, &m.np);
+    let Scratch { words, candidates } = scratch;
+    words.clear();
+    words.extend(word_keys(doc, &m.np));
+    let words = &*words;
     if words.is_empty() {
         return None;
     }
@@ -390,18 +406,19 @@ fn link_named(
                 !plural && role_matches(ent.role.as_deref(), Some(last.as_str()))
             }
             // `Foreign ministry` and `The Foreign Ministry` are one organisation.
-            (NpKind::Org | NpKind::Nominal, NpKind::Org | NpKind::Nominal) => ent.words == words,
-            (a, b) => a == b && ent.words == words,
+            (NpKind::Org | NpKind::Nominal, NpKind::Org | NpKind::Nominal) => ent.words == *words,
+            (a, b) => a == b && ent.words == *words,
         }
     };
-    let candidates = index.candidates(&words, head);
+    index.candidates(words, head, candidates);
+    let candidates = candidates.iter().copied();
     // A bare surname shared by several people (`Trump` after `Donald Trump` and `Ivanka
     // Trump`) is the first of them, as news style introduces the principal first;
     // anything else links to the most recent compatible entity.
     let found = if words.len() == 1 && m.np.kind == NpKind::Person {
-        candidates.into_iter().filter(|&e| compatible(e)).min()
+        candidates.filter(|&e| compatible(e)).min()
     } else {
-        candidates.into_iter().find(|&e| compatible(e))
+        candidates.clone().find(|&e| compatible(e))
     };
     match found {
         Some(e) => {
@@ -411,8 +428,8 @@ fn link_named(
                 ent.gender = gender_here();
             }
             if m.np.kind == ent.kind && words.len() > ent.words.len() {
-                index.add_words(e, &words);
-                ent.words = words;
+                index.add_words(e, words);
+                ent.words = words.to_vec();
                 ent.head = last;
                 ent.display = m.np;
             }
@@ -427,14 +444,14 @@ fn link_named(
         }
         None => {
             let e = entities.len();
-            index.add_words(e, &words);
+            index.add_words(e, words);
             let role = may_have_role(&m.np).then(|| role_of(doc, &m.np)).flatten();
             if let Some(r) = &role {
                 index.add_role(e, r);
             }
             entities.push(Entity {
                 kind: m.np.kind,
-                words,
+                words: words.to_vec(),
                 head: last,
                 display: m.np,
                 role,
