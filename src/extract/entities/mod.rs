@@ -183,9 +183,13 @@ struct Scratch {
 
 /// The last word of a name, lowercased, without a possessive ending.
 fn head_of(doc: &Doc, np: &Np) -> String {
+    head_stem(doc, np).to_lowercase()
+}
+
+/// The last word of a name without a possessive ending, as written.
+fn head_stem<'d>(doc: &'d Doc, np: &Np) -> &'d str {
     let w = doc.word(np.name.1.saturating_sub(1));
-    let stem = crate::text::tokens::possessive_stem(w).unwrap_or(w);
-    stem.to_lowercase()
+    crate::text::tokens::possessive_stem(w).unwrap_or(w)
 }
 
 /// Person mentions outside claims' sources that coreference needs: names with a title
@@ -372,13 +376,20 @@ fn link_named(
     if words.is_empty() {
         return None;
     }
-    let last = head_of(doc, &m.np);
+    // The lowercased head is text to build: only for a description, which is matched on
+    // it, or for an entity that keeps it.
+    let nominal = m.np.kind == NpKind::Nominal;
+    let description = nominal.then(|| head_of(doc, &m.np));
     // `Senate Republicans`, `Wyoming Democrats`: a capitalised group is plural too.
     let group = m.np.kind == NpKind::Person
         && m.np.name.1 > m.np.name.0
         && doc.is(m.np.name.1 - 1, class::ROLE_NOUN);
-    let plural = (m.np.kind == NpKind::Nominal || group) && last.ends_with('s');
-    let head = (m.np.kind == NpKind::Nominal).then_some(last.as_str());
+    let plural = (nominal || group)
+        && head_stem(doc, &m.np)
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.to_lowercase().next_back() == Some('s'));
+    let head = description.as_deref();
     // Most recent compatible entity first.
     // `Mrs. Clinton` is not Bill Clinton, nor `Mr. Trump` Maryanne Trump Barry.
     // Worked out once, and only when a person of known gender is a candidate.
@@ -402,9 +413,7 @@ fn link_named(
                 }
             }
             (NpKind::Nominal, NpKind::Nominal) => ent.words.last() == words.last(),
-            (NpKind::Nominal, NpKind::Person) => {
-                !plural && role_matches(ent.role.as_deref(), Some(last.as_str()))
-            }
+            (NpKind::Nominal, NpKind::Person) => !plural && role_matches(ent.role.as_deref(), head),
             // `Foreign ministry` and `The Foreign Ministry` are one organisation.
             (NpKind::Org | NpKind::Nominal, NpKind::Org | NpKind::Nominal) => ent.words == *words,
             (a, b) => a == b && ent.words == *words,
@@ -430,7 +439,7 @@ fn link_named(
             if m.np.kind == ent.kind && words.len() > ent.words.len() {
                 index.add_words(e, words);
                 ent.words = words.to_vec();
-                ent.head = last;
+                ent.head = description.clone().unwrap_or_else(|| head_of(doc, &m.np));
                 ent.display = m.np;
             }
             if ent.role.is_none()
@@ -452,7 +461,7 @@ fn link_named(
             entities.push(Entity {
                 kind: m.np.kind,
                 words: words.to_vec(),
-                head: last,
+                head: description.unwrap_or_else(|| head_of(doc, &m.np)),
                 display: m.np,
                 role,
                 gender: gender_of(doc, &m.np),
