@@ -63,6 +63,9 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
             }
         } else if is_digit(c) {
             at_digits(b, floor, i)
+        } else if c < 0x80 && c != b'$' {
+            // Spaces and punctuation, most of what is left: no sign to look for.
+            Outcome::Skip(i + 1)
         } else if let Some((code, len)) = currency_sign(b, i) {
             at_sign(b, floor, i, code, len)
         } else {
