@@ -30,6 +30,7 @@ mod quotes;
 mod reported;
 mod stops;
 mod subject;
+mod swar;
 mod word_table;
 
 use serde::Serialize;

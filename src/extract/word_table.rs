@@ -5,6 +5,7 @@
 //! cache, settles most probes for words the table lacks without reading a slot.
 
 use super::lexicon::Lex;
+use super::swar::{HIGH_BITS, in_range8};
 
 /// The longest key the table holds, in bytes.
 pub const MAX_KEY: usize = 24;
@@ -27,17 +28,19 @@ impl Default for WordTable {
     }
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// ASCII lowercase of eight bytes at once, for bytes below 0x80 (no carry crosses a byte:
-/// each sum stays below 0x100).
+/// ASCII lowercase of eight bytes at once: bit 7 of a capital, shifted to bit 5.
 #[inline]
 fn lower8(x: u64) -> u64 {
-    let above_z = x + ONES * u64::from(0x7f - b'Z');
-    let from_a = x + ONES * u64::from(0x80 - b'A');
-    let upper = from_a & !above_z & HIGH_BITS;
-    x | (upper >> 2)
+    x | (in_range8(x, b'A', b'Z') >> 2)
+}
+
+/// A key from its three words as read: `None` unless all ASCII, else case folded.
+#[inline(always)]
+fn folded(key: Key) -> Option<Key> {
+    if (key[0] | key[1] | key[2]) & HIGH_BITS != 0 {
+        return None;
+    }
+    Some(key.map(lower8))
 }
 
 /// Up to eight bytes as a little-endian `u64`, zero-padded, in at most three loads
@@ -75,11 +78,7 @@ pub fn key_of(word: &[u8]) -> Option<Key> {
         word.get(from..)
             .map_or(0, |rest| load(rest.get(..8).unwrap_or(rest)))
     };
-    let key = [part(0), part(8), part(16)];
-    if (key[0] | key[1] | key[2]) & HIGH_BITS != 0 {
-        return None;
-    }
-    Some(key.map(lower8))
+    folded([part(0), part(8), part(16)])
 }
 
 /// The bytes of chunk `n` (of eight) that a key of `len` bytes uses, as a mask.
@@ -104,10 +103,7 @@ pub fn key_in(text: &[u8], start: usize, len: usize) -> Option<Key> {
     for (n, (k, chunk)) in key.iter_mut().zip(window.chunks_exact(8)).enumerate() {
         *k = u64::from_le_bytes(chunk.try_into().ok()?) & chunk_mask(len, n);
     }
-    if (key[0] | key[1] | key[2]) & HIGH_BITS != 0 {
-        return None;
-    }
-    Some(key.map(lower8))
+    folded(key)
 }
 
 /// The first slot to probe for `key`, and its tag (never 0).

@@ -3,6 +3,8 @@
 //! Every helper is bounded (a few spaces, a short word) so that looking around a
 //! candidate number costs O(1) and the whole scan stays linear.
 
+use crate::extract::swar::{HIGH_BITS, ONES, in_range8};
+
 /// Longest run of spaces allowed inside one number expression.
 const MAX_SPACES: usize = 3;
 /// Longest word the lexicon can hold (see [`super::lexicon::key`]).
@@ -60,16 +62,10 @@ pub(super) fn is_alnum(c: u8) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// Bit 7 of each byte of `x` set where that byte is an ASCII letter (no carry crosses a
-/// byte: each sum stays below 0x100).
+/// Bit 7 of each byte of `x` set where that byte is an ASCII letter (either case folds
+/// to lowercase first: setting bit 5 leaves no other byte in `a..=z`).
 fn letters8(x: u64) -> u64 {
-    let low = (x | (ONES * 0x20)) & !HIGH_BITS;
-    let from_a = low + ONES * u64::from(0x80 - b'a');
-    let above_z = low + ONES * u64::from(0x7f - b'z');
-    from_a & !above_z & !x & HIGH_BITS
+    in_range8(x | (ONES * 0x20), b'a', b'z')
 }
 
 /// One past the run of ASCII letters starting at `i`, found eight bytes at a time: a
