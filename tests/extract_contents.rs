@@ -525,3 +525,26 @@ fn a_gerund_subject_opens_a_clause_without_that() {
     );
     assert_eq!(c.cue.as_deref(), Some("said"));
 }
+
+#[test]
+fn a_second_predicate_without_a_subject_belongs_to_the_reporting_verb() {
+    for body in [
+        "The governor said she has no plans to sign the bill and would not name a date for a vote.",
+        "The governor insists the state must be a place of ideas, and has championed a new budget.",
+    ] {
+        let c = find(
+            body,
+            if body.contains("plans") {
+                "she has no plans to sign the bill"
+            } else {
+                "the state must be a place of ideas"
+            },
+        );
+        assert_eq!(c.source.as_deref(), Some("The governor"));
+    }
+    // After `that`, the second predicate is the content's own.
+    find(
+        "The governor noted that the mayor first backed the plan and has changed his mind since.",
+        "the mayor first backed the plan and has changed his mind since",
+    );
+}

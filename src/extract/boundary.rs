@@ -96,6 +96,7 @@ pub(crate) struct Boundary {
     pub(crate) far: bool,
     pub(crate) comma: bool,
     pub(crate) object: bool,
+    pub(crate) predicate: bool,
 }
 
 #[inline]
@@ -179,6 +180,18 @@ fn boundary_at(doc: &Doc, k: usize, b: &mut Boundary) {
                 || second_predicate(doc, k + 1))
         {
             b.object = true;
+        }
+        // `said she has no plans to change her vote and would not identify …`, `insists
+        // the GOP must be a party of ideas, and has championed …`: a perfect or modal
+        // with no subject of its own coordinates with the reporting verb, not the content
+        // (unless `that` opened the content: see `clause_end`).
+        if lower
+            && doc.word_is(k, "and")
+            && doc.is_lower(k + 1)
+            && doc.word_among(k + 1, &["has", "have", "would", "will"])
+            && !doc.is(k + 2, class::DETERMINER | class::PRONOUN_OBJECT)
+        {
+            b.predicate = true;
         }
         // `supporting her by a wide margin`, `backed the bill in an effort to …`
         // (Not the agent of a participle: `slammed a lawsuit filed by a fired staffer`.)

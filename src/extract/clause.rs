@@ -299,6 +299,15 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
         .next(doc, Stop::Always, i, end)
         .min(stops.next(doc, Stop::Later, i + 1, end))
         .min(stops.next(doc, Stop::Far, i + FAR, end));
+    // `noted that Trump supported the invasion and has shifted his position`: after
+    // `that` the second predicate is the content's own.
+    let after_that =
+        doc.word_is(i, "that") || i.checked_sub(1).is_some_and(|p| doc.word_is(p, "that"));
+    let k = if after_that {
+        k
+    } else {
+        k.min(stops.next(doc, Stop::Predicate, i + 1, end))
+    };
     stops.value_before(doc, k, end)
 }
 

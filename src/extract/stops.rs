@@ -23,9 +23,12 @@ pub(crate) enum Stop {
     Object,
     /// A comma right before a closing mark (`,"`), whose content ends past the mark.
     Closer,
+    /// A second predicate with no subject (`and would not identify …`), which ends a
+    /// clause not opened by `that`.
+    Predicate,
 }
 
-const KINDS: usize = 6;
+const KINDS: usize = 7;
 
 /// How far into a clause a `, and the …` must be to end it.
 pub(crate) const FAR: usize = 8;
@@ -65,6 +68,7 @@ impl Listed {
                 b.comma,
                 b.object,
                 b.comma && comma_then_closer(doc, k),
+                b.predicate,
             ]
             .iter()
             .enumerate()
@@ -156,6 +160,7 @@ mod tests {
                     Stop::Comma => b.comma,
                     Stop::Object => b.object,
                     Stop::Closer => b.comma && comma_then_closer(doc, k),
+                    Stop::Predicate => b.predicate,
                 }
             })
             .collect()
@@ -170,6 +175,7 @@ mod tests {
             Stop::Comma,
             Stop::Object,
             Stop::Closer,
+            Stop::Predicate,
         ] {
             let all = all_of(&doc, kind);
             for i in 0..=doc.len() {
