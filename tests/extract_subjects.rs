@@ -305,3 +305,31 @@ fn a_short_adjunct_may_sit_between_the_comma_and_the_participle() {
     );
     assert_eq!(c.source.as_deref(), Some("The mayor"));
 }
+
+#[test]
+fn a_venue_between_subject_and_verb_is_no_part_of_the_speaker() {
+    for (body, source) in [
+        (
+            "Clinton in an interview with CNN on Monday said the plan would fail.",
+            "Clinton",
+        ),
+        (
+            "The minister in a statement said the plan would fail.",
+            "The minister",
+        ),
+        (
+            "The employee in a later interview said the plan would fail.",
+            "The employee",
+        ),
+        // A place after the subject is still the speaker's.
+        ("Police in Ohio said the plan would fail.", "Police in Ohio"),
+        // A subject pronoun after the adjunct is the subject.
+        (
+            "A few days ago in an interview with CNN he said the plan would fail.",
+            "he",
+        ),
+    ] {
+        let c = find(body, "the plan would fail");
+        assert_eq!(c.source.as_deref(), Some(source), "{body}");
+    }
+}

@@ -151,6 +151,8 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
     if let Some(np) = described::reduced_passive(doc, i, j, floor) {
         return Some(np);
     }
+    // `Clinton in an interview with CNN said`: the venue is no part of the subject.
+    let j = venue_adjunct_before(doc, j, floor).unwrap_or(j);
     // `One in three said …`: a share, not a person called One.
     let np = np::share_ending_at(doc, j, floor)
         .or_else(|| np::ending_at(doc, j, floor))
@@ -185,6 +187,55 @@ pub(crate) fn subject_before(doc: &Doc, i: usize, floor: usize) -> Option<Np> {
         return Some(described);
     }
     Some(coordinated(doc, np, floor).unwrap_or(np))
+}
+
+/// Where a subject ends when a venue or time adjunct ending at `j` stands between it and
+/// its verb (`Clinton in an interview with CNN on Monday said`, `the minister in a
+/// statement said`), looked for over a few words; not a place (`Police in Ohio said`).
+fn venue_adjunct_before(doc: &Doc, j: usize, floor: usize) -> Option<usize> {
+    const REACH: usize = 10;
+    const VENUES: &[&str] = &[
+        "interview",
+        "interviews",
+        "speech",
+        "conference",
+        "briefing",
+        "rally",
+        "appearance",
+        "remarks",
+        "testimony",
+        "op-ed",
+        "call",
+        "broadcast",
+        "town",
+        "forum",
+        "event",
+    ];
+    let lowest = floor.max(j.saturating_sub(REACH));
+    let mut found = None;
+    let mut venue_seen = false;
+    let mut k = j + 1;
+    while k > lowest + 1 {
+        k -= 1;
+        let word = doc.is_word(k);
+        if !(word || doc.kind(k) == Some(TokenKind::Number))
+            || doc.is_lower(k) && doc.is(k, class::BE | class::RELATIVE | class::PRONOUN_SUBJECT)
+            || doc.is_lower(k) && doc.is(k, class::CUE) && !doc.is(k, class::NOUN_FORM)
+        {
+            break;
+        }
+        venue_seen |= doc.is(k, class::MEDIUM | class::DOCUMENT)
+            || doc.is_lower(k) && doc.word_among(k, VENUES);
+        let opens = doc.is_lower(k) && doc.word_among(k, &["in", "on", "at", "during"]);
+        if venue_seen
+            && opens
+            && doc.is_word(k - 1)
+            && !doc.is(k - 1, class::PREPOSITION | class::DETERMINER)
+        {
+            found = Some(k - 1);
+        }
+    }
+    found
 }
 
 /// `… after she attacked the police and blamed …`: the subject pronoun of a subordinate
