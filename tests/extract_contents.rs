@@ -548,3 +548,25 @@ fn a_second_predicate_without_a_subject_belongs_to_the_reporting_verb() {
         "the mayor first backed the plan and has changed his mind since",
     );
 }
+
+#[test]
+fn a_hedged_figure_opens_content_and_speaks() {
+    find(
+        "The governor has said about 20 people have asked about the seat.",
+        "about 20 people have asked about the seat",
+    );
+    find(
+        "The governor said at least 20 people came.",
+        "at least 20 people came",
+    );
+    let c = find(
+        "In June, at least 21,000 said they would run.",
+        "they would run",
+    );
+    assert_eq!(c.source.as_deref(), Some("at least 21,000"));
+    // Not a frequency: `at least once` is the writer's adjunct.
+    find(
+        "The governor said at least once that he would run.",
+        "he would run",
+    );
+}

@@ -171,7 +171,12 @@ pub(crate) fn skip_adjuncts(doc: &Doc, mut i: usize, end: usize) -> usize {
             // `said after Pagliano failed to …`: a subordinate clause, not content.
             return i;
         }
-        if doc.is_lower(i) && doc.is(i, class::PREPOSITION) && !is_infinitive(doc, i) {
+        // `said about 20 people have …`: an approximate figure opens the content.
+        if doc.is_lower(i)
+            && doc.is(i, class::PREPOSITION)
+            && !is_infinitive(doc, i)
+            && !approximate_figure(doc, i)
+        {
             // A prepositional phrase of a few words, up to a comma, `that` or a clause.
             let mut j = i + 1;
             let mut noun_seen = false;
@@ -272,9 +277,47 @@ pub(crate) fn starts_clause(doc: &Doc, i: usize) -> bool {
                     ],
                 )
                 || gerund_subject(doc, i)
+                || approximate_figure(doc, i)
         }
         _ => false,
     }
+}
+
+/// `about 20 people`, `at least 21,000`, `nearly half`: a figure, hedged, that may open
+/// a clause (not `at least once`).
+fn approximate_figure(doc: &Doc, i: usize) -> bool {
+    let figure = |k: usize| {
+        doc.kind(k) == Some(TokenKind::Number)
+            || doc.is_lower(k)
+                && doc.word_among(
+                    k,
+                    &[
+                        "two",
+                        "three",
+                        "four",
+                        "five",
+                        "six",
+                        "seven",
+                        "eight",
+                        "nine",
+                        "ten",
+                        "half",
+                        "dozens",
+                        "hundreds",
+                        "thousands",
+                        "millions",
+                    ],
+                )
+    };
+    if doc.word_is(i, "at") && doc.word_is(i + 1, "least") {
+        return figure(i + 2);
+    }
+    doc.word_among(
+        i,
+        &[
+            "about", "around", "nearly", "almost", "roughly", "over", "under",
+        ],
+    ) && figure(i + 1)
 }
 
 /// `seeking reinforcements was the right course`: a gerund and its object as the subject

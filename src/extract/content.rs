@@ -101,7 +101,9 @@ pub(crate) fn make_min(
                 || doc.word_among(k, np::QUANTIFIERS)
                 || doc.kind(k) == Some(crate::text::tokens::TokenKind::Number)
         });
-        if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) {
+        // (`at least 21,000 said`: a lower bound, not a preposition.)
+        let bound = doc.word_is(np.first, "at") && doc.word_is(np.first + 1, "least");
+        if !meaningful || doc.is(np.first, class::PREPOSITION) && doc.is_lower(np.first) && !bound {
             return None;
         }
     }
