@@ -333,3 +333,12 @@ fn a_venue_between_subject_and_verb_is_no_part_of_the_speaker() {
         assert_eq!(c.source.as_deref(), Some(source), "{body}");
     }
 }
+
+#[test]
+fn an_opening_adjunct_does_not_hide_the_subject_of_a_second_predicate() {
+    let c = find(
+        "Beyond that, the report cited interviews and said that the officer had seen bruises.",
+        "the officer had seen bruises",
+    );
+    assert_eq!(c.source.as_deref(), Some("the report"));
+}

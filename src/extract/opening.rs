@@ -54,6 +54,15 @@ pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option
     {
         return sentence_subject(doc, comma + 1, before);
     }
+    // `Beyond the footage, the affidavit cited …`: a short adjunct and its comma open the
+    // sentence.
+    if doc.is_cap(first)
+        && doc.is(first, class::PREPOSITION)
+        && let Some(comma) = (first + 1..before.min(first + 8)).find(|&k| doc.is_punct(k, ','))
+        && let Some(np) = sentence_subject(doc, comma + 1, before)
+    {
+        return Some(np);
+    }
     // `China's investment giant CITIC runs …`: a possessive opens the subject; the noun
     // it owns is the subject.
     if let Some(np) = np::starting_at(doc, first, before)
