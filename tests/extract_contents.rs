@@ -570,3 +570,17 @@ fn a_hedged_figure_opens_content_and_speaks() {
         "he would run",
     );
 }
+
+#[test]
+fn an_adverb_after_that_opens_the_clause() {
+    find(
+        "The senator noted that even in small things, the mayor was out of step.",
+        "even in small things, the mayor was out of step",
+    );
+    // `that` as the subject of the content, with or without an adverb.
+    find(
+        "She said that really was the point.",
+        "that really was the point",
+    );
+    find("She said that was the point.", "that was the point");
+}

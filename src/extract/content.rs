@@ -421,7 +421,10 @@ pub(crate) fn complement(
     }
     if doc.word_is(j, "that") && doc.is_lower(j) {
         // `said that was not her view`: `that` is the subject of the content.
-        let demonstrative = doc.is(j + 1, class::BE | class::BETWEEN) && doc.is_lower(j + 1);
+        // (`noted that even in little things, …`: an adverb after `that` opens the clause;
+        // `said that really was …` is the demonstrative again.)
+        let be_at = |k: usize| doc.is(k, class::BE) && doc.is_lower(k);
+        let demonstrative = be_at(j + 1) || doc.is_between(j + 1) && be_at(j + 2);
         let from = if demonstrative { j } else { j + 1 };
         return Some(trim(doc, from, clause_end(doc, from, end)));
     }
