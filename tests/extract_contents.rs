@@ -584,3 +584,21 @@ fn an_adverb_after_that_opens_the_clause() {
     );
     find("She said that was the point.", "that was the point");
 }
+
+#[test]
+fn a_participle_between_two_quotes_is_a_claim_of_its_own() {
+    let body = "\"We have come a long way,\" he said, noting that he had trailed by 50 points. \"We will work hard.\"";
+    let c = find(body, "he had trailed by 50 points");
+    assert_eq!(c.cue.as_deref(), Some("noting"));
+    // The quotes stay one claim around their attribution.
+    let q = find(
+        body,
+        "We have come a long way,\" he said, noting that he had trailed by 50 points. \"We will work hard.",
+    );
+    assert_eq!(q.fragments, 2);
+    // A relative clause about the speaker in the same place is not a claim.
+    no_claim_where(
+        "\"It will be hard,\" said Jane Roe, a lawyer who endorsed the mayor. \"Very hard.\"",
+        |c| c.text == "the mayor",
+    );
+}

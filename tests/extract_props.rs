@@ -3,7 +3,8 @@
 //! pronouns, punctuation, line breaks and figures in random order).
 //!
 //! For every input: no panic; every span inside the text, on char boundaries, start ≤ end;
-//! claims, numbers and each speaker's mentions sorted and non-overlapping; fragments
+//! claims (but for one nested between another's fragments), numbers and each speaker's
+//! mentions sorted and non-overlapping; fragments
 //! inside their claim; speaker indices in range; the same output twice; and JSON offsets in
 //! code points that slice back to the `text` they print.
 
@@ -185,6 +186,38 @@ fn check_sorted_disjoint(spans: &[Span], what: &str) -> Result<(), TestCaseError
     Ok(())
 }
 
+/// Claims are sorted by start and do not overlap, but for a claim nested between two
+/// fragments of another (`"…," he said, noting that …. "…"`), which touches none of them.
+fn check_claims_apart(ex: &Extraction) -> Result<(), TestCaseError> {
+    for pair in ex.claims.windows(2) {
+        prop_assert!(
+            pair[0].span.start <= pair[1].span.start,
+            "claims out of order: {:?} then {:?}",
+            pair[0].span,
+            pair[1].span
+        );
+    }
+    for (i, a) in ex.claims.iter().enumerate() {
+        for b in ex.claims.iter().skip(i + 1) {
+            if !a.span.overlaps(b.span) {
+                continue;
+            }
+            let nested_in = |outer: &sayso::extract::Claim, inner: Span| {
+                outer.fragments.len() > 1
+                    && outer.span.contains(inner)
+                    && !outer.fragments.iter().any(|f| f.overlaps(inner))
+            };
+            prop_assert!(
+                nested_in(a, b.span) || nested_in(b, a.span),
+                "claims overlap outside a gap: {:?} and {:?}",
+                a.span,
+                b.span
+            );
+        }
+    }
+    Ok(())
+}
+
 fn check_invariants(text: &str, ex: &Extraction) -> Result<(), TestCaseError> {
     for c in &ex.claims {
         check_span(text, c.span, "claim")?;
@@ -213,8 +246,7 @@ fn check_invariants(text: &str, ex: &Extraction) -> Result<(), TestCaseError> {
             );
         }
     }
-    let claims: Vec<Span> = ex.claims.iter().map(|c| c.span).collect();
-    check_sorted_disjoint(&claims, "claims")?;
+    check_claims_apart(ex)?;
     for s in &ex.speakers {
         for &m in &s.mentions {
             check_span(text, m, "mention")?;

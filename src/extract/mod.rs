@@ -225,7 +225,7 @@ pub fn extract(text: &str) -> Extraction {
             })
         });
     }
-    let accepted = join_continued_quotes(&doc, settle(found));
+    let accepted = join_continued_quotes(&doc, settle(&doc, found));
     let (speakers, speaker_of) = entities::resolve(&doc, &accepted);
     let claims = accepted
         .iter()
@@ -307,26 +307,49 @@ fn join_continued_quotes(
 }
 
 /// Keeps the best of overlapping candidates (by rank, then position); returns them in
-/// text order.
-fn settle(mut found: Vec<candidate::Candidate>) -> Vec<candidate::Candidate> {
+/// text order. One exception: a quote in fragments around its attribution leaves room for
+/// the participle that reports more (`"…," he said, noting that …. "…"`), which is a claim
+/// of its own nested between the fragments.
+fn settle(doc: &doc::Doc, mut found: Vec<candidate::Candidate>) -> Vec<candidate::Candidate> {
     found.sort_by_key(|c| (c.rank, c.first, std::cmp::Reverse(c.end)));
     // Kept ranges by start; they never overlap, so only the neighbours of a new range can
-    // collide with it.
+    // collide with it. Nested claims are kept apart in the same way.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut nested: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    let collides = |map: &std::collections::BTreeMap<usize, usize>, a: usize, b: usize| {
+        map.range(..b).next_back().is_some_and(|(_, &end)| end > a)
+    };
     let mut kept: Vec<candidate::Candidate> = Vec::with_capacity(found.len());
     for c in found {
         if c.end <= c.first {
             continue;
         }
-        let before = taken.range(..c.end).next_back();
-        if before.is_some_and(|(_, &end)| end > c.first) {
+        if collides(&taken, c.first, c.end) {
+            let in_gap = gaps.iter().any(|&(a, b)| a <= c.first && c.end <= b);
+            if in_gap && reporting_participle(doc, &c) && !collides(&nested, c.first, c.end) {
+                nested.insert(c.first, c.end);
+                kept.push(c);
+            }
             continue;
         }
         taken.insert(c.first, c.end);
+        gaps.extend(c.fragments.windows(2).filter_map(|w| match w {
+            [(_, a), (b, _)] => Some((*a, *b)),
+            _ => None,
+        }));
         kept.push(c);
     }
     kept.sort_by_key(|c| c.first);
     kept
+}
+
+/// `…, noting that …`, `…, adding …`: a claim reported by a participle after a comma.
+fn reporting_participle(doc: &doc::Doc, c: &candidate::Candidate) -> bool {
+    c.class == ClaimClass::Speech
+        && c.cue.is_some_and(|(a, _)| {
+            a > 0 && doc.is_punct(a - 1, ',') && doc.lex(a).form == lexicon::Form::Gerund
+        })
 }
 
 /// A last line that names the outlet (`News.Az`): a few words, no sentence.
