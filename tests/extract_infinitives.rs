@@ -15,12 +15,12 @@ fn the_subject_of_a_verb_of_continuing_speaks_through_the_infinitive() {
     assert_eq!(c.cue.as_deref(), Some("say"));
     let c = find(
         "Older voters are generally more likely to say that the economy is improving.",
-        "the economy is improving",
+        "that the economy is improving",
     );
     assert_eq!(c.source.as_deref(), Some("Older voters"));
     let c = find(
         "The governor has tried to argue that the cuts will help schools.",
-        "the cuts will help schools",
+        "that the cuts will help schools",
     );
     assert_eq!(c.source.as_deref(), Some("The governor"));
 }
@@ -56,12 +56,12 @@ fn an_infinitive_nobody_controls_reports_nothing() {
 fn an_adverb_of_duration_between_the_auxiliary_and_the_verb() {
     let c = find(
         "The senator has long argued that the tax hurts families.",
-        "the tax hurts families",
+        "that the tax hurts families",
     );
     assert_eq!(c.source.as_deref(), Some("The senator"));
     let c = find(
         "The leaders have both said that the talks will go on.",
-        "the talks will go on",
+        "that the talks will go on",
     );
     assert_eq!(c.source.as_deref(), Some("The leaders"));
 }
@@ -94,7 +94,7 @@ fn an_aside_after_the_cue_is_the_writers_or_the_speakers() {
     // A prepositional aside is the writer's, even with a verb in it.
     let c = find(
         "The mayor said, without offering evidence, that the count was wrong.",
-        "the count was wrong",
+        "that the count was wrong",
     );
     assert_eq!(c.cue.as_deref(), Some("said"));
     no_claim_where(
@@ -182,7 +182,7 @@ fn a_person_who_speaks_for_someone_is_not_that_someone() {
         Some("lawyer for the firm")
     );
     assert_eq!(
-        speaker("he was innocent").as_deref(),
+        speaker("that he was innocent").as_deref(),
         Some("lawyer for Mr. Cohen")
     );
     let c = find(
@@ -231,12 +231,12 @@ fn a_participle_after_the_subject_describes_it() {
 fn court_reports() {
     let c = find(
         "The judge ruled that the evidence was inadmissible.",
-        "the evidence was inadmissible",
+        "that the evidence was inadmissible",
     );
     assert_eq!(c.source.as_deref(), Some("The judge"));
     find(
         "The court heard that the defendant had fled the scene.",
-        "the defendant had fled the scene",
+        "that the defendant had fled the scene",
     );
     // The nouns are no cues.
     no_claim_where("Under the rules, the party awards delegates.", |c| {
@@ -316,7 +316,7 @@ fn a_noun_in_an_opening_phrase_is_no_subject_of_the_participle_after_it() {
     // A subordinate clause opening the sentence has a subject of its own.
     find(
         "After campaign aides insisted in June that the mayor would run, the party relented.",
-        "the mayor would run",
+        "that the mayor would run",
     );
 }
 
@@ -330,7 +330,7 @@ fn and_continues_the_nearest_subordinate_clause() {
     // `that` opens the content, not a clause of the sentence.
     let c = find(
         "She said he lied and added that the plan was dead.",
-        "the plan was dead",
+        "that the plan was dead",
     );
     assert_eq!(c.source.as_deref(), Some("She"));
 }
@@ -339,7 +339,7 @@ fn and_continues_the_nearest_subordinate_clause() {
 fn degree_words_between_the_copula_and_a_stance() {
     let c = find(
         "But party bosses are apparently so worried that she could lose.",
-        "she could lose",
+        "that she could lose",
     );
     assert_eq!(c.source.as_deref(), Some("party bosses"));
 }
@@ -381,7 +381,7 @@ fn a_first_name_or_an_honorific_tells_whom_she_can_be() {
         claims("Mrs. Lee, the mayor, said the budget was fine. She added that taxes would fall.");
     let she = all
         .iter()
-        .find(|c| c.text == "taxes would fall")
+        .find(|c| c.text == "that taxes would fall")
         .unwrap_or_else(|| panic!("{all:#?}"));
     assert_eq!(she.speaker.as_deref(), Some("Lee"), "{all:#?}");
 }
@@ -469,11 +469,11 @@ fn a_role_after_a_closing_according_to_describes_its_source() {
 fn a_relative_clause_closed_before_the_cue_does_not_end_the_content() {
     find(
         "Mr. Ruiz, who runs the shop, told the paper that the first site, ShopNow, was not ready for the traffic.",
-        "the first site, ShopNow, was not ready for the traffic",
+        "that the first site, ShopNow, was not ready for the traffic",
     );
     find(
         "The director told a Senate committee hearing on Thursday that the agency had found no link.",
-        "the agency had found no link",
+        "that the agency had found no link",
     );
 }
 
@@ -524,7 +524,10 @@ fn a_name_given_and_a_prediction_are_no_claims() {
         |c| c.cue.as_deref() == Some("sure"),
     );
     // But a stance is: `is sure that …`.
-    find("She is sure that the plan will work.", "the plan will work");
+    find(
+        "She is sure that the plan will work.",
+        "that the plan will work",
+    );
     find("She called the plan a disaster.", "the plan a disaster");
 }
 

@@ -16,7 +16,7 @@ fn a_disputed_account_is_judged_and_a_disputed_clause_reported() {
     assert_eq!(c.class, ClaimClass::Evaluation);
     let c = find(
         "Ms. Ortiz disputed that the clinic had closed early.",
-        "the clinic had closed early",
+        "that the clinic had closed early",
     );
     assert_eq!(c.class, ClaimClass::Speech);
 }
@@ -131,11 +131,11 @@ fn irregular_past_participles_report() {
     for (body, content) in [
         (
             "Recent polls have shown that voters are tired of the race.",
-            "voters are tired of the race",
+            "that voters are tired of the race",
         ),
         (
             "Mr. Ames has written that the plan would fail.",
-            "the plan would fail",
+            "that the plan would fail",
         ),
     ] {
         let c = find(body, content);
@@ -147,7 +147,7 @@ fn irregular_past_participles_report() {
 fn a_participle_after_an_article_is_part_of_the_adjunct() {
     let c = find(
         "Ms. Hale said in a written statement that the claims had no merit.",
-        "the claims had no merit",
+        "that the claims had no merit",
     );
     assert_eq!(c.source.as_deref(), Some("Ms. Hale"));
 }

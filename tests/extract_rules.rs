@@ -79,7 +79,7 @@ fn quote_with_participle_adds_a_second_claim() {
     let text =
         "\"We never cut corners,\" the engineer said, adding that the cables were tested twice.";
     said(text, "We never cut corners,", "engineer");
-    said(text, "the cables were tested twice", "engineer");
+    said(text, "that the cables were tested twice", "engineer");
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn scare_quotes_are_not_claims() {
 fn name_said_that() {
     said(
         "Ada Park said that the bridge would open in May.",
-        "the bridge would open in May",
+        "that the bridge would open in May",
         "Ada Park",
     );
     said(
@@ -167,12 +167,12 @@ fn according_to_before_and_after() {
 fn told_someone_that() {
     said(
         "Ada Park told reporters that the bridge would open in May.",
-        "the bridge would open in May",
+        "that the bridge would open in May",
         "Ada Park",
     );
     said(
         "Ada Park told the Harbor Gazette on Monday that tolls would fall.",
-        "tolls would fall",
+        "that tolls would fall",
         "Ada Park",
     );
 }
@@ -181,7 +181,7 @@ fn told_someone_that() {
 fn cue_with_adjunct_before_that() {
     said(
         "Ada Park stressed at the hearing that safety came first.",
-        "safety came first",
+        "that safety came first",
         "Ada Park",
     );
 }
@@ -211,7 +211,7 @@ fn many_cue_verbs_in_many_tenses() {
         "has repeatedly said",
     ] {
         let text = format!("Ada Park {cue} that the budget was too small.");
-        said(&text, "the budget was too small", "Ada Park");
+        said(&text, "that the budget was too small", "Ada Park");
     }
 }
 
@@ -376,7 +376,7 @@ fn documents_report_what_they_show() {
 fn progressive_and_directive_cues() {
     said(
         "The Harbor Authority is saying that repairs will take a week.",
-        "repairs will take a week",
+        "that repairs will take a week",
         "Harbor Authority",
     );
     said(
@@ -413,7 +413,7 @@ fn dash_appositives_and_time_adjuncts() {
 fn a_quote_opened_in_reported_speech_runs_to_its_end() {
     let text = "Ada Park told reporters that \"the first span is done. The second is not.\"";
     let c = one(text);
-    assert_eq!(c.0, "\"the first span is done. The second is not.");
+    assert_eq!(c.0, "that \"the first span is done. The second is not.");
     assert_eq!(c.1, ClaimKind::Mixed);
 }
 
@@ -437,13 +437,13 @@ fn a_wire_story_end_to_end() {
     assert_eq!(
         contents,
         vec![
-            "the board would not raise tolls this year",
+            "that the board would not raise tolls this year",
             "The bridge is the region's lifeline",
             "traffic has doubled",
             "the second lane will open in June",
             "We listen to every commuter,",
-            "the board will publish its accounts",
-            "repairs cost 4.5 million euros in 2023",
+            "that the board will publish its accounts",
+            "that repairs cost 4.5 million euros in 2023",
         ]
     );
     assert!(ex.claims.iter().all(|c| c.speaker == Some(0)));
@@ -463,7 +463,7 @@ fn a_role_label_in_a_headline_is_the_person_holding_it() {
 fn a_coordinated_judgement_is_a_claim_of_its_own() {
     let text = "Party leader Jonas Brandt warned that the deal gave away too much, \
                 and accused the minister of hiding its terms.";
-    said(text, "the deal gave away too much", "Jonas Brandt");
+    said(text, "that the deal gave away too much", "Jonas Brandt");
     said(text, "the minister of hiding its terms", "Jonas Brandt");
 }
 

@@ -62,7 +62,7 @@ fn stance_at(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate>
     let n = i + 1;
     let (content, class) = if doc.word_is(n, "that") {
         (
-            trim(doc, n + 1, clause_end(doc, n + 1, end)),
+            trim(doc, n, clause_end(doc, n + 1, end)),
             ClaimClass::Belief,
         )
     } else if is_infinitive(doc, n) {

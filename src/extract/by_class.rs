@@ -41,7 +41,7 @@ pub(crate) fn content_of(
     {
         let j = skip_adjuncts(doc, cue_end, end);
         let from = if doc.word_is(j, "that") { j + 1 } else { j };
-        let content = trim(doc, from, clause_end(doc, from, end));
+        let content = trim(doc, j, clause_end(doc, from, end));
         return make(doc, content, Vec::new(), Some(src), cue_span);
     }
     if lex.cue_has(cue::JUDGEMENT) && !lex.cue_has(cue::SPEECH | cue::THAT) {

@@ -342,8 +342,7 @@ pub(crate) fn complement(
         && t > i
         && !(i..t).any(|k| doc.lex(k).is(class::CUE | class::BE) && doc.is_lower(k))
     {
-        let from = t + 1;
-        return Some(trim(doc, from, clause_end(doc, from, end)));
+        return Some(trim(doc, t, clause_end(doc, t + 1, end)));
     }
     // `told reporters`, `told Prensa Latina`, `warned him`.
     if lex.cue_has(cue::ADDRESSEE)
@@ -426,7 +425,7 @@ pub(crate) fn complement(
         let be_at = |k: usize| doc.is(k, class::BE) && doc.is_lower(k);
         let demonstrative = be_at(j + 1) || doc.is_between(j + 1) && be_at(j + 2);
         let from = if demonstrative { j } else { j + 1 };
-        return Some(trim(doc, from, clause_end(doc, from, end)));
+        return Some(trim(doc, j, clause_end(doc, from, end)));
     }
     if lex.cue_has(cue::WH) && starts_wh(doc, j) {
         return Some(trim(doc, j, clause_end(doc, j, end)));

@@ -59,7 +59,8 @@ fn content_after(doc: &Doc, i: usize, end: usize) -> Option<(usize, (usize, usiz
         if doc.words_in(n + 1, stop) < 4 {
             return None;
         }
-        return Some((n + 1, trim(doc, n + 1, stop)));
+        // (The cue is the noun alone; the content keeps its `that`, as annotators do.)
+        return Some((n, trim(doc, n, stop)));
     }
     if is_infinitive(doc, n) {
         let mut stop = clause_end(doc, n, end);

@@ -83,7 +83,7 @@ pub(crate) fn passive(
     }
     // `we were told that …`, `it was reported that …`
     if doc.word_is(j, "that") {
-        let content = trim(doc, j + 1, clause_end(doc, j + 1, end));
+        let content = trim(doc, j, clause_end(doc, j + 1, end));
         return make(doc, content, Vec::new(), agent, Some(cue));
     }
     // `she was asked about the donations` (the phrase `ask about`): the topic.
