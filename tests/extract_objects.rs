@@ -599,3 +599,19 @@ fn a_second_predicate_after_or_and_an_opening_subordinate_clause() {
         |c| c.speaker.as_deref() == Some("Hale"),
     );
 }
+
+#[test]
+fn a_refused_judgement_reports_its_object() {
+    let c = find(
+        "The governor has refused to endorse Mr. Trump.",
+        "Mr. Trump",
+    );
+    assert_eq!(c.cue.as_deref(), Some("refused to endorse"));
+    assert_eq!(c.source.as_deref(), Some("The governor"));
+    // Without an object, or with a verb that judges nothing, the refusal is the content.
+    find("The governor declined to comment.", "to comment");
+    find(
+        "The governor declined to renew the contract.",
+        "to renew the contract",
+    );
+}

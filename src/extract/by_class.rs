@@ -91,6 +91,11 @@ pub(crate) fn content_of(
         }
     }
     if lex.cue_has(cue::INTENT) && is_infinitive(doc, to) {
+        // `refused to endorse Mr. Trump`, `declined to criticize the plan`: what was not
+        // endorsed is the content, of the cue `refused to endorse`.
+        if let Some(c) = refused_judgement(doc, i, to, end, src) {
+            return Some(c);
+        }
         let mut stop = clause_end(doc, cue_end, end);
         if relative {
             stop = (to + 2..stop)
@@ -107,4 +112,34 @@ pub(crate) fn content_of(
     }
     let content = complement(doc, cue_end, lex, lex.cue_has(cue::SPEECH), end)?;
     make(doc, content, Vec::new(), Some(src), cue_span)
+}
+
+/// `refused to endorse Mr. Trump`: a refusal of a judgement that has an object, whose
+/// content is that object and whose cue runs through the judging verb.
+fn refused_judgement(doc: &Doc, i: usize, to: usize, end: usize, src: Np) -> Option<Candidate> {
+    let refusal = doc.is_lower(i)
+        && doc.word_among(
+            i,
+            &[
+                "refuse",
+                "refuses",
+                "refused",
+                "refusing",
+                "decline",
+                "declines",
+                "declined",
+                "declining",
+            ],
+        );
+    let verb = to + 1;
+    let judges = doc.is_lower(verb)
+        && doc.lex(verb).cue_has(cue::JUDGEMENT)
+        && !doc.lex(verb).cue_has(cue::SPEECH);
+    let object = verb + 1;
+    if !(refusal && judges && starts_object(doc, object) && !doc.is(object, class::PRONOUN_SUBJECT))
+    {
+        return None;
+    }
+    let content = trim(doc, object, object_end(doc, object, end));
+    make_object(doc, content, src, (i, object))
 }
