@@ -615,3 +615,11 @@ fn a_refused_judgement_reports_its_object() {
         "to renew the contract",
     );
 }
+
+#[test]
+fn a_second_predicate_after_an_adverb_ends_the_object() {
+    find(
+        "Some of her fans attacked her Spanish skills and even questioned the singer's identity.",
+        "her Spanish skills",
+    );
+}

@@ -177,7 +177,9 @@ fn boundary_at(doc: &Doc, k: usize, b: &mut Boundary) {
             && (subject_verb(doc, k + 1)
                 || is_auxiliary(doc, k + 1)
                 || doc.is_lower(k + 1) && doc.word_among(k + 1, &["has", "have", "had"])
-                || second_predicate(doc, k + 1))
+                || second_predicate(doc, k + 1)
+                // `attacked her skills and even questioned her identity`
+                || doc.is_between(k + 1) && second_predicate(doc, k + 2))
         {
             b.object = true;
         }
