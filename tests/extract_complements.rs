@@ -295,7 +295,7 @@ fn speaking_participles_after_adverbs_prepositions_and_openings() {
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
     let c = find(
         "While saying that she respects the mayor, Ruiz voted against the plan.",
-        "she respects the mayor",
+        "that she respects the mayor",
     );
     assert_eq!(c.speaker.as_deref(), Some("Ruiz"));
 }

@@ -439,7 +439,7 @@ fn a_wire_story_end_to_end() {
         vec![
             "that the board would not raise tolls this year",
             "The bridge is the region's lifeline",
-            "traffic has doubled",
+            "that traffic has doubled",
             "the second lane will open in June",
             "We listen to every commuter,",
             "that the board will publish its accounts",

@@ -84,7 +84,8 @@ fn opening(doc: &Doc, i: usize, cue_end: usize, first: usize, end: usize) -> Opt
     {
         return None;
     }
-    let content = trim(doc, cue_end + 1, comma);
+    // (The content keeps its `that`, as everywhere.)
+    let content = trim(doc, cue_end, comma);
     make(doc, content, Vec::new(), Some(src), Some((i, cue_end)))
 }
 
