@@ -481,3 +481,15 @@ fn a_description_ends_before_the_verb_that_follows_its_head() {
         "the target is not the speaker"
     );
 }
+
+#[test]
+fn a_long_source_opening_the_sentence_runs_to_its_comma() {
+    let c = find(
+        "According to a study based on census data from 2014, voters skew younger.",
+        "voters skew younger",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("a study based on census data from 2014")
+    );
+}

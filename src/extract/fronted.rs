@@ -2,7 +2,7 @@
 //! …`, `…, according to X.`, `As X put it, …`.
 
 use super::candidate::{Candidate, trim};
-use super::clause::{clause_end, is_numeric, is_tail};
+use super::clause::{clause_end, is_auxiliary, is_numeric, is_tail};
 use super::content::make;
 use super::doc::Doc;
 use super::lexicon::{Form, class, cue};
@@ -94,6 +94,18 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
     };
     let np = match np::starting_at(doc, i + 2, end).map(|np| closed(with_appositive(doc, np))) {
         Some(np) if reaches_boundary(&np) => np,
+        // `According to a January study by the Pew Research Center based on census data
+        // from 2014, …`: opening the sentence, a long source runs to its comma.
+        Some(np)
+            if doc.is_cap(i)
+                && let Some(comma) = source_comma(doc, np.end, end) =>
+        {
+            Np {
+                end: comma,
+                role: None,
+                ..np
+            }
+        }
         _ => {
             let Some(mut np) = np::generic_starting_at(doc, i + 2, end) else {
                 return closing_source(doc, i, end)
@@ -157,6 +169,24 @@ pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Opt
 /// The source of a closing `according to` at `i` that no noun phrase parse reads
 /// (`figures her campaign released Friday`): its head up to a determiner, pronoun or
 /// participle.
+/// The comma that ends a long source opening the sentence at `from`: within a few words,
+/// with no verb of its own on the way (a participle such as `based` may describe it).
+fn source_comma(doc: &Doc, from: usize, end: usize) -> Option<usize> {
+    const REACH: usize = 24;
+    (from..end.min(from + REACH))
+        .take_while(|&k| {
+            doc.is_word(k)
+                || doc.kind(k) == Some(TokenKind::Number)
+                || doc.is_punct(k, ',')
+                || np::abbreviation_dot(doc, k)
+        })
+        .take_while(|&k| {
+            !(doc.is_lower(k) && (is_auxiliary(doc, k) || doc.is(k, class::RELATIVE)))
+                && !(doc.is_lower(k) && doc.is(k, class::CUE) && doc.lex(k).form != Form::Past)
+        })
+        .find(|&k| doc.is_punct(k, ','))
+}
+
 fn closing_source(doc: &Doc, i: usize, end: usize) -> Option<Np> {
     if !closes_sentence(doc, i, end) {
         return None;
