@@ -342,3 +342,12 @@ fn an_opening_adjunct_does_not_hide_the_subject_of_a_second_predicate() {
     );
     assert_eq!(c.source.as_deref(), Some("the report"));
 }
+
+#[test]
+fn a_time_opening_the_sentence_is_no_subject() {
+    let c = find(
+        "Two days later the mayor visited the site and said the bridge would reopen.",
+        "the bridge would reopen",
+    );
+    assert_eq!(c.source.as_deref(), Some("the mayor"));
+}

@@ -63,6 +63,22 @@ pub(crate) fn sentence_subject(doc: &Doc, first: usize, before: usize) -> Option
     {
         return Some(np);
     }
+    // `A few minutes later they reversed themselves, … and said …`: a time opens the
+    // sentence, and its subject follows.
+    if let Some(later) = (first + 1..before.min(first + 5))
+        .find(|&k| doc.is_lower(k) && doc.word_among(k, &["later", "earlier", "ago", "afterward"]))
+        && (first..later).all(|k| {
+            doc.kind(k) == Some(crate::text::tokens::TokenKind::Number)
+                || doc.is(k, class::TIME | class::DETERMINER)
+                || doc.word_among(
+                    k,
+                    &["few", "several", "moments", "minutes", "hours", "seconds"],
+                )
+        })
+        && let Some(np) = sentence_subject(doc, later + 1, before)
+    {
+        return Some(np);
+    }
     // `China's investment giant CITIC runs …`: a possessive opens the subject; the noun
     // it owns is the subject.
     if let Some(np) = np::starting_at(doc, first, before)
