@@ -37,6 +37,14 @@ pub const INPUTS: &[(&str, Make)] = &[
             .collect()
     }),
     ("nested_quotes", |n| repeat("He said \"", n)),
+    // One paragraph of quotes in fragments around attributions, each with a participle
+    // nested between them: settling claims looks up the gaps between fragments.
+    ("quote_gaps", |n| {
+        repeat(
+            "\"We won,\" she said, adding that it rained. \"We go on.\" ",
+            n,
+        )
+    }),
     ("curly_quotes_open", |n| repeat("“He said ", n)),
     ("one_long_line", |n| samples(n).replace('\n', " ")),
     ("namesakes", |n| {

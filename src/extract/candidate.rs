@@ -1,7 +1,7 @@
 //! Claim candidates, as found by the stages, before overlaps are settled and speakers
 //! resolved.
 
-use super::clause::starts_clause;
+use super::clause::{opens_with_that, starts_clause};
 use super::doc::Doc;
 use super::lexicon::{Lex, class, cue};
 use super::np::Np;
@@ -112,7 +112,7 @@ pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
         && !(lex.cue_has(cue::BARE) && lex.cue_has(cue::THAT) && !doc.word_is(c.first, "to"))
         && (doc.word_is(c.first, "to")
             || !lex.cue_has(cue::SPEECH | cue::BELIEF)
-            || c.first > 0 && !after_that(doc, c) && !starts_clause(doc, c.first))
+            || c.first > 0 && !opens_with_that(doc, c.first) && !starts_clause(doc, c.first))
     {
         ClaimClass::Intention
     } else if lex.cue_has(cue::BELIEF) && !lex.cue_has(cue::SPEECH) {
@@ -124,12 +124,5 @@ pub(crate) fn class_of(doc: &Doc, lex: Lex, c: &Candidate) -> ClaimClass {
 
 /// Is the content of `c` a clause: after `that`, or opening with a subject pronoun?
 fn opens_clause(doc: &Doc, c: &Candidate) -> bool {
-    c.first == 0 || after_that(doc, c) || doc.is(c.first, class::PRONOUN_SUBJECT)
-}
-
-/// Does the content of `c` open with `that`, or follow it? (Content keeps its `that`, as
-/// annotators mark it, unless `that` was its subject.)
-fn after_that(doc: &Doc, c: &Candidate) -> bool {
-    doc.word_is(c.first, "that") && doc.is_lower(c.first)
-        || c.first > 0 && doc.word_is(c.first - 1, "that")
+    c.first == 0 || opens_with_that(doc, c.first) || doc.is(c.first, class::PRONOUN_SUBJECT)
 }

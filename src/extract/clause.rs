@@ -289,25 +289,8 @@ fn approximate_figure(doc: &Doc, i: usize) -> bool {
     let figure = |k: usize| {
         doc.kind(k) == Some(TokenKind::Number)
             || doc.is_lower(k)
-                && doc.word_among(
-                    k,
-                    &[
-                        "two",
-                        "three",
-                        "four",
-                        "five",
-                        "six",
-                        "seven",
-                        "eight",
-                        "nine",
-                        "ten",
-                        "half",
-                        "dozens",
-                        "hundreds",
-                        "thousands",
-                        "millions",
-                    ],
-                )
+                && (crate::extract::numbers::is_cardinal_word(doc.word(k))
+                    || doc.word_among(k, &["half", "dozens", "hundreds", "thousands", "millions"]))
     };
     if doc.word_is(i, "at") && doc.word_is(i + 1, "least") {
         return figure(i + 2);
@@ -344,14 +327,19 @@ pub(crate) fn clause_end(doc: &Doc, i: usize, end: usize) -> usize {
         .min(stops.next(doc, Stop::Far, i + FAR, end));
     // `noted that Trump supported the invasion and has shifted his position`: after
     // `that` the second predicate is the content's own.
-    let after_that =
-        doc.word_is(i, "that") || i.checked_sub(1).is_some_and(|p| doc.word_is(p, "that"));
-    let k = if after_that {
+    let k = if opens_with_that(doc, i) {
         k
     } else {
         k.min(stops.next(doc, Stop::Predicate, i + 1, end))
     };
     stops.value_before(doc, k, end)
+}
+
+/// Does content starting at `i` open with `that`, or follow it? (Content keeps its
+/// `that`, as annotators mark it; where `that` is the subject it opens the content too.)
+pub(crate) fn opens_with_that(doc: &Doc, i: usize) -> bool {
+    doc.word_is(i, "that") && doc.is_lower(i)
+        || i.checked_sub(1).is_some_and(|p| doc.word_is(p, "that"))
 }
 
 /// A finite reporting verb at `i` (`said`, `noted`), not a gerund.

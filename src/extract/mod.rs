@@ -316,7 +316,9 @@ fn settle(doc: &doc::Doc, mut found: Vec<candidate::Candidate>) -> Vec<candidate
     // collide with it. Nested claims are kept apart in the same way.
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut nested: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    // The gaps between kept fragments, by start; disjoint like the claims they lie in, so
+    // the one that may hold a range is the last starting at or before it.
+    let mut gaps: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let collides = |map: &std::collections::BTreeMap<usize, usize>, a: usize, b: usize| {
         map.range(..b).next_back().is_some_and(|(_, &end)| end > a)
     };
@@ -326,7 +328,10 @@ fn settle(doc: &doc::Doc, mut found: Vec<candidate::Candidate>) -> Vec<candidate
             continue;
         }
         if collides(&taken, c.first, c.end) {
-            let in_gap = gaps.iter().any(|&(a, b)| a <= c.first && c.end <= b);
+            let in_gap = gaps
+                .range(..=c.first)
+                .next_back()
+                .is_some_and(|(_, &b)| c.end <= b);
             if in_gap && reporting_participle(doc, &c) && !collides(&nested, c.first, c.end) {
                 nested.insert(c.first, c.end);
                 kept.push(c);
