@@ -493,3 +493,24 @@ fn a_long_source_opening_the_sentence_runs_to_its_comma() {
         Some("a study based on census data from 2014")
     );
 }
+
+#[test]
+fn an_attitude_someone_expresses_attributes_what_it_is_about() {
+    for (body, content) in [
+        (
+            "The ministry expressed skepticism that the dam would be finished by 2030.",
+            "that the dam would be finished by 2030",
+        ),
+        (
+            "Several aides voiced frustration over the slow count in the northern counties.",
+            "the slow count in the northern counties",
+        ),
+    ] {
+        assert_eq!(class_of(body, content), ClaimClass::Belief, "{body}");
+    }
+    // Not a time after the noun: `optimism over the weekend` is no topic.
+    no_claim_where(
+        "The traders expressed optimism over the weekend, then sold.",
+        |c| c.text.starts_with("the weekend"),
+    );
+}

@@ -4,7 +4,7 @@
 
 mod constructions;
 
-use constructions::{find, no_claim_where};
+use constructions::{claims, find, no_claim_where};
 
 #[test]
 fn an_aside_ending_in_a_quote_is_passed_over() {
@@ -601,4 +601,18 @@ fn a_participle_between_two_quotes_is_a_claim_of_its_own() {
         "\"It will be hard,\" said Jane Roe, a lawyer who endorsed the mayor. \"Very hard.\"",
         |c| c.text == "the mayor",
     );
+}
+
+#[test]
+fn a_second_reporting_verb_after_a_perfect_or_a_modal_starts_its_own_claim() {
+    for body in [
+        "The governor said the line would open in May but has said she cannot fund it.",
+        "The governor said the line would open in May and would later say she cannot fund it.",
+    ] {
+        let (_, all) = claims(body);
+        assert!(
+            all.iter().any(|c| c.text == "the line would open in May"),
+            "{body}: {all:?}"
+        );
+    }
 }

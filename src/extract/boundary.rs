@@ -137,6 +137,16 @@ fn boundary_at(doc: &Doc, k: usize, b: &mut Boundary) {
         } else {
             k + 1
         };
+        // `but has said she will …`: a perfect or modal before it.
+        let verb = if doc.is_lower(verb)
+            && doc.word_among(
+                verb,
+                &["has", "have", "had", "would", "will", "later", "then"],
+            ) {
+            verb + 1
+        } else {
+            verb
+        };
         if conj && is_reporting_verb(doc, verb) {
             b.later = true;
         }

@@ -88,7 +88,10 @@ fn content_after(doc: &Doc, i: usize, end: usize) -> Option<(usize, (usize, usiz
         } else {
             matches!(doc.word(n), "about")
         };
-    if preposition && doc.is_word(n + 1) && !doc.is(n + 1, class::TIME) {
+    // Not a time (`optimism over the weekend that …`).
+    let time = doc.is(n + 1, class::TIME)
+        || doc.is(n + 1, class::DETERMINER) && doc.is(n + 2, class::TIME);
+    if preposition && doc.is_word(n + 1) && !time {
         let content = trim(doc, n + 1, object_end(doc, n + 1, end));
         return Some((n + 1, content));
     }
