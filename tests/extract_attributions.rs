@@ -514,3 +514,51 @@ fn an_attitude_someone_expresses_attributes_what_it_is_about() {
         |c| c.text.starts_with("the weekend"),
     );
 }
+
+#[test]
+fn cautions_and_decisions_against_something_attribute_it() {
+    for (body, content, class) in [
+        (
+            "The unions warned against cutting the night fares.",
+            "cutting the night fares",
+            ClaimClass::Evaluation,
+        ),
+        (
+            "The board decided against selling the stadium.",
+            "selling the stadium",
+            ClaimClass::Intention,
+        ),
+        (
+            "Two senators came out against the pipeline.",
+            "the pipeline",
+            ClaimClass::Evaluation,
+        ),
+    ] {
+        assert_eq!(class_of(body, content), class, "{body}");
+    }
+}
+
+#[test]
+fn questions_someone_raises_attribute_what_they_ask() {
+    // A question is a clause: it runs past `before the vote`, which ends a noun phrase.
+    let c = find(
+        "The council raised new questions about whether the mayor would resign before the vote.",
+        "whether the mayor would resign before the vote",
+    );
+    assert_eq!(c.source.as_deref(), Some("The council"));
+    // Questions nobody raises attribute nothing.
+    none("Questions about the budget remain.");
+}
+
+#[test]
+fn as_someone_pointed_out_attributes_the_rest_of_the_sentence() {
+    let c = find(
+        "But as the auditor pointed out, the fund has never been audited.",
+        "the fund has never been audited",
+    );
+    assert_eq!(c.cue.as_deref(), Some("pointed out"));
+    find(
+        "The report also points out a second loan that the city never repaid.",
+        "a second loan that the city never repaid",
+    );
+}

@@ -39,7 +39,11 @@ pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidat
         // The cue is a finite verb closing the phrase, not a participle inside it (`As
         // her campaign sent out pitches highlighting …`).
         // Nor a comparison: `As improbable as it may seem, …` reports nothing.
-        let l = doc.lex(k);
+        // A phrase closing it counts as one word: `As Menendez pointed out, …`.
+        let l = match doc.phrase_cue(k) {
+            Some((lex, after)) if after == comma && lex.cue_has(cue::SPEECH) => lex,
+            _ => doc.lex(k),
+        };
         // Nor an infinitive: `As the crowd began to chant, …` is a time, not a source.
         l.is(class::CUE)
             && !l.cue_has(cue::SEEM)
@@ -64,14 +68,12 @@ pub(crate) fn as_attribution(doc: &Doc, i: usize, end: usize) -> Option<Candidat
     if src.kind == NpKind::Place {
         return None;
     }
+    let cue_end = match doc.phrase_cue(cue_at) {
+        Some((_, after)) if after <= comma => after,
+        _ => cue_at + 1,
+    };
     let content = trim(doc, comma + 1, clause_end(doc, comma + 1, end));
-    make(
-        doc,
-        content,
-        Vec::new(),
-        Some(src),
-        Some((cue_at, cue_at + 1)),
-    )
+    make(doc, content, Vec::new(), Some(src), Some((cue_at, cue_end)))
 }
 
 pub(crate) fn according_to(doc: &Doc, i: usize, first: usize, end: usize) -> Option<Candidate> {

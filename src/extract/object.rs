@@ -12,6 +12,16 @@ use crate::text::tokens::TokenKind;
 /// "crazy system"`): at a comma, a dash, a second reporting verb, a subordinate clause or
 /// a time or place adjunct (`in a ruling released Thursday`, `in July`).
 pub(crate) fn object_end(doc: &Doc, i: usize, end: usize) -> usize {
+    // `questions about whether he'll drop out before Tuesday`: a question is a clause,
+    // which runs past the adjuncts that end a noun phrase.
+    if doc.is_lower(i)
+        && doc.word_among(
+            i,
+            &["whether", "how", "why", "what", "who", "when", "where"],
+        )
+    {
+        return super::clause::clause_end(doc, i + 1, end);
+    }
     let mut stop = first_comma(doc, i, end);
     // `congratulating his rivals, especially Ted Cruz and Marco Rubio`: examples of the
     // object are part of it, to the next comma.
