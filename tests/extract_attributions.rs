@@ -562,3 +562,20 @@ fn as_someone_pointed_out_attributes_the_rest_of_the_sentence() {
         "a second loan that the city never repaid",
     );
 }
+
+#[test]
+fn speaking_up_and_opening_up_about_something_attribute_it() {
+    for (body, content) in [
+        (
+            "The coach opened up about her years of injuries.",
+            "her years of injuries",
+        ),
+        ("Few players spoke up about the pay gap.", "the pay gap"),
+        (
+            "The mayor's wife is talking up his record on housing.",
+            "his record on housing",
+        ),
+    ] {
+        assert_eq!(class_of(body, content), ClaimClass::Evaluation, "{body}");
+    }
+}
