@@ -579,3 +579,27 @@ fn speaking_up_and_opening_up_about_something_attribute_it() {
         assert_eq!(class_of(body, content), ClaimClass::Evaluation, "{body}");
     }
 }
+
+#[test]
+fn idioms_of_judgement_attribute_their_object() {
+    for (body, content) in [
+        (
+            "The senator made no mention of the tax cuts.",
+            "the tax cuts",
+        ),
+        (
+            "The mayor took a shot at the transit board.",
+            "the transit board",
+        ),
+        (
+            "Both leaders made little secret of their disagreements.",
+            "their disagreements",
+        ),
+        (
+            "The author made a case for a wider tax credit.",
+            "a wider tax credit",
+        ),
+    ] {
+        assert_eq!(class_of(body, content), ClaimClass::Evaluation, "{body}");
+    }
+}
