@@ -103,11 +103,13 @@ impl Timestamp {
         self.0.unix_timestamp_nanos() / 1_000_000
     }
 
-    /// Parses any RFC 3339 date-time and normalises it to UTC.
+    /// Parses any RFC 3339 date-time and normalises it to UTC. An instant whose UTC year
+    /// falls outside 0–9999 (`9999-12-31T23:59:59-01:00`) is refused rather than
+    /// converted with a panic or written back in a form RFC 3339 cannot read.
     pub fn parse(text: &str) -> Option<Self> {
-        OffsetDateTime::parse(text.trim(), &Rfc3339)
-            .ok()
-            .map(|t| Timestamp(t.to_offset(time::UtcOffset::UTC)))
+        let t = OffsetDateTime::parse(text.trim(), &Rfc3339).ok()?;
+        let utc = t.checked_to_offset(time::UtcOffset::UTC)?;
+        (0..=9999).contains(&utc.year()).then_some(Timestamp(utc))
     }
 }
 
@@ -116,15 +118,24 @@ impl fmt::Display for Timestamp {
         let t = self.0;
         write!(
             f,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
             t.year(),
             u8::from(t.month()),
             t.day(),
             t.hour(),
             t.minute(),
             t.second(),
-            t.millisecond()
-        )
+        )?;
+        // Milliseconds, or as many more digits as the instant holds, so that a time read
+        // from a file is written back unchanged.
+        let nanos = t.nanosecond();
+        if nanos % 1_000_000 == 0 {
+            write!(f, ".{:03}Z", nanos / 1_000_000)
+        } else if nanos % 1_000 == 0 {
+            write!(f, ".{:06}Z", nanos / 1_000)
+        } else {
+            write!(f, ".{nanos:09}Z")
+        }
     }
 }
 
@@ -139,7 +150,7 @@ impl<'de> Deserialize<'de> for Timestamp {
         let text = String::deserialize(deserializer)?;
         Timestamp::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{text}` is not an RFC 3339 date-time such as \"2025-06-01T12:30:05.123Z\""
+                "`{text}` is not an RFC 3339 date-time in the years 0000-9999 (UTC), such as \"2025-06-01T12:30:05.123Z\""
             ))
         })
     }
@@ -335,6 +346,59 @@ mod tests {
         assert_eq!(Timestamp::parse("yesterday"), None);
         let now = Timestamp::now();
         assert_eq!(Timestamp::parse(&now.to_string()), Some(now));
+    }
+
+    #[test]
+    fn instants_outside_the_years_sayso_can_write_are_refused_not_a_panic() {
+        // Past 9999 or before 0000 once in UTC: no panic, no unreadable write-back.
+        assert_eq!(Timestamp::parse("9999-12-31T23:59:59-01:00"), None);
+        assert_eq!(Timestamp::parse("0000-01-01T00:00:00+01:00"), None);
+        let last = Timestamp::parse("9999-12-31T23:59:59.999Z").expect("in range");
+        assert_eq!(Timestamp::parse(&last.to_string()), Some(last));
+        let first = Timestamp::parse("0000-01-01T00:00:00Z").expect("in range");
+        assert_eq!(first.to_string(), "0000-01-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn sub_millisecond_times_are_written_back_unchanged() {
+        for (read, written) in [
+            ("2025-06-01T12:30:05.123456Z", "2025-06-01T12:30:05.123456Z"),
+            (
+                "2025-06-01T12:30:05.123456789Z",
+                "2025-06-01T12:30:05.123456789Z",
+            ),
+            ("2025-06-01T12:30:05.1Z", "2025-06-01T12:30:05.100Z"),
+            ("2025-06-01T12:30:05Z", "2025-06-01T12:30:05.000Z"),
+        ] {
+            let t = Timestamp::parse(read).expect("valid");
+            assert_eq!(t.to_string(), written);
+            assert_eq!(Timestamp::parse(written), Some(t));
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever sayso reads, it writes in a form it reads back as the same instant.
+        #[test]
+        fn any_readable_instant_round_trips(
+            secs in -62_167_219_200i64..253_402_300_800,
+            nanos in 0u32..1_000_000_000,
+            offset_minutes in -1439i32..1440,
+        ) {
+            let utc = OffsetDateTime::from_unix_timestamp(secs)
+                .ok()
+                .and_then(|t| t.replace_nanosecond(nanos).ok());
+            let offset = time::UtcOffset::from_whole_seconds(offset_minutes * 60).ok();
+            if let (Some(utc), Some(offset)) = (utc, offset)
+                && let Some(local) = utc.checked_to_offset(offset)
+                && let Ok(text) = local.format(&Rfc3339)
+            {
+                // Any offset the format can carry parses, or is refused; never a panic.
+                if let Some(t) = Timestamp::parse(&text) {
+                    proptest::prop_assert_eq!(Timestamp::parse(&t.to_string()), Some(t));
+                    proptest::prop_assert_eq!(t.unix_millis(), utc.unix_timestamp_nanos() / 1_000_000);
+                }
+            }
+        }
     }
 
     #[test]

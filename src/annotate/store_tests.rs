@@ -218,3 +218,35 @@ fn data_dir_resolution_order() {
         PathBuf::from("a/b.txt.sayso.toml")
     );
 }
+
+#[test]
+fn a_time_out_of_range_is_a_clear_error_at_its_line_not_a_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (n, bad) in [
+        "9999-12-31T23:59:59-01:00",
+        "0000-01-01T00:00:00+01:00",
+        "2025-13-01T00:00:00Z",
+        "2025-02-30T00:00:00Z",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = dir.path().join(format!("t{n}.toml"));
+        let text = format!(
+            "[article]\nid = \"x\"\n\n[[annotation]]\nid = \"1\"\ncreated = \"2025-01-02T03:04:05Z\"\n\
+             updated = \"{bad}\"\ntarget = {{ start = 0, end = 9, exact = \"Officials\" }}\n"
+        );
+        fs::write(&path, &text).expect("write");
+        let file = AnnotationFile::open(&path, meta()).expect("open");
+        let problem = file.problem().expect("refused").clone();
+        assert_eq!(problem.line, 7, "{bad}: {problem}");
+        let shown = problem.to_string();
+        assert!(shown.contains(&format!("t{n}.toml:7:")), "{shown}");
+        assert!(shown.contains(bad), "{shown}");
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            text,
+            "kept as it was"
+        );
+    }
+}
