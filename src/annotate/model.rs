@@ -129,9 +129,9 @@ impl fmt::Display for Timestamp {
         // Milliseconds, or as many more digits as the instant holds, so that a time read
         // from a file is written back unchanged.
         let nanos = t.nanosecond();
-        if nanos % 1_000_000 == 0 {
+        if nanos.is_multiple_of(1_000_000) {
             write!(f, ".{:03}Z", nanos / 1_000_000)
-        } else if nanos % 1_000 == 0 {
+        } else if nanos.is_multiple_of(1_000) {
             write!(f, ".{:06}Z", nanos / 1_000)
         } else {
             write!(f, ".{nanos:09}Z")
