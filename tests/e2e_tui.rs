@@ -332,3 +332,52 @@ fn bad_config_stops_start_up_with_file_line_and_column() {
     assert!(stderr.contains(&expected), "stderr: {stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A panic on an extraction worker costs that article's highlights: the reader stays in
+/// its alternate screen with echo off and keeps answering keys, the panic goes to the log
+/// in the state dir (not over the screen), and the terminal is restored only on quitting.
+#[test]
+fn a_worker_panic_leaves_the_terminal_to_the_reader() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("panic");
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let state = dir.join("state");
+    let command = format!(
+        "SAYSO_FAULT=extract-panic XDG_STATE_HOME={} SAYSO_DATA_DIR={} {} --config {} {}; sleep 30",
+        shell_quote(&state),
+        shell_quote(&dir.join("data")),
+        BIN,
+        shell_quote(&config),
+        shell_quote(&articles)
+    );
+    let tmux = Tmux::start("panic", &command);
+    let alternate = || {
+        let out = tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+
+    tmux.wait_for("Library 1/1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("extraction failed: engine failure injected");
+    assert_eq!(alternate(), "1", "still on the reader's screen");
+    // Keys still reach the reader.
+    tmux.keys(&["?"]);
+    tmux.wait_for("show or hide this help");
+    let log = std::fs::read_to_string(state.join("sayso").join("panics.log")).expect("logged");
+    assert!(log.contains("engine failure injected"), "{log}");
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alternate() == "1" && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(alternate(), "0", "quitting restores the terminal");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

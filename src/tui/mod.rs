@@ -10,6 +10,7 @@ pub mod doc;
 pub mod external;
 pub mod keymap;
 pub mod layout;
+pub mod panics;
 pub mod selection;
 pub mod store;
 pub mod theme;
@@ -89,11 +90,16 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
 }
 
 /// Loads the annotation files on a thread of its own, so the first frame does not wait.
-fn load_annotations(storage: Storage, app: &App) -> Receiver<Loaded> {
+/// A panic there costs the annotations only, with its message.
+fn load_annotations(storage: Storage, app: &App) -> Receiver<Result<Loaded, String>> {
     let (tx, rx) = channel();
     let articles = app.store().shared_articles();
     std::thread::spawn(move || {
-        let _ = tx.send(annotations::load(storage, &articles));
+        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            annotations::load(storage, &articles)
+        }))
+        .map_err(|p| panics::message(p.as_ref()));
+        let _ = tx.send(loaded);
     });
     rx
 }
@@ -118,7 +124,7 @@ fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
     pool: &ExtractionPool,
-    mut loader: Option<Receiver<Loaded>>,
+    mut loader: Option<Receiver<Result<Loaded, String>>>,
 ) -> anyhow::Result<()> {
     loop {
         for done in pool.finished() {
@@ -126,8 +132,14 @@ fn event_loop(
         }
         if let Some(rx) = &loader {
             match rx.try_recv() {
-                Ok(loaded) => {
+                Ok(Ok(loaded)) => {
                     app.annotations_loaded(loaded);
+                    loader = None;
+                }
+                Ok(Err(panic)) => {
+                    let reason = format!("annotations are off: loading them failed ({panic})");
+                    app.store_mut().annotations_mut().off(reason.clone());
+                    app.show_message(Message::error(reason));
                     loader = None;
                 }
                 Err(TryRecvError::Disconnected) => {
@@ -176,11 +188,7 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter(mouse: bool) -> io::Result<Self> {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore(mouse);
-            previous(info);
-        }));
+        panics::install(move || restore(mouse));
         enable_raw_mode()?;
         let setup = || -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
             execute!(stdout(), EnterAlternateScreen)?;

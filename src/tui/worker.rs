@@ -49,7 +49,13 @@ impl Queue {
 struct Shared {
     queue: Mutex<Queue>,
     stop: AtomicBool,
+    /// Set from [`FAULT_ENV`]: every extraction panics, to test that a failing worker
+    /// costs its articles only.
+    fail_on_purpose: bool,
 }
+
+/// `SAYSO_FAULT=extract-panic` makes the reader's extraction workers panic (for tests).
+pub const FAULT_ENV: &str = "SAYSO_FAULT";
 
 /// Extraction threads over one library; dropping the pool stops them after their current
 /// article.
@@ -67,6 +73,7 @@ impl ExtractionPool {
                 ..Queue::default()
             }),
             stop: AtomicBool::new(false),
+            fail_on_purpose: std::env::var(FAULT_ENV).is_ok_and(|v| v == "extract-panic"),
         });
         let (tx, results) = channel();
         for _ in 0..threads.max(1).min(articles.len().max(1)) {
@@ -115,14 +122,14 @@ fn work(shared: &Shared, articles: &[Article], tx: &Sender<Done>) {
             return;
         };
         // A panic in the engine costs one article's highlights, not the session.
-        let result = catch_unwind(AssertUnwindSafe(|| extract(&article.text))).map_err(|p| {
-            let msg = p
-                .downcast_ref::<&str>()
-                .map(ToString::to_string)
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            format!("extraction failed: {msg}")
-        });
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            // Fault injection for the end-to-end test of a failing worker.
+            if shared.fail_on_purpose {
+                panic!("engine failure injected by {FAULT_ENV}");
+            }
+            extract(&article.text)
+        }))
+        .map_err(|p| format!("extraction failed: {}", super::panics::message(p.as_ref())));
         if tx.send(Done { index, result }).is_err() {
             return;
         }
