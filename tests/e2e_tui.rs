@@ -381,3 +381,70 @@ fn a_worker_panic_leaves_the_terminal_to_the_reader() {
     assert_eq!(alternate(), "0", "quitting restores the terminal");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A private annotation file stays private through a save from the reader, and a
+/// temporary that a killed save left beside it is cleaned up when the reader loads.
+#[cfg(unix)]
+#[test]
+fn a_private_annotation_file_stays_private_and_stale_temporaries_go() {
+    use std::os::unix::fs::PermissionsExt;
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("mode");
+    let articles = dir.join("articles");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "{} --config {} --data-dir {} {}",
+        BIN,
+        shell_quote(&config),
+        shell_quote(&data),
+        shell_quote(&articles)
+    );
+    let tag = |name: &str, tag: &str| {
+        let tmux = Tmux::start(name, &command);
+        tmux.wait_for("Library 1/1");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(" READER ");
+        tmux.keys(&["]"]);
+        tmux.wait_for("Jane Doe · said");
+        tmux.keys(&["t"]);
+        tmux.wait_for("tags: ");
+        tmux.keys(&[tag, "Enter"]);
+        tmux.wait_for(&format!("#{tag} "));
+        tmux.keys(&["q"]);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while tmux.session_alive() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(!tmux.session_alive(), "q quits sayso");
+    };
+    tag("mode1", "first");
+    let annotations = data.join("annotations");
+    let files: Vec<_> = std::fs::read_dir(&annotations)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    let [file] = files.as_slice() else {
+        panic!("one annotation file: {files:?}")
+    };
+    std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let stale = annotations.join(format!(".{name}.tmp"));
+    std::fs::write(&stale, "half a file from a killed save").unwrap();
+
+    tag("mode2", "second");
+    let mode = std::fs::metadata(file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the save kept the file private");
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("first") && text.contains("second"), "{text}");
+    assert!(!stale.exists(), "the stale temporary was removed");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

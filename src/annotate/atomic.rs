@@ -82,7 +82,18 @@ pub enum LockError {
 
 /// Replaces `file` with `bytes` atomically and durably. The caller holds `file`'s
 /// [`FileLock`] (the temporary file's name is shared by all writers of `file`).
+///
+/// The file keeps its permissions (a private `0600` file stays private) and, where the
+/// process may set it, its owner; a symbolic link stays a link and its target is replaced.
 pub fn write_atomic(file: &Path, bytes: &[u8], _lock: &FileLock) -> io::Result<()> {
+    let resolved;
+    let file = match fs::symlink_metadata(file) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(file)?;
+            resolved.as_path()
+        }
+        _ => file,
+    };
     let temp = temp_path(file);
     let result = write_then_rename(&temp, file, bytes);
     if result.is_err() {
@@ -98,11 +109,58 @@ fn write_then_rename(temp: &Path, file: &Path, bytes: &[u8]) -> io::Result<()> {
         .truncate(true)
         .write(true)
         .open(temp)?;
+    // Before the content goes in, so private notes are never readable by others.
+    if let Ok(old) = fs::metadata(file) {
+        keep_mode_and_owner(&out, &old)?;
+    }
     out.write_all(bytes)?;
     out.sync_all()?;
     drop(out);
     fs::rename(temp, file)?;
     sync_dir(file.parent().unwrap_or_else(|| Path::new(".")))
+}
+
+/// Gives the new file `out` the permissions of the file it replaces and, best effort, its
+/// owner (only root may give a file away; anyone else keeps their own).
+fn keep_mode_and_owner(out: &File, old: &fs::Metadata) -> io::Result<()> {
+    out.set_permissions(old.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let new = out.metadata()?;
+        if (new.uid(), new.gid()) != (old.uid(), old.gid()) {
+            let _ = std::os::unix::fs::fchown(out, Some(old.uid()), Some(old.gid()));
+        }
+    }
+    Ok(())
+}
+
+/// Removes the temporaries that killed writers left in `dir` (`.<name>.tmp`), each only
+/// when its file's lock is free, so a save in progress in another instance is never
+/// touched. Best effort: returns how many were removed.
+pub fn remove_leftover_temps(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Some(original) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .filter(|n| n.ends_with(".toml"))
+        else {
+            continue;
+        };
+        let file = dir.join(original);
+        if let Ok(_lock) = FileLock::acquire(&file, Duration::ZERO)
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Makes a rename in `dir` durable.
@@ -160,5 +218,63 @@ mod tests {
         assert!(matches!(busy, Err(LockError::Busy { .. })), "{busy:?}");
         drop(held);
         assert!(FileLock::acquire(&file, Duration::from_millis(30)).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_mode_and_owner() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a.toml");
+        fs::write(&file, "old").expect("write");
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).expect("chmod");
+        // Tests run as root, which may give a file away: the save gives it back.
+        let given = std::os::unix::fs::chown(&file, Some(4321), Some(4321)).is_ok();
+        let lock = FileLock::acquire(&file, LOCK_TIMEOUT).expect("lock");
+        write_atomic(&file, b"new", &lock).expect("save");
+        let meta = fs::metadata(&file).expect("stat");
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600, "still private");
+        if given {
+            assert_eq!((meta.uid(), meta.gid()), (4321, 4321), "same owner");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_through_a_symlink_replaces_its_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("real.toml");
+        let link = dir.path().join("a.toml");
+        fs::write(&real, "old").expect("write");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let lock = FileLock::acquire(&link, LOCK_TIMEOUT).expect("lock");
+        write_atomic(&link, b"new", &lock).expect("save");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("stat")
+                .file_type()
+                .is_symlink(),
+            "still a link"
+        );
+        assert_eq!(fs::read_to_string(&real).expect("read"), "new");
+    }
+
+    #[test]
+    fn leftover_temporaries_are_removed_unless_a_writer_holds_the_lock() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let idle = dir.path().join("a.toml");
+        let busy = dir.path().join("b.toml");
+        fs::write(temp_path(&idle), "killed mid-save").expect("write");
+        fs::write(temp_path(&busy), "being written").expect("write");
+        let other = dir.path().join("notes.txt");
+        fs::write(&other, "not ours").expect("write");
+        let _writer = FileLock::acquire(&busy, LOCK_TIMEOUT).expect("lock");
+        assert_eq!(remove_leftover_temps(dir.path()), 1);
+        assert!(!temp_path(&idle).exists(), "stale one removed");
+        assert!(
+            temp_path(&busy).exists(),
+            "a save in progress is left alone"
+        );
+        assert!(other.exists());
     }
 }

@@ -55,6 +55,9 @@ impl Library {
     /// not parse stay in the library, read-only.
     pub fn load(storage: Storage, article_paths: &[PathBuf]) -> Self {
         let mut library = Library::new(storage);
+        if let Storage::Dir(dir) = &library.storage {
+            super::atomic::remove_leftover_temps(dir);
+        }
         let mut paths: Vec<PathBuf> = match &library.storage {
             Storage::Dir(dir) => match fs::read_dir(dir) {
                 Ok(entries) => entries
