@@ -448,3 +448,76 @@ fn a_private_annotation_file_stays_private_and_stale_temporaries_go() {
     assert!(!stale.exists(), "the stale temporary was removed");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// SIGTERM (and SIGHUP, SIGINT) end the session like `q`: the note being typed is saved,
+/// and the terminal is back out of the alternate screen, with its cursor and echo.
+#[test]
+fn sigterm_with_a_note_open_saves_it_and_restores_the_terminal() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("sigterm");
+    let articles = dir.join("articles");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "{} --config {} --data-dir {} {}; sleep 30",
+        BIN,
+        shell_quote(&config),
+        shell_quote(&data),
+        shell_quote(&articles)
+    );
+    let tmux = Tmux::start("sigterm", &command);
+    let pane = |format: &str| {
+        let out = tmux.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    tmux.wait_for("Library 1/1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["]"]);
+    tmux.wait_for("Jane Doe · said");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Note · ctrl-s saves");
+    tmux.keys(&["Typed before the window closed"]);
+    tmux.wait_for("Typed before the window closed");
+    // The shell runs sayso as its child.
+    let shell = pane("#{pane_pid}");
+    let out = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(!pid.is_empty(), "sayso runs under {shell}");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while pane("#{alternate_on}") == "1" && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(pane("#{alternate_on}"), "0", "out of the alternate screen");
+    assert_eq!(pane("#{cursor_flag}"), "1", "cursor visible");
+    // Echo is back: typed text shows while the shell sleeps.
+    tmux.keys(&["echo-is-on"]);
+    tmux.wait_for("echo-is-on");
+    let saved: String = std::fs::read_dir(data.join("annotations"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(
+        saved.contains("Typed before the window closed"),
+        "the note was saved:\n{saved}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -299,6 +299,21 @@ fn overlays_close_before_quitting() {
 }
 
 #[test]
+fn ctrl_c_quits_from_anywhere_even_when_the_keymap_unbinds_q() {
+    let config: Config = Config::parse("[keys]\n\"q\" = \"none\"\n", "t.toml".as_ref()).unwrap();
+    let mut app = App::new(
+        vec![common::article("b.txt", "B", None, BRIDGE)],
+        Settings::from_config(&config, false),
+    );
+    keys(&mut app, "?");
+    assert!(app.help_open());
+    keys(&mut app, "q");
+    assert!(!app.should_quit(), "q is unbound");
+    app.handle_key(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.should_quit(), "ctrl-c still quits, from an overlay too");
+}
+
+#[test]
 fn only_key_presses_act() {
     let mut app = fixture_app();
     let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);

@@ -8,7 +8,9 @@ mod notes;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::Rect;
 
 use self::notes::Passage;
@@ -214,6 +216,16 @@ impl App {
         self.quit
     }
 
+    /// Going down now (Ctrl-C, SIGTERM, SIGHUP, SIGINT): a note being typed is saved as
+    /// the passage's note rather than lost, then the app quits; the caller retries any
+    /// save that failed.
+    pub fn shut_down(&mut self) {
+        if let Some((editor, passage)) = self.editor.take() {
+            self.save_note(passage, editor.text());
+        }
+        self.quit = true;
+    }
+
     /// The article the extraction threads should do next, once.
     pub fn take_urgent(&mut self) -> Option<usize> {
         self.urgent.take()
@@ -274,6 +286,11 @@ impl App {
     pub fn handle_key(&mut self, key: &KeyEvent) {
         // Key release and repeat events (kitty protocol, Windows) would act twice.
         if key.kind != KeyEventKind::Press {
+            return;
+        }
+        // Ctrl-C quits from anywhere, whatever the keymap (raw mode turns it into a key).
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.shut_down();
             return;
         }
         if let Some((editor, _)) = &mut self.editor {

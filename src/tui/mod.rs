@@ -18,6 +18,8 @@ pub mod worker;
 
 use std::io::{self, Stdout, stdout};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
@@ -29,6 +31,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use self::annotations::Loaded;
 use self::app::{App, Settings};
@@ -77,9 +80,16 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
             None
         }
     };
+    // SIGTERM, SIGHUP (the terminal window closed) and SIGINT end the session the way `q`
+    // does: the loop sees the flag, saves what it can and restores the terminal.
+    let signalled = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&signalled))
+            .context("cannot watch for signals")?;
+    }
     let mut guard =
         TerminalGuard::enter(app.mouse_enabled()).context("cannot set up the terminal")?;
-    let result = event_loop(&mut guard, &mut app, &pool, loader);
+    let result = event_loop(&mut guard, &mut app, &pool, loader, &signalled);
     drop(guard);
     // Every change was saved when made; this retries any save that failed.
     let unsaved = app.store_mut().annotations_mut().save_all();
@@ -125,8 +135,13 @@ fn event_loop(
     app: &mut App,
     pool: &ExtractionPool,
     mut loader: Option<Receiver<Result<Loaded, String>>>,
+    signalled: &AtomicBool,
 ) -> anyhow::Result<()> {
     loop {
+        if signalled.load(Ordering::Relaxed) {
+            app.shut_down();
+            return Ok(());
+        }
         for done in pool.finished() {
             app.extraction_done(done.index, done.result);
         }
@@ -170,7 +185,12 @@ fn event_loop(
         } else {
             Duration::from_millis(50)
         };
-        if event::poll(wait)? {
+        // A signal may interrupt the wait: the flag is looked at on the next turn.
+        let ready = match event::poll(wait) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            other => other?,
+        };
+        if ready {
             app.handle_event(&event::read()?);
             // Drain what is queued (fast typing, wheel bursts) before the next frame.
             while event::poll(Duration::ZERO)? && !app.should_quit() && !app.wants_editor() {

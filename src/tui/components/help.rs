@@ -23,7 +23,16 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(Option<Section>, String, &'static str
             section = Some(action.section());
             out.push((section, String::new(), ""));
         }
-        out.push((None, keymap.describe_keys(action), action.description()));
+        let mut keys = keymap.describe_keys(action);
+        // Ctrl-C quits whatever the keymap says (see `App::handle_key`).
+        if action == Action::Quit {
+            keys = if keys.is_empty() {
+                "ctrl-c".to_owned()
+            } else {
+                format!("{keys}, ctrl-c")
+            };
+        }
+        out.push((None, keys, action.description()));
     }
     out
 }
