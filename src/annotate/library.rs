@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::format::ArticleMeta;
 use super::history::{Change, Edit, FileId, History};
 use super::merge::MergeReport;
-use super::model::{Annotation, AnnotationId, Timestamp, normalize_tag};
+use super::model::{Annotation, AnnotationId, Timestamp, normalize_tag, same_tag, tag_key};
 use super::store::{AnnotationFile, Storage, StoreError, read_doc, sidecar_path};
 
 /// A tag and how many annotations carry it.
@@ -240,9 +240,16 @@ impl Library {
         id: &AnnotationId,
         tags: &[String],
     ) -> Result<MergeReport, StoreError> {
+        // A tag the library already has keeps the spelling it was first given there.
+        let known: HashMap<String, String> = self
+            .tag_index()
+            .into_iter()
+            .map(|t| (tag_key(&t.tag), t.tag))
+            .collect();
         let mut clean: Vec<String> = Vec::new();
         for tag in tags.iter().filter_map(|t| normalize_tag(t)) {
-            if !clean.contains(&tag) {
+            let tag = known.get(&tag_key(&tag)).cloned().unwrap_or(tag);
+            if !clean.iter().any(|t| same_tag(t, &tag)) {
                 clean.push(tag);
             }
         }
@@ -274,8 +281,8 @@ impl Library {
                 let mut after = before.clone();
                 let mut tags: Vec<String> = Vec::with_capacity(after.tags.len());
                 for tag in &before.tags {
-                    let tag = if tag == from { &to } else { tag };
-                    if !tags.contains(tag) {
+                    let tag = if same_tag(tag, from) { &to } else { tag };
+                    if !tags.iter().any(|t| same_tag(t, tag)) {
                         tags.push(tag.clone());
                     }
                 }
@@ -417,18 +424,25 @@ impl Library {
     }
 
     /// Every tag with its number of annotations, most used first, then by name.
+    /// Tags that differ only in case are one, shown as first typed (in the oldest
+    /// annotation that has it).
     pub fn tag_index(&self) -> Vec<TagCount> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        // By case-folded name: the count, and the spelling with the time it was given.
+        let mut counts: HashMap<String, (usize, Timestamp, &str)> = HashMap::new();
         for file in &self.files {
             for a in file.annotations() {
                 for tag in &a.tags {
-                    *counts.entry(tag.as_str()).or_default() += 1;
+                    let entry = counts.entry(tag_key(tag)).or_insert((0, a.created, tag));
+                    entry.0 += 1;
+                    if (a.created, tag.as_str()) < (entry.1, entry.2) {
+                        (entry.1, entry.2) = (a.created, tag);
+                    }
                 }
             }
         }
         let mut index: Vec<TagCount> = counts
-            .into_iter()
-            .map(|(tag, count)| TagCount {
+            .into_values()
+            .map(|(count, _, tag)| TagCount {
                 tag: tag.to_owned(),
                 count,
             })

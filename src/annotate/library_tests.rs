@@ -133,6 +133,48 @@ fn tags_index_complete_and_rename_across_the_library() {
 }
 
 #[test]
+fn tags_are_one_whatever_their_case_and_keep_their_first_spelling() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut lib = library(dir.path());
+    let one = lib
+        .open_article("1111111111111111", Path::new("a.txt"), "A")
+        .expect("open");
+    let first = new_annotation("The mayor said", &["Disputed"]);
+    let mut later = new_annotation("Critics said", &["disputed"]);
+    later.created = Timestamp::from_unix_millis(first.created.unix_millis() + 1000);
+    lib.add(one, first).expect("add");
+    lib.add(one, later).expect("add");
+    let index: Vec<(String, usize)> = lib
+        .tag_index()
+        .into_iter()
+        .map(|t| (t.tag, t.count))
+        .collect();
+    assert_eq!(
+        index,
+        [("Disputed".to_owned(), 2)],
+        "one tag, as first typed"
+    );
+    assert_eq!(lib.tagged("DISPUTED").len(), 2);
+    assert_eq!(lib.tag_candidates("dis"), ["Disputed"]);
+
+    // A new tagging in another case takes the library's spelling; no duplicate on one
+    // annotation.
+    let third = new_annotation("hides a deficit", &[]);
+    let id = third.id.clone();
+    lib.add(one, third).expect("add");
+    lib.set_tags(one, &id, &["disPUTED".into(), "Disputed".into()])
+        .expect("tag");
+    let tagged = lib.tagged("disputed");
+    let mine = tagged.iter().find(|(_, a)| a.id == id).expect("tagged");
+    assert_eq!(mine.1.tags, ["Disputed"]);
+
+    // Renaming by any case renames them all.
+    assert_eq!(lib.rename_tag("disputed", "contested").expect("rename"), 3);
+    assert!(lib.tagged("Disputed").is_empty());
+    assert_eq!(lib.tagged("Contested").len(), 3);
+}
+
+#[test]
 fn changed_text_finds_its_annotations_by_path() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut lib = library(dir.path());

@@ -268,8 +268,9 @@ impl Annotation {
         Some(annotation)
     }
 
+    /// Has it `tag`, ignoring case (`Disputed` is `disputed`)?
     pub fn has_tag(&self, tag: &str) -> bool {
-        self.tags.iter().any(|t| t == tag)
+        self.tags.iter().any(|t| same_tag(t, tag))
     }
 }
 
@@ -303,11 +304,23 @@ impl AnchorStatus {
 pub fn parse_tag_list(input: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     for tag in input.split(',').filter_map(normalize_tag) {
-        if !tags.contains(&tag) {
+        if !tags.iter().any(|t| same_tag(t, &tag)) {
             tags.push(tag);
         }
     }
     tags
+}
+
+/// Tags are one tag whatever their case: `Chaffetz` is `chaffetz`.
+pub fn same_tag(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// The key tags are counted and merged by: the tag case-folded.
+pub fn tag_key(tag: &str) -> String {
+    tag.to_lowercase()
 }
 
 /// A tag without surrounding blanks or leading `#`, inner whitespace runs turned into `-`
