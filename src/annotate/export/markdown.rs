@@ -49,10 +49,35 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> String {
             facts.push(format!("id {}", code(a.id.as_str())));
             let _ = writeln!(out, "{}\n", facts.join(" · "));
             if !a.note.trim().is_empty() {
-                let _ = writeln!(out, "{}\n", a.note.trim_end());
+                out.push_str(&note(&a.note));
             }
         }
     }
+    out
+}
+
+/// A note as Markdown that reads as it was typed: blank lines still part paragraphs, a
+/// line break stays a line break (a trailing backslash), and a line that would open a
+/// quote, heading or list is escaped, so the note never changes the document's structure.
+pub(super) fn note(text: &str) -> String {
+    let mut out = String::new();
+    let lines: Vec<&str> = text.trim_end().lines().map(str::trim_end).collect();
+    for (k, line) in lines.iter().enumerate() {
+        let next_is_text = lines.get(k + 1).is_some_and(|n| !n.trim().is_empty());
+        if line.trim().is_empty() {
+            // One blank line per paragraph break, however many were typed.
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            continue;
+        }
+        out.push_str(&escape_line_start(line.trim_start()));
+        if next_is_text {
+            out.push('\\');
+        }
+        out.push('\n');
+    }
+    out.push('\n');
     out
 }
 

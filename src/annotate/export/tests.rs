@@ -223,6 +223,18 @@ fn markdown_round_trip() {
 }
 
 #[test]
+fn markdown_notes_keep_their_paragraphs_and_cannot_change_the_structure() {
+    assert_eq!(
+        super::markdown::note("First line\nsecond line\n\n\nNew paragraph"),
+        "First line\\\nsecond line\n\nNew paragraph\n\n"
+    );
+    assert_eq!(
+        super::markdown::note("> not a quote\n# not a heading\n- not a list"),
+        "\\> not a quote\\\n\\# not a heading\\\n\\- not a list\n\n"
+    );
+}
+
+#[test]
 fn filters_by_tag_and_article() {
     let f = fixture();
     let by_tag = ExportFilter {
