@@ -146,8 +146,47 @@ fn w3c_round_trip() {
     let f = fixture();
     let out = export(&f, ExportFormat::W3c, &ExportFilter::default());
     let v: serde_json::Value = serde_json::from_str(&out.text).expect("valid JSON-LD");
-    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["@context"][0], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(
+        v["@context"][1]["sayso"], "urn:sayso:ns:",
+        "the sayso: prefix is defined"
+    );
     assert_eq!(v["type"], "AnnotationCollection");
+    let id = v["id"].as_str().expect("the collection has an id");
+    assert!(id.starts_with("urn:sayso:export:"), "{id}");
+    assert_eq!(v["first"]["type"], "AnnotationPage");
+    assert_eq!(v["first"]["partOf"], id);
+    assert!(
+        v["first"]["id"].as_str().is_some_and(|p| p.starts_with(id)),
+        "page id"
+    );
+    // Every key is a term of the W3C context or carries the defined `sayso:` prefix.
+    fn keys(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    out.push(k.clone());
+                    keys(v, out);
+                }
+            }
+            serde_json::Value::Array(list) => list.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    keys(&v["first"]["items"], &mut all);
+    const TERMS: [&str; 16] = [
+        "id", "type", "created", "modified", "body", "target", "source", "selector", "exact",
+        "prefix", "suffix", "start", "end", "purpose", "value", "format",
+    ];
+    for k in &all {
+        assert!(
+            TERMS.contains(&k.as_str()) || k.starts_with("sayso:"),
+            "undefined key {k}"
+        );
+    }
+    let again = export(&f, ExportFormat::W3c, &ExportFilter::default());
+    assert_eq!(again.text, out.text, "same export, same ids");
     assert_eq!(v["total"], 3);
     let items = v["first"]["items"].as_array().expect("items");
     let first = &items[0];

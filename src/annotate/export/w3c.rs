@@ -8,12 +8,16 @@
 //! speaker and anchoring status are extension properties under `sayso:`.
 
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use super::{ExportError, ExportedArticle};
 use crate::annotate::format::ArticleMeta;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 pub const ANNOTATION_IRI_PREFIX: &str = "urn:sayso:annotation:";
+/// The namespace of the `sayso:` extension properties (speaker, anchoring status), defined
+/// in the export's `@context` so JSON-LD processors expand them.
+pub const SAYSO_NS: &str = "urn:sayso:ns:";
 
 pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
     let mut items = Vec::new();
@@ -66,13 +70,31 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
             items.push(annotation);
         }
     }
+    // The collection is named by what it holds, so the same export gets the same id.
+    let mut digest = Sha256::new();
+    for item in &items {
+        if let Some(id) = item.get("id").and_then(Value::as_str) {
+            digest.update(id.as_bytes());
+            digest.update(b"\n");
+        }
+    }
+    let hex: String = digest
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let collection_id = format!("urn:sayso:export:{hex}");
     let collection = json!({
-        "@context": CONTEXT,
+        "@context": [CONTEXT, { "sayso": SAYSO_NS }],
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "sayso annotations",
         "total": items.len(),
         "first": {
+            "id": format!("{collection_id}:page:0"),
             "type": "AnnotationPage",
+            "partOf": collection_id,
             "startIndex": 0,
             "items": items,
         },
