@@ -3,7 +3,7 @@
 
 use super::{ExportError, ExportedArticle};
 
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 19] = [
     "id",
     "article_id",
     "article_path",
@@ -20,6 +20,9 @@ pub const COLUMNS: [&str; 16] = [
     "created",
     "updated",
     "status",
+    "original_start",
+    "original_end",
+    "original_quote",
 ];
 
 pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
@@ -31,16 +34,23 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
         let meta = article.meta;
         for item in &article.annotations {
             let a = item.annotation;
+            // An orphan has no position: its stored offsets point at other text now.
+            let (start, end) = item
+                .position()
+                .map_or((String::new(), String::new()), |(s, e)| {
+                    (s.to_string(), e.to_string())
+                });
+            let original = item.original();
             writer.write_record([
                 a.id.as_str(),
                 &meta.id,
                 &meta.path,
                 &meta.title,
-                &item.start.to_string(),
-                &item.end.to_string(),
-                &a.target.exact,
-                &a.target.prefix,
-                &a.target.suffix,
+                &start,
+                &end,
+                &item.target.exact,
+                &item.target.prefix,
+                &item.target.suffix,
                 a.speaker.as_deref().unwrap_or_default(),
                 a.class.as_deref().unwrap_or_default(),
                 &a.tags.join(";"),
@@ -48,6 +58,9 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                 &a.created.to_string(),
                 &a.updated.to_string(),
                 item.status_str(),
+                &original.map(|t| t.start.to_string()).unwrap_or_default(),
+                &original.map(|t| t.end.to_string()).unwrap_or_default(),
+                original.map_or("", |t| t.exact.as_str()),
             ])?;
         }
     }

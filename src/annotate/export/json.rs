@@ -30,10 +30,21 @@ struct Item<'a> {
     quote: &'a str,
     prefix: &'a str,
     suffix: &'a str,
-    /// Code points, end exclusive.
+    /// Code points, end exclusive; `null` for an orphan (its stored quote is not in the
+    /// text now).
+    start: Option<usize>,
+    end: Option<usize>,
+    status: &'static str,
+    /// The anchor as stored, for an annotation placed elsewhere or on changed words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original: Option<Original<'a>>,
+}
+
+#[derive(Serialize)]
+struct Original<'a> {
+    quote: &'a str,
     start: usize,
     end: usize,
-    status: &'static str,
 }
 
 pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
@@ -57,12 +68,17 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                             class: a.class.as_deref(),
                             tags: &a.tags,
                             note: &a.note,
-                            quote: &a.target.exact,
-                            prefix: &a.target.prefix,
-                            suffix: &a.target.suffix,
-                            start: item.start,
-                            end: item.end,
+                            quote: &item.target.exact,
+                            prefix: &item.target.prefix,
+                            suffix: &item.target.suffix,
+                            start: item.position().map(|p| p.0),
+                            end: item.position().map(|p| p.1),
                             status: item.status_str(),
+                            original: item.original().map(|t| Original {
+                                quote: &t.exact,
+                                start: t.start,
+                                end: t.end,
+                            }),
                         }
                     })
                     .collect(),

@@ -20,7 +20,7 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> String {
         }
         for item in &article.annotations {
             let a = item.annotation;
-            for line in a.target.exact.lines() {
+            for line in item.target.exact.lines() {
                 let line = escape_line_start(line.trim_end());
                 if line.is_empty() {
                     out.push_str(">\n");

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use super::anchor::Anchorer;
 use super::format::ArticleMeta;
 use super::library::Library;
-use super::model::{AnchorStatus, Annotation};
+use super::model::{AnchorStatus, Annotation, Target};
 use super::store::{Storage, StoreError};
 
 /// An export format, as named on the command line.
@@ -119,15 +119,31 @@ pub struct ExportedAnnotation<'a> {
     pub annotation: &'a Annotation,
     /// `None` when the article's current text was not available to check.
     pub status: Option<AnchorStatus>,
-    /// Code points, end exclusive: the current placement, else the stored one.
-    pub start: usize,
-    pub end: usize,
+    /// What the annotation selects now: quote, context and code-point offsets (end
+    /// exclusive) on the current text where it was placed there; the stored target where
+    /// the text could not be read. An orphan keeps its stored quote here, but it has no
+    /// position (see [`ExportedAnnotation::position`]).
+    pub target: Target,
 }
 
 impl ExportedAnnotation<'_> {
     /// The status as text; `unchecked` when the article's text was not available.
     pub fn status_str(&self) -> &'static str {
         self.status.map_or("unchecked", AnchorStatus::as_str)
+    }
+
+    /// Code points, end exclusive, of what the quote selects; `None` for an orphan, whose
+    /// stored offsets point at unrelated text now.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        (self.status != Some(AnchorStatus::Orphaned))
+            .then_some((self.target.start, self.target.end))
+    }
+
+    /// The anchor as stored, when the annotation was placed elsewhere or on changed words
+    /// (moved, fuzzy): kept beside the current one.
+    pub fn original(&self) -> Option<&Target> {
+        matches!(self.status, Some(AnchorStatus::Moved | AnchorStatus::Fuzzy))
+            .then_some(&self.annotation.target)
     }
 }
 
@@ -164,24 +180,22 @@ pub fn select<'a>(
         let anchorer = text.as_deref().map(Anchorer::new);
         let annotations = chosen
             .into_iter()
-            .map(|annotation| {
-                let stored = (annotation.target.start, annotation.target.end);
-                match &anchorer {
-                    None => ExportedAnnotation {
+            .map(|annotation| match &anchorer {
+                None => ExportedAnnotation {
+                    annotation,
+                    status: None,
+                    target: annotation.target.clone(),
+                },
+                Some(anchorer) => {
+                    let anchor = anchorer.anchor(&annotation.target);
+                    // The quote and context as they read now, so position and quote agree.
+                    let current = anchor.span.and_then(|span| {
+                        Target::from_span(anchorer.text(), anchorer.code_points(), span)
+                    });
+                    ExportedAnnotation {
                         annotation,
-                        status: None,
-                        start: stored.0,
-                        end: stored.1,
-                    },
-                    Some(anchorer) => {
-                        let anchor = anchorer.anchor(&annotation.target);
-                        let (start, end) = anchor.span.map_or(stored, |s| anchorer.char_span(s));
-                        ExportedAnnotation {
-                            annotation,
-                            status: Some(anchor.status),
-                            start,
-                            end,
-                        }
+                        status: Some(anchor.status),
+                        target: current.unwrap_or_else(|| annotation.target.clone()),
                     }
                 }
             })

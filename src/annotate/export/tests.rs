@@ -308,6 +308,73 @@ fn changed_and_missing_articles_report_their_status() {
 }
 
 #[test]
+fn exports_agree_with_the_text_after_an_edit() {
+    let f = fixture();
+    // One word changed inside the third passage (a fuzzy placement), the second passage
+    // gone (an orphan), the first moved by a new lead.
+    let edited = format!("New lead paragraph. {TEXT}")
+        .replace("# Not a heading. ", "")
+        .replace("Analysts doubted it.", "Analysts disputed it.");
+    std::fs::write(&f.article, &edited).expect("edit");
+    let out = export(&f, ExportFormat::Json, &ExportFilter::default());
+    let v: serde_json::Value = serde_json::from_str(&out.text).expect("JSON");
+    let items = v["articles"][0]["annotations"].as_array().expect("items");
+    let by_status = |status: &str| {
+        items
+            .iter()
+            .find(|i| i["status"] == status)
+            .unwrap_or_else(|| panic!("a {status} item in {items:?}"))
+    };
+    let chars: Vec<char> = edited.chars().collect();
+    let at = |item: &serde_json::Value| -> String {
+        let (s, e) = (
+            item["start"].as_u64().unwrap() as usize,
+            item["end"].as_u64().unwrap() as usize,
+        );
+        chars[s..e].iter().collect()
+    };
+    // The position selects exactly the quote exported with it.
+    let fuzzy = by_status("fuzzy");
+    assert_eq!(fuzzy["quote"], "Analysts disputed it.");
+    assert_eq!(at(fuzzy), "Analysts disputed it.");
+    assert_eq!(
+        fuzzy["original"]["quote"], "Analysts doubted it.",
+        "the old anchor kept"
+    );
+    let moved = by_status("moved");
+    assert_eq!(at(moved), moved["quote"].as_str().unwrap());
+    let orphan = by_status("orphaned");
+    assert_eq!(orphan["quote"], "# Not a heading.", "its stored quote");
+    assert!(
+        orphan["start"].is_null() && orphan["end"].is_null(),
+        "no position"
+    );
+
+    let w3c = export(&f, ExportFormat::W3c, &ExportFilter::default());
+    let v: serde_json::Value = serde_json::from_str(&w3c.text).expect("JSON-LD");
+    for item in v["first"]["items"].as_array().expect("items") {
+        let selectors = item["target"]["selector"].as_array().expect("selectors");
+        let exact = selectors[0]["exact"].as_str().expect("quote");
+        match item["sayso:status"].as_str() {
+            Some("orphaned") => assert_eq!(selectors.len(), 1, "quote only: {item}"),
+            _ => {
+                let (s, e) = (
+                    selectors[1]["start"].as_u64().unwrap() as usize,
+                    selectors[1]["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(chars[s..e].iter().collect::<String>(), exact, "{item}");
+            }
+        }
+    }
+    let csv = export(&f, ExportFormat::Csv, &ExportFilter::default()).text;
+    assert!(csv.contains("Analysts disputed it."), "{csv}");
+    assert!(
+        csv.contains(",,\"# Not a heading.\"") || csv.contains(",,# Not a heading."),
+        "{csv}"
+    );
+}
+
+#[test]
 fn format_names() {
     for format in ExportFormat::ALL {
         assert_eq!(format.as_str().parse::<ExportFormat>().ok(), Some(format));

@@ -10,7 +10,7 @@
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::{ExportError, ExportedArticle};
+use super::{ExportError, ExportedAnnotation, ExportedArticle};
 use crate::annotate::format::ArticleMeta;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -52,18 +52,16 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                 "body": body,
                 "target": {
                     "source": source,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": a.target.exact,
-                            "prefix": a.target.prefix,
-                            "suffix": a.target.suffix,
-                        },
-                        { "type": "TextPositionSelector", "start": item.start, "end": item.end },
-                    ],
+                    "selector": selectors(item),
                 },
                 "sayso:status": item.status_str(),
             });
+            if let (Some(original), Some(map)) = (item.original(), annotation.as_object_mut()) {
+                map.insert(
+                    "sayso:original".to_owned(),
+                    json!({ "exact": original.exact, "start": original.start, "end": original.end }),
+                );
+            }
             if let (Some(speaker), Some(map)) = (&a.speaker, annotation.as_object_mut()) {
                 map.insert("sayso:speaker".to_owned(), json!(speaker));
             }
@@ -102,6 +100,22 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
     let mut text = serde_json::to_string_pretty(&collection)?;
     text.push('\n');
     Ok(text)
+}
+
+/// The quote as it reads now, and where it is; an orphan gets its stored quote only (no
+/// position selector: its offsets would select other text).
+fn selectors(item: &ExportedAnnotation<'_>) -> Vec<Value> {
+    let t = &item.target;
+    let mut out = vec![json!({
+        "type": "TextQuoteSelector",
+        "exact": t.exact,
+        "prefix": t.prefix,
+        "suffix": t.suffix,
+    })];
+    if let Some((start, end)) = item.position() {
+        out.push(json!({ "type": "TextPositionSelector", "start": start, "end": end }));
+    }
+    out
 }
 
 fn source_iri(meta: &ArticleMeta) -> String {
