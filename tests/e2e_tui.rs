@@ -521,3 +521,92 @@ fn sigterm_with_a_note_open_saves_it_and_restores_the_terminal() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Another sayso holding the file's lock does not freeze the reader: the tag shows at once
+/// with a "waiting" message, keys keep working, and the change lands once the lock is free.
+#[test]
+fn a_held_lock_never_freezes_the_reader() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("lock");
+    let articles = dir.join("articles");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "{} --config {} --data-dir {} {}",
+        BIN,
+        shell_quote(&config),
+        shell_quote(&data),
+        shell_quote(&articles)
+    );
+    let open_claim = |tmux: &Tmux| {
+        tmux.wait_for("Library 1/1");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(" READER ");
+        tmux.keys(&["]"]);
+        tmux.wait_for("Jane Doe · said");
+    };
+    let quit = |tmux: &Tmux| {
+        tmux.keys(&["q"]);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while tmux.session_alive() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(!tmux.session_alive(), "q quits sayso");
+    };
+    // A first session creates the annotation file.
+    let tmux = Tmux::start("lock1", &command);
+    open_claim(&tmux);
+    tmux.keys(&["t"]);
+    tmux.wait_for("tags: ");
+    tmux.keys(&["first", "Enter"]);
+    tmux.wait_for("#first ");
+    quit(&tmux);
+    drop(tmux);
+    let annotations = data.join("annotations");
+    let file = std::fs::read_dir(&annotations)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("annotation file");
+
+    let tmux = Tmux::start("lock2", &command);
+    open_claim(&tmux);
+    let held = sayso::annotate::atomic::FileLock::acquire(&file, Duration::from_secs(5))
+        .expect("the test holds the lock");
+    let asked = Instant::now();
+    tmux.keys(&["t"]);
+    tmux.wait_for("tags: ");
+    tmux.keys(&["C-u", "first, second", "Enter"]);
+    tmux.wait_for("waiting for another sayso");
+    // Keys still answer while the lock is held.
+    tmux.keys(&["?"]);
+    tmux.wait_for("show or hide this help");
+    assert!(
+        asked.elapsed() < Duration::from_secs(8),
+        "no 10 s freeze: {:?}",
+        asked.elapsed()
+    );
+    tmux.keys(&["Escape"]);
+    assert!(
+        !std::fs::read_to_string(&file).unwrap().contains("second"),
+        "not written under another's lock"
+    );
+    drop(held);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !std::fs::read_to_string(&file).unwrap().contains("second") {
+        assert!(
+            Instant::now() < deadline,
+            "the change landed once the lock was free"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    quit(&tmux);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -33,6 +33,8 @@ pub struct Library {
     by_article_path: HashMap<String, FileId>,
     problems: Vec<StoreError>,
     history: History,
+    /// How long a save waits for another instance's lock before giving up (to be retried).
+    lock_wait: std::time::Duration,
 }
 
 impl Library {
@@ -46,7 +48,14 @@ impl Library {
             by_article_path: HashMap::new(),
             problems: Vec::new(),
             history: History::default(),
+            lock_wait: super::atomic::LOCK_TIMEOUT,
         }
+    }
+
+    /// How long saves wait for another sayso's lock; an interactive shell sets it short and
+    /// retries with [`Library::save_all`], so a busy lock never freezes the screen.
+    pub fn set_lock_wait(&mut self, wait: std::time::Duration) {
+        self.lock_wait = wait;
     }
 
     /// Loads every annotation file: all `*.toml` of the storage directory, or in sidecar
@@ -390,8 +399,9 @@ impl Library {
         }
         let mut total = MergeReport::default();
         let mut first_error = None;
+        let wait = self.lock_wait;
         for file_id in touched.into_keys() {
-            match self.file_mut(file_id).and_then(AnnotationFile::save) {
+            match self.file_mut(file_id).and_then(|f| f.save_within(wait)) {
                 Ok(report) => total = add_reports(total, report),
                 Err(e) => {
                     first_error.get_or_insert(e);
@@ -406,10 +416,11 @@ impl Library {
 
     /// Saves every file with unsaved changes; returns the errors (empty: all saved).
     pub fn save_all(&mut self) -> Vec<StoreError> {
+        let wait = self.lock_wait;
         self.files
             .iter_mut()
             .filter(|f| f.is_dirty() && !f.is_read_only())
-            .filter_map(|f| f.save().err())
+            .filter_map(|f| f.save_within(wait).err())
             .collect()
     }
 

@@ -354,11 +354,17 @@ impl AnnotationFile {
     /// memory holds the merged annotations. Refused when the file is read-only, or when
     /// the file on disk has meanwhile become unparsable (it is then left untouched).
     pub fn save(&mut self) -> Result<MergeReport, StoreError> {
+        self.save_within(LOCK_TIMEOUT)
+    }
+
+    /// [`AnnotationFile::save`], waiting at most `wait` for another instance's lock (an
+    /// interactive caller waits briefly and retries later rather than freeze).
+    pub fn save_within(&mut self, wait: std::time::Duration) -> Result<MergeReport, StoreError> {
         self.writable()?;
         if let Some(dir) = self.path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(io_error(dir))?;
         }
-        let lock = FileLock::acquire(&self.path, LOCK_TIMEOUT)?;
+        let lock = FileLock::acquire(&self.path, wait)?;
         let (disk, mut bytes) = self.read_for_merge()?;
         let (merged, report) = self.merged_with(disk.as_ref());
         if disk.as_ref() != Some(&merged) {

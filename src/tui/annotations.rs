@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::annotate::atomic::LockError;
 use crate::annotate::{
     AnchorStatus, Anchorer, Annotation, AnnotationId, FileId, Library, Storage, StoreError,
     TagCount,
@@ -124,6 +125,7 @@ impl Annotations {
     /// and are read-only, unreadable files).
     pub fn loaded(&mut self, mut loaded: Loaded) -> Vec<StoreError> {
         let problems = loaded.library.take_problems();
+        loaded.library.set_lock_wait(INTERACTIVE_LOCK_WAIT);
         self.by_article = loaded.by_article;
         self.state = State::Ready(Box::new(loaded.library));
         self.revision += 1;
@@ -316,6 +318,10 @@ impl Annotations {
             Err(e @ (StoreError::ReadOnly { .. } | StoreError::NoSuchAnnotation { .. })) => {
                 Err(e.to_string())
             }
+            Err(StoreError::Lock(LockError::Busy { .. })) => {
+                self.unsaved = true;
+                Err(WAITING.to_owned())
+            }
             Err(e) => {
                 self.unsaved = true;
                 Err(format!(
@@ -330,6 +336,15 @@ impl Annotations {
         self.unsaved
     }
 
+    /// Saves what could not be saved before, waiting as long as a save may for another
+    /// instance's lock: for the last save, on quitting. Returns the errors.
+    pub fn save_all_before_quitting(&mut self) -> Vec<String> {
+        if let State::Ready(library) = &mut self.state {
+            library.set_lock_wait(crate::annotate::atomic::LOCK_TIMEOUT);
+        }
+        self.save_all()
+    }
+
     /// Saves what could not be saved before; returns the errors (empty: all saved).
     pub fn save_all(&mut self) -> Vec<String> {
         let State::Ready(library) = &mut self.state else {
@@ -338,7 +353,10 @@ impl Annotations {
         let errors: Vec<String> = library
             .save_all()
             .into_iter()
-            .map(|e| e.to_string())
+            .map(|e| match e {
+                StoreError::Lock(LockError::Busy { .. }) => WAITING.to_owned(),
+                e => e.to_string(),
+            })
             .collect();
         self.unsaved = !errors.is_empty();
         self.revision += 1;
@@ -347,6 +365,14 @@ impl Annotations {
 }
 
 const LOADING: &str = "annotations are still loading: try again in a moment";
+
+/// Shown while another sayso holds a file's lock: the change waits in memory, not the UI.
+pub const WAITING: &str =
+    "waiting for another sayso to finish saving — the change is kept and saved once it is free";
+
+/// How long an interactive save waits for another instance's lock before handing the
+/// change to the retry on the next ticks.
+pub const INTERACTIVE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(150);
 
 fn read_only(problem: &crate::annotate::ParseError) -> String {
     format!("{problem} — this article's annotations are read-only until the file is fixed")

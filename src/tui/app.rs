@@ -38,7 +38,7 @@ const MESSAGE_TTL: Duration = Duration::from_secs(5);
 /// How often an open speakers index is rebuilt while extraction runs.
 const INDEX_REFRESH: Duration = Duration::from_secs(1);
 /// How often saving is retried after a save failed.
-const SAVE_RETRY: Duration = Duration::from_secs(5);
+const SAVE_RETRY: Duration = Duration::from_secs(1);
 
 /// The parts of the config the UI uses.
 #[derive(Debug, Clone)]

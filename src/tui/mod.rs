@@ -92,7 +92,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let result = event_loop(&mut guard, &mut app, &pool, loader, &signalled);
     drop(guard);
     // Every change was saved when made; this retries any save that failed.
-    let unsaved = app.store_mut().annotations_mut().save_all();
+    let unsaved = app.store_mut().annotations_mut().save_all_before_quitting();
     if let Some(first) = unsaved.first() {
         anyhow::bail!("annotations not saved: {first}");
     }
