@@ -610,3 +610,75 @@ fn a_held_lock_never_freezes_the_reader() {
     quit(&tmux);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Quitting when the data directory cannot take a change loses nothing: the change goes to
+/// a recovery data directory in the state dir, and the message after the screen names it.
+#[test]
+fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let dir = temp_dir("recovery");
+    let articles = dir.join("articles");
+    let data = dir.join("data");
+    let state = dir.join("state");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "XDG_STATE_HOME={} {} --config {} --data-dir {} {}; sleep 30",
+        shell_quote(&state),
+        BIN,
+        shell_quote(&config),
+        shell_quote(&data),
+        shell_quote(&articles)
+    );
+    let tmux = Tmux::start("recovery", &command);
+    tmux.wait_for("Library 1/1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["]"]);
+    tmux.wait_for("Jane Doe · said");
+    tmux.keys(&["t"]);
+    tmux.wait_for("tags: ");
+    tmux.keys(&["first", "Enter"]);
+    tmux.wait_for("#first ");
+    // Then the data directory turns into a regular file: nothing can be written there,
+    // even by root.
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::write(&data, "").unwrap();
+    tmux.keys(&["t"]);
+    tmux.wait_for("tags: ");
+    tmux.keys(&["C-u", "first, unsaveable", "Enter"]);
+    tmux.wait_for("not save");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("your changes are kept in");
+    let copies: Vec<_> = walk(&state.join("sayso").join("recovery"));
+    let text: String = copies
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(
+        text.contains("unsaveable"),
+        "recovered: {copies:?}\n{screen}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every `.toml` file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else if p.extension().is_some_and(|x| x == "toml") {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

@@ -414,6 +414,45 @@ impl Library {
         }
     }
 
+    /// Writes each file whose changes could not be saved into `data_dir`, laid out as a
+    /// data directory of its own (`annotations/<name>.toml`, atomic: `--data-dir` opens
+    /// it), so no change is lost when the real one cannot take it; returns the copies.
+    pub fn write_recovery(&self, data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = match Storage::in_data_dir(data_dir) {
+            Storage::Dir(dir) => dir,
+            Storage::Sidecar => data_dir.to_owned(),
+        };
+        let dir = dir.as_path();
+        let mut written = Vec::new();
+        for file in self
+            .files
+            .iter()
+            .filter(|f| f.is_dirty() && !f.is_read_only())
+        {
+            let Some(text) = file.render_unsaved() else {
+                continue;
+            };
+            fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_owned(),
+                source,
+            })?;
+            let name = file.path().file_name().map_or_else(
+                || std::ffi::OsString::from("annotations.toml"),
+                std::ffi::OsStr::to_owned,
+            );
+            let copy = dir.join(name);
+            let lock = super::atomic::FileLock::acquire(&copy, super::atomic::LOCK_TIMEOUT)?;
+            super::atomic::write_atomic(&copy, text.as_bytes(), &lock).map_err(|source| {
+                StoreError::Io {
+                    path: copy.clone(),
+                    source,
+                }
+            })?;
+            written.push(copy);
+        }
+        Ok(written)
+    }
+
     /// Saves every file with unsaved changes; returns the errors (empty: all saved).
     pub fn save_all(&mut self) -> Vec<StoreError> {
         let wait = self.lock_wait;

@@ -262,3 +262,30 @@ fn sidecars_live_beside_articles() {
     let again = Library::load(Storage::Sidecar, &[article]);
     assert_eq!(again.tagged("x").len(), 1);
 }
+
+#[test]
+fn changes_that_cannot_be_saved_go_to_a_recovery_copy() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let mut lib = library(&data);
+    let file = lib
+        .open_article("1111111111111111", Path::new("a.txt"), "A")
+        .expect("open");
+    // Then the data dir becomes a regular file: nothing can be created under it, even by
+    // root.
+    std::fs::write(&data, "").expect("write");
+    let mut a = new_annotation("The mayor said", &["kept"]);
+    a.note = "written while the disk said no".into();
+    assert!(lib.add(file, a).is_err(), "the save fails");
+    assert!(!lib.save_all().is_empty(), "and keeps failing");
+    let recovery = dir.path().join("recovery");
+    let copies = lib.write_recovery(&recovery).expect("recovery written");
+    let [copy] = copies.as_slice() else {
+        panic!("one copy: {copies:?}")
+    };
+    let text = std::fs::read_to_string(copy).expect("read");
+    assert!(text.contains("written while the disk said no"), "{text}");
+    // The copy is an annotation file sayso reads back.
+    let back = Library::load(Storage::in_data_dir(&recovery), &[]);
+    assert_eq!(back.tagged("kept").len(), 1);
+}

@@ -256,6 +256,12 @@ impl AnnotationFile {
         self.broken.is_some()
     }
 
+    /// The annotations in memory as the TOML a save would write, for a recovery copy when
+    /// the file itself cannot be written.
+    pub fn render_unsaved(&self) -> Option<String> {
+        format::render(&self.doc).ok()
+    }
+
     /// True when memory differs from what this instance last read or wrote.
     pub fn is_dirty(&self) -> bool {
         match &self.base {

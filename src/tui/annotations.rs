@@ -336,6 +336,14 @@ impl Annotations {
         self.unsaved
     }
 
+    /// Copies of the changes that could not be saved, written to `dir`.
+    pub fn write_recovery(&self, dir: &Path) -> Result<Vec<PathBuf>, String> {
+        match &self.state {
+            State::Ready(library) => library.write_recovery(dir).map_err(|e| e.to_string()),
+            _ => Ok(Vec::new()),
+        }
+    }
+
     /// Saves what could not be saved before, waiting as long as a save may for another
     /// instance's lock: for the last save, on quitting. Returns the errors.
     pub fn save_all_before_quitting(&mut self) -> Vec<String> {

@@ -94,7 +94,30 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     // Every change was saved when made; this retries any save that failed.
     let unsaved = app.store_mut().annotations_mut().save_all_before_quitting();
     if let Some(first) = unsaved.first() {
-        anyhow::bail!("annotations not saved: {first}");
+        // Never lost: a copy goes to the recovery folder, named in the message.
+        let dir = panics::state_dir().map(|d| {
+            d.join("recovery")
+                .join(crate::annotate::Timestamp::now().unix_millis().to_string())
+        });
+        let saved = dir
+            .as_deref()
+            .map(|d| app.store().annotations().write_recovery(d));
+        match (saved, &dir) {
+            (Some(Ok(copies)), Some(dir)) if !copies.is_empty() => {
+                let list: Vec<String> = copies.iter().map(|p| p.display().to_string()).collect();
+                anyhow::bail!(
+                    "annotations not saved: {first}\nyour changes are kept in {}; `sayso \
+                     --data-dir {}` opens them; copy the file back once the data directory \
+                     can be written",
+                    list.join(", "),
+                    dir.display()
+                );
+            }
+            (Some(Err(e)), _) => {
+                anyhow::bail!("annotations not saved: {first}; no recovery copy either: {e}")
+            }
+            _ => anyhow::bail!("annotations not saved: {first}"),
+        }
     }
     result
 }

@@ -55,11 +55,15 @@ pub fn message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-/// `panics.log` in the platform's state directory (cache directory where there is none).
+/// `panics.log` in the state directory.
 fn log_path() -> Option<PathBuf> {
+    Some(state_dir()?.join("panics.log"))
+}
+
+/// The platform's state directory for sayso (its cache directory where there is none).
+pub fn state_dir() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "sayso")?;
-    let dir = dirs.state_dir().unwrap_or(dirs.cache_dir());
-    Some(dir.join("panics.log"))
+    Some(dirs.state_dir().unwrap_or(dirs.cache_dir()).to_owned())
 }
 
 /// Best effort: a log that cannot be written must not fail the job a second time.
