@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod extract;
+pub mod fuzzing;
 pub mod output;
 pub mod text;
 pub mod tui;
