@@ -365,4 +365,45 @@ exact = "abc"
         assert_eq!(line_column("ab\ncé d", 7), (2, 4));
         assert_eq!(line_column("", 5), (1, 1));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Whatever sayso holds in memory, it writes in a form it reads back unchanged:
+        /// notes, tags, quotes and titles of any characters (quotes, backslashes, line
+        /// breaks, `"""`), and times of any precision.
+        #[test]
+        fn render_then_parse_gives_back_the_same_file(
+            title in "\\PC{0,40}",
+            note in "(\\PC|\n|\"\"\"|\\\\){0,60}",
+            tags in proptest::collection::vec("[^\\s,#][^\\s,]{0,12}", 0..4),
+            exact in "\\PC{1,30}",
+            millis in 0i128..253_402_300_799_999,
+            start in 0usize..10_000,
+        ) {
+            let mut doc = AnnotationDoc::new(ArticleMeta {
+                id: "00aa11bb22cc33dd".into(),
+                path: "news/a.txt".into(),
+                title,
+                extra: toml::Table::new(),
+            });
+            let target = crate::annotate::model::Target {
+                exact: exact.clone(),
+                prefix: String::new(),
+                suffix: String::new(),
+                start,
+                end: start + exact.chars().count(),
+                extra: toml::Table::new(),
+            };
+            let mut a = crate::annotate::model::Annotation::new(
+                target,
+                crate::annotate::model::Timestamp::from_unix_millis(millis),
+            );
+            a.note = note;
+            a.tags = tags;
+            doc.annotations.push(a);
+            let text = render(&doc).expect("renders");
+            let back = parse(Path::new("f.toml"), &text).expect("reparses");
+            proptest::prop_assert_eq!(back, doc, "{}", text);
+        }
+    }
 }
