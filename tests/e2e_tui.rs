@@ -372,7 +372,12 @@ fn a_worker_panic_leaves_the_terminal_to_the_reader() {
     tmux.wait_for("show or hide this help");
     let log = std::fs::read_to_string(state.join("sayso").join("panics.log")).expect("logged");
     assert!(log.contains("engine failure injected"), "{log}");
-    tmux.keys(&["Escape"]);
+    // (`?` again closes the help: Escape right before `q` would read as alt-q.)
+    tmux.keys(&["?"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tmux.screen().contains("show or hide this help") && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     tmux.keys(&["q"]);
     let deadline = Instant::now() + Duration::from_secs(10);
     while alternate() == "1" && Instant::now() < deadline {
@@ -593,7 +598,7 @@ fn a_held_lock_never_freezes_the_reader() {
         "no 10 s freeze: {:?}",
         asked.elapsed()
     );
-    tmux.keys(&["Escape"]);
+    tmux.keys(&["?"]);
     assert!(
         !std::fs::read_to_string(&file).unwrap().contains("second"),
         "not written under another's lock"

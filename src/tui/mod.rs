@@ -67,6 +67,10 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         };
         app.show_message(Message::error(format!("{first}{more}")));
     }
+    // Before any worker starts, so that every panic off the UI thread is logged, not
+    // printed over the screen.
+    let mouse = app.mouse_enabled();
+    panics::install(move || restore(mouse));
     let pool = ExtractionPool::start(
         app.store().shared_articles(),
         ExtractionPool::default_threads(),
@@ -223,7 +227,8 @@ fn event_loop(
     }
 }
 
-/// Raw mode, alternate screen and (optionally) mouse capture, undone on drop and on panic.
+/// Raw mode, alternate screen and (optionally) mouse capture, undone on drop (and on a
+/// panic of the UI thread: see `panics::install` in `run`).
 struct TerminalGuard {
     terminal: Terminal<CrosstermBackend<Stdout>>,
     mouse: bool,
@@ -231,7 +236,6 @@ struct TerminalGuard {
 
 impl TerminalGuard {
     fn enter(mouse: bool) -> io::Result<Self> {
-        panics::install(move || restore(mouse));
         enable_raw_mode()?;
         let setup = || -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
             execute!(stdout(), EnterAlternateScreen)?;
