@@ -133,12 +133,7 @@ fn open_an_article_and_jump_to_a_claim() {
     tmux.keys(&["]"]);
     // The status bar names the claim's speaker and cue.
     tmux.wait_for("Jane Doe · said");
-    tmux.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while tmux.session_alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.session_alive(), "q quits sayso");
+    tmux.quit();
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -174,12 +169,7 @@ fn the_class_key_narrows_the_claims_shown() {
     tmux.wait_for("c:not speech");
     tmux.keys(&["g", "]"]);
     tmux.wait_for("no non-speech claims in this article");
-    tmux.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while tmux.session_alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.session_alive(), "q quits sayso");
+    tmux.quit();
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -222,12 +212,7 @@ fn tag_and_note_a_claim_then_export_markdown() {
     tmux.wait_for("note saved");
     // The reader shows the annotation's tags at the passage.
     tmux.wait_for("#rhetoric · ✎ Checked against the council minutes.");
-    tmux.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while tmux.session_alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!tmux.session_alive(), "q quits sayso");
+    tmux.quit();
 
     let exported = dir.join("export.md");
     let out = Command::new(BIN)
@@ -333,6 +318,91 @@ fn bad_config_stops_start_up_with_file_line_and_column() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// The bridge article in a temporary folder of its own, with a config (no mouse) and a
+/// data dir beside it: the setup the tests below share.
+struct Bridge {
+    dir: PathBuf,
+    articles: PathBuf,
+    data: PathBuf,
+    config: PathBuf,
+}
+
+impl Bridge {
+    fn new(name: &str) -> Bridge {
+        let dir = temp_dir(name);
+        let articles = dir.join("articles");
+        std::fs::create_dir_all(&articles).unwrap();
+        std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
+        let config = dir.join("config.toml");
+        std::fs::write(&config, "mouse = false\n").unwrap();
+        Bridge {
+            data: dir.join("data"),
+            dir,
+            articles,
+            config,
+        }
+    }
+
+    /// The shell command running sayso on the article, after `env` assignments, then `tail`.
+    fn command(&self, env: &str, tail: &str) -> String {
+        format!(
+            "{env} {} --config {} --data-dir {} {}{tail}",
+            BIN,
+            shell_quote(&self.config),
+            shell_quote(&self.data),
+            shell_quote(&self.articles)
+        )
+    }
+
+    /// The annotation files written so far.
+    fn annotation_files(&self) -> Vec<PathBuf> {
+        walk(&self.data.join("annotations"))
+    }
+}
+
+impl Tmux {
+    /// Opens the one article and moves to its claim.
+    fn open_the_claim(&self) {
+        self.wait_for("Library 1/1");
+        self.keys(&["Enter"]);
+        self.wait_for(" READER ");
+        self.keys(&["]"]);
+        self.wait_for("Jane Doe · said");
+    }
+
+    /// Replaces the claim's tags with `tags` and waits until `shown` shows.
+    fn tag(&self, tags: &str, shown: &str) {
+        self.keys(&["t"]);
+        self.wait_for("tags: ");
+        self.keys(&["C-u", tags, "Enter"]);
+        self.wait_for(shown);
+    }
+
+    /// A tmux format of the pane (`#{alternate_on}`, `#{cursor_flag}`, `#{pane_pid}`).
+    fn pane(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Polls `done` for up to `secs` seconds; whether it came true.
+    fn until(&self, secs: u64, done: impl Fn(&Tmux) -> bool) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while !done(self) {
+            if Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        true
+    }
+
+    /// `q`, and sayso (the session's only command) is gone.
+    fn quit(&self) {
+        self.keys(&["q"]);
+        assert!(self.until(30, |t| !t.session_alive()), "q quits sayso");
+    }
+}
+
 /// A panic on an extraction worker costs that article's highlights: the reader stays in
 /// its alternate screen with echo off and keeps answering keys, the panic goes to the log
 /// in the state dir (not over the screen), and the terminal is restored only on quitting.
@@ -342,31 +412,22 @@ fn a_worker_panic_leaves_the_terminal_to_the_reader() {
         eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
         return;
     }
-    let dir = temp_dir("panic");
-    let articles = dir.join("articles");
-    std::fs::create_dir_all(&articles).unwrap();
-    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "mouse = false\n").unwrap();
-    let state = dir.join("state");
-    let command = format!(
-        "SAYSO_FAULT=extract-panic XDG_STATE_HOME={} SAYSO_DATA_DIR={} {} --config {} {}; sleep 30",
-        shell_quote(&state),
-        shell_quote(&dir.join("data")),
-        BIN,
-        shell_quote(&config),
-        shell_quote(&articles)
+    let b = Bridge::new("panic");
+    let state = b.dir.join("state");
+    let env = format!(
+        "SAYSO_FAULT=extract-panic XDG_STATE_HOME={}",
+        shell_quote(&state)
     );
-    let tmux = Tmux::start("panic", &command);
-    let alternate = || {
-        let out = tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    };
+    let tmux = Tmux::start("panic", &b.command(&env, "; sleep 30"));
 
     tmux.wait_for("Library 1/1");
     tmux.keys(&["Enter"]);
     tmux.wait_for("extraction failed: engine failure injected");
-    assert_eq!(alternate(), "1", "still on the reader's screen");
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "1",
+        "still on the reader's screen"
+    );
     // Keys still reach the reader.
     tmux.keys(&["?"]);
     tmux.wait_for("show or hide this help");
@@ -374,17 +435,15 @@ fn a_worker_panic_leaves_the_terminal_to_the_reader() {
     assert!(log.contains("engine failure injected"), "{log}");
     // (`?` again closes the help: Escape right before `q` would read as alt-q.)
     tmux.keys(&["?"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while tmux.screen().contains("show or hide this help") && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.until(10, |t| !t.screen().contains("show or hide this help"));
     tmux.keys(&["q"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while alternate() == "1" && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(alternate(), "0", "quitting restores the terminal");
-    std::fs::remove_dir_all(&dir).unwrap();
+    tmux.until(10, |t| t.pane("#{alternate_on}") == "0");
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "0",
+        "quitting restores the terminal"
+    );
+    std::fs::remove_dir_all(&b.dir).unwrap();
 }
 
 /// A private annotation file stays private through a save from the reader, and a
@@ -397,61 +456,30 @@ fn a_private_annotation_file_stays_private_and_stale_temporaries_go() {
         eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
         return;
     }
-    let dir = temp_dir("mode");
-    let articles = dir.join("articles");
-    let data = dir.join("data");
-    std::fs::create_dir_all(&articles).unwrap();
-    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "mouse = false\n").unwrap();
-    let command = format!(
-        "{} --config {} --data-dir {} {}",
-        BIN,
-        shell_quote(&config),
-        shell_quote(&data),
-        shell_quote(&articles)
-    );
-    let tag = |name: &str, tag: &str| {
-        let tmux = Tmux::start(name, &command);
-        tmux.wait_for("Library 1/1");
-        tmux.keys(&["Enter"]);
-        tmux.wait_for(" READER ");
-        tmux.keys(&["]"]);
-        tmux.wait_for("Jane Doe · said");
-        tmux.keys(&["t"]);
-        tmux.wait_for("tags: ");
-        tmux.keys(&[tag, "Enter"]);
-        tmux.wait_for(&format!("#{tag} "));
-        tmux.keys(&["q"]);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while tmux.session_alive() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert!(!tmux.session_alive(), "q quits sayso");
+    let b = Bridge::new("mode");
+    let session = |name: &str, tags: &str, shown: &str| {
+        let tmux = Tmux::start(name, &b.command("", ""));
+        tmux.open_the_claim();
+        tmux.tag(tags, shown);
+        tmux.quit();
     };
-    tag("mode1", "first");
-    let annotations = data.join("annotations");
-    let files: Vec<_> = std::fs::read_dir(&annotations)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
+    session("mode1", "first", "#first ");
+    let files = b.annotation_files();
     let [file] = files.as_slice() else {
         panic!("one annotation file: {files:?}")
     };
     std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).unwrap();
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
-    let stale = annotations.join(format!(".{name}.tmp"));
+    let stale = file.with_file_name(format!(".{name}.tmp"));
     std::fs::write(&stale, "half a file from a killed save").unwrap();
 
-    tag("mode2", "second");
+    session("mode2", "first, second", "#second ");
     let mode = std::fs::metadata(file).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "the save kept the file private");
     let text = std::fs::read_to_string(file).unwrap();
     assert!(text.contains("first") && text.contains("second"), "{text}");
     assert!(!stale.exists(), "the stale temporary was removed");
-    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&b.dir).unwrap();
 }
 
 /// SIGTERM (and SIGHUP, SIGINT) end the session like `q`: the note being typed is saved,
@@ -462,36 +490,15 @@ fn sigterm_with_a_note_open_saves_it_and_restores_the_terminal() {
         eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
         return;
     }
-    let dir = temp_dir("sigterm");
-    let articles = dir.join("articles");
-    let data = dir.join("data");
-    std::fs::create_dir_all(&articles).unwrap();
-    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "mouse = false\n").unwrap();
-    let command = format!(
-        "{} --config {} --data-dir {} {}; sleep 30",
-        BIN,
-        shell_quote(&config),
-        shell_quote(&data),
-        shell_quote(&articles)
-    );
-    let tmux = Tmux::start("sigterm", &command);
-    let pane = |format: &str| {
-        let out = tmux.run(&["display-message", "-p", "-t", "e2e", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    };
-    tmux.wait_for("Library 1/1");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(" READER ");
-    tmux.keys(&["]"]);
-    tmux.wait_for("Jane Doe · said");
+    let b = Bridge::new("sigterm");
+    let tmux = Tmux::start("sigterm", &b.command("", "; sleep 30"));
+    tmux.open_the_claim();
     tmux.keys(&["a"]);
     tmux.wait_for("Note · ctrl-s saves");
     tmux.keys(&["Typed before the window closed"]);
     tmux.wait_for("Typed before the window closed");
     // The shell runs sayso as its child.
-    let shell = pane("#{pane_pid}");
+    let shell = tmux.pane("#{pane_pid}");
     let out = Command::new("pgrep")
         .args(["-P", &shell])
         .output()
@@ -505,26 +512,26 @@ fn sigterm_with_a_note_open_saves_it_and_restores_the_terminal() {
             .unwrap()
             .success()
     );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while pane("#{alternate_on}") == "1" && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert_eq!(pane("#{alternate_on}"), "0", "out of the alternate screen");
-    assert_eq!(pane("#{cursor_flag}"), "1", "cursor visible");
+    tmux.until(10, |t| t.pane("#{alternate_on}") == "0");
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "0",
+        "out of the alternate screen"
+    );
+    assert_eq!(tmux.pane("#{cursor_flag}"), "1", "cursor visible");
     // Echo is back: typed text shows while the shell sleeps.
     tmux.keys(&["echo-is-on"]);
     tmux.wait_for("echo-is-on");
-    let saved: String = std::fs::read_dir(data.join("annotations"))
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
-        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+    let saved: String = b
+        .annotation_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
     assert!(
         saved.contains("Typed before the window closed"),
         "the note was saved:\n{saved}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&b.dir).unwrap();
 }
 
 /// Another sayso holding the file's lock does not freeze the reader: the tag shows at once
@@ -535,61 +542,21 @@ fn a_held_lock_never_freezes_the_reader() {
         eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
         return;
     }
-    let dir = temp_dir("lock");
-    let articles = dir.join("articles");
-    let data = dir.join("data");
-    std::fs::create_dir_all(&articles).unwrap();
-    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "mouse = false\n").unwrap();
-    let command = format!(
-        "{} --config {} --data-dir {} {}",
-        BIN,
-        shell_quote(&config),
-        shell_quote(&data),
-        shell_quote(&articles)
-    );
-    let open_claim = |tmux: &Tmux| {
-        tmux.wait_for("Library 1/1");
-        tmux.keys(&["Enter"]);
-        tmux.wait_for(" READER ");
-        tmux.keys(&["]"]);
-        tmux.wait_for("Jane Doe · said");
-    };
-    let quit = |tmux: &Tmux| {
-        tmux.keys(&["q"]);
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while tmux.session_alive() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        assert!(!tmux.session_alive(), "q quits sayso");
-    };
+    let b = Bridge::new("lock");
     // A first session creates the annotation file.
-    let tmux = Tmux::start("lock1", &command);
-    open_claim(&tmux);
-    tmux.keys(&["t"]);
-    tmux.wait_for("tags: ");
-    tmux.keys(&["first", "Enter"]);
-    tmux.wait_for("#first ");
-    quit(&tmux);
+    let tmux = Tmux::start("lock1", &b.command("", ""));
+    tmux.open_the_claim();
+    tmux.tag("first", "#first ");
+    tmux.quit();
     drop(tmux);
-    let annotations = data.join("annotations");
-    let file = std::fs::read_dir(&annotations)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "toml"))
-        .expect("annotation file");
+    let file = b.annotation_files().pop().expect("annotation file");
 
-    let tmux = Tmux::start("lock2", &command);
-    open_claim(&tmux);
+    let tmux = Tmux::start("lock2", &b.command("", ""));
+    tmux.open_the_claim();
     let held = sayso::annotate::atomic::FileLock::acquire(&file, Duration::from_secs(5))
         .expect("the test holds the lock");
     let asked = Instant::now();
-    tmux.keys(&["t"]);
-    tmux.wait_for("tags: ");
-    tmux.keys(&["C-u", "first, second", "Enter"]);
-    tmux.wait_for("waiting for another sayso");
+    tmux.tag("first, second", "waiting for another sayso");
     // Keys still answer while the lock is held.
     tmux.keys(&["?"]);
     tmux.wait_for("show or hide this help");
@@ -599,21 +566,15 @@ fn a_held_lock_never_freezes_the_reader() {
         asked.elapsed()
     );
     tmux.keys(&["?"]);
-    assert!(
-        !std::fs::read_to_string(&file).unwrap().contains("second"),
-        "not written under another's lock"
-    );
+    let written = || std::fs::read_to_string(&file).unwrap().contains("second");
+    assert!(!written(), "not written under another's lock");
     drop(held);
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !std::fs::read_to_string(&file).unwrap().contains("second") {
-        assert!(
-            Instant::now() < deadline,
-            "the change landed once the lock was free"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    quit(&tmux);
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        tmux.until(15, |_| written()),
+        "the change landed once the lock was free"
+    );
+    tmux.quit();
+    std::fs::remove_dir_all(&b.dir).unwrap();
 }
 
 /// Quitting when the data directory cannot take a change loses nothing: the change goes to
@@ -624,43 +585,20 @@ fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
         eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
         return;
     }
-    let dir = temp_dir("recovery");
-    let articles = dir.join("articles");
-    let data = dir.join("data");
-    let state = dir.join("state");
-    std::fs::create_dir_all(&articles).unwrap();
-    std::fs::write(articles.join("bridge.txt"), ARTICLE).unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "mouse = false\n").unwrap();
-    let command = format!(
-        "XDG_STATE_HOME={} {} --config {} --data-dir {} {}; sleep 30",
-        shell_quote(&state),
-        BIN,
-        shell_quote(&config),
-        shell_quote(&data),
-        shell_quote(&articles)
-    );
-    let tmux = Tmux::start("recovery", &command);
-    tmux.wait_for("Library 1/1");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(" READER ");
-    tmux.keys(&["]"]);
-    tmux.wait_for("Jane Doe · said");
-    tmux.keys(&["t"]);
-    tmux.wait_for("tags: ");
-    tmux.keys(&["first", "Enter"]);
-    tmux.wait_for("#first ");
+    let b = Bridge::new("recovery");
+    let state = b.dir.join("state");
+    let env = format!("XDG_STATE_HOME={}", shell_quote(&state));
+    let tmux = Tmux::start("recovery", &b.command(&env, "; sleep 30"));
+    tmux.open_the_claim();
+    tmux.tag("first", "#first ");
     // Then the data directory turns into a regular file: nothing can be written there,
     // even by root.
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::write(&data, "").unwrap();
-    tmux.keys(&["t"]);
-    tmux.wait_for("tags: ");
-    tmux.keys(&["C-u", "first, unsaveable", "Enter"]);
-    tmux.wait_for("not save");
+    let _ = std::fs::remove_dir_all(&b.data);
+    std::fs::write(&b.data, "").unwrap();
+    tmux.tag("first, unsaveable", "not save");
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("your changes are kept in");
-    let copies: Vec<_> = walk(&state.join("sayso").join("recovery"));
+    let copies = walk(&state.join("sayso").join("recovery"));
     let text: String = copies
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
@@ -669,7 +607,7 @@ fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
         text.contains("unsaveable"),
         "recovered: {copies:?}\n{screen}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&b.dir).unwrap();
 }
 
 /// Every `.toml` file under `dir`.
