@@ -120,7 +120,8 @@ fn annotated_data_dir(article: &Article, count: usize) -> tempfile::TempDir {
     let step = (sentences.len() / count).max(1);
     let mut doc = AnnotationDoc::new(ArticleMeta {
         id: article.id.clone(),
-        path: article.path.display().to_string(),
+        // As the reader records it (absolute for a file), so the reader finds it by path.
+        path: annotations::recorded_path(article).display().to_string(),
         title: article.title.clone(),
         extra: Default::default(),
     });
@@ -290,7 +291,8 @@ fn benches(c: &mut Criterion) {
 fn annotated_data_dir_into(dir: &Path, article: &Article) {
     let mut doc = AnnotationDoc::new(ArticleMeta {
         id: article.id.clone(),
-        path: article.path.display().to_string(),
+        // As the reader records it (absolute for a file), so the reader finds it by path.
+        path: annotations::recorded_path(article).display().to_string(),
         title: article.title.clone(),
         extra: Default::default(),
     });

@@ -164,6 +164,14 @@ pub fn remove_leftover_temps(dir: &Path) -> usize {
 }
 
 /// Makes a rename in `dir` durable.
+/// Moves `from` to `to` (same file system) durably: the rename, then both directories
+/// synced, so after a crash the file is in exactly one of the two places.
+pub fn move_durably(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)?;
+    sync_dir(to.parent().unwrap_or_else(|| Path::new(".")))?;
+    sync_dir(from.parent().unwrap_or_else(|| Path::new(".")))
+}
+
 fn sync_dir(dir: &Path) -> io::Result<()> {
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")

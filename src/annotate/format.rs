@@ -150,6 +150,54 @@ pub fn parse(path: &Path, source: &str) -> Result<AnnotationDoc, ParseError> {
     Ok(doc)
 }
 
+/// The `[article]` table of a file that does not parse, read line by line as far as it
+/// can be: which article a broken file belongs to, so that article's annotations stay
+/// read-only (rather than start afresh in a second file) until the file is fixed. Keys
+/// that cannot be read stay empty.
+pub fn salvage_article(bytes: &[u8]) -> ArticleMeta {
+    let source = String::from_utf8_lossy(bytes);
+    let mut meta = ArticleMeta::default();
+    let mut in_article = false;
+    for line in source.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_article = line
+                .trim_start_matches('[')
+                .trim_start()
+                .starts_with("article")
+                && line
+                    .trim_start_matches('[')
+                    .trim_start()
+                    .trim_start_matches("article")
+                    .trim_start()
+                    .starts_with(']');
+            continue;
+        }
+        if !in_article {
+            continue;
+        }
+        // One `key = "value"` line is a TOML document of its own.
+        let Ok(table) = line.parse::<toml::Table>() else {
+            continue;
+        };
+        for (key, value) in table {
+            let (Some(slot), Some(text)) = (
+                match key.as_str() {
+                    "id" => Some(&mut meta.id),
+                    "path" => Some(&mut meta.path),
+                    "title" => Some(&mut meta.title),
+                    _ => None,
+                },
+                value.as_str(),
+            ) else {
+                continue;
+            };
+            text.clone_into(slot);
+        }
+    }
+    meta
+}
+
 /// Renders `doc` as the text of its file.
 pub fn render(doc: &AnnotationDoc) -> Result<String, toml::ser::Error> {
     let body = toml::to_string(doc)?;
@@ -405,5 +453,25 @@ exact = "abc"
             let back = parse(Path::new("f.toml"), &text).expect("reparses");
             proptest::prop_assert_eq!(back, doc, "{}", text);
         }
+    }
+
+    #[test]
+    fn a_broken_file_still_says_which_article_it_belongs_to() {
+        let broken = "version = 1\n[article]\nid = \"00aa11bb22cc33dd\"\n\
+            path = \"/news/a.txt\"\ntitle = \"A \\\"quoted\\\" title\"\n\
+            [[annotation]]\nid = \"x\"\ncreated = not a time\n";
+        assert!(parse(Path::new("f.toml"), broken).is_err());
+        let meta = salvage_article(broken.as_bytes());
+        assert_eq!(meta.id, "00aa11bb22cc33dd");
+        assert_eq!(meta.path, "/news/a.txt");
+        assert_eq!(meta.title, "A \"quoted\" title");
+        // Keys of other tables, and lines that are not TOML, are not taken.
+        let other = "[other]\npath = \"/x\"\n[article]\npath = \n[article.extra]\nid = \"y\"\n";
+        let meta = salvage_article(other.as_bytes());
+        assert_eq!((meta.id.as_str(), meta.path.as_str()), ("", ""));
+        assert_eq!(
+            salvage_article(b"\xff\xfe[article]\n"),
+            ArticleMeta::default()
+        );
     }
 }

@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 
 use super::format::ArticleMeta;
 use super::history::{Change, Edit, FileId, History};
+use super::identity::{self, Index};
 use super::merge::MergeReport;
 use super::model::{Annotation, AnnotationId, Timestamp, normalize_tag, same_tag, tag_key};
-use super::store::{AnnotationFile, Storage, StoreError, read_doc, sidecar_path};
+use super::store::{AnnotationFile, Storage, StoreError, broken_meta, read_doc, sidecar_path};
 
 /// A tag and how many annotations carry it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,14 +24,13 @@ pub struct TagCount {
     pub count: usize,
 }
 
-/// The annotation files of a library, indexed by file, article id and article path.
+/// The annotation files of a library, indexed by file, article id and article path (see
+/// [`identity`] for which file belongs to which article).
 #[derive(Debug)]
 pub struct Library {
     storage: Storage,
     files: Vec<AnnotationFile>,
-    by_file: HashMap<PathBuf, FileId>,
-    by_article_id: HashMap<String, FileId>,
-    by_article_path: HashMap<String, FileId>,
+    index: Index,
     problems: Vec<StoreError>,
     history: History,
     /// How long a save waits for another instance's lock before giving up (to be retried).
@@ -43,9 +43,7 @@ impl Library {
         Library {
             storage,
             files: Vec::new(),
-            by_file: HashMap::new(),
-            by_article_id: HashMap::new(),
-            by_article_path: HashMap::new(),
+            index: Index::default(),
             problems: Vec::new(),
             history: History::default(),
             lock_wait: super::atomic::LOCK_TIMEOUT,
@@ -61,7 +59,9 @@ impl Library {
     /// Loads every annotation file: all `*.toml` of the storage directory, or in sidecar
     /// mode the sidecars of `article_paths` that exist. Never fails as a whole: files that
     /// cannot be read or parsed are listed in [`problems`](Self::problems); those that do
-    /// not parse stay in the library, read-only.
+    /// not parse stay in the library, read-only. An article's annotations split over
+    /// several files by an older sayso are merged into one (see
+    /// [`identity::merge_split_files`]).
     pub fn load(storage: Storage, article_paths: &[PathBuf]) -> Self {
         let mut library = Library::new(storage);
         if let Storage::Dir(dir) = &library.storage {
@@ -91,27 +91,35 @@ impl Library {
         };
         paths.sort();
         paths.dedup();
+        let mut files = Vec::with_capacity(paths.len());
         for (path, result) in read_all(paths) {
             match result {
-                Ok(Some(doc)) => {
-                    library.insert_file(AnnotationFile::from_disk(&path, doc));
-                }
+                Ok(Some(doc)) => files.push(AnnotationFile::from_disk(&path, doc)),
                 Ok(None) => {}
                 Err(StoreError::Parse(problem)) => {
-                    // Named by article id in the data dir: the article still finds its
-                    // (read-only) annotations.
-                    let meta = ArticleMeta {
+                    // The article it records (or, unreadable, the id it is named by) still
+                    // finds it, read-only, rather than starting a second file.
+                    let named = ArticleMeta {
                         id: path
                             .file_stem()
                             .map(|s| s.to_string_lossy().into_owned())
                             .unwrap_or_default(),
                         ..ArticleMeta::default()
                     };
+                    let meta = broken_meta(&path, named);
                     library.problems.push(StoreError::Parse(problem.clone()));
-                    library.insert_file(AnnotationFile::broken(&path, meta, problem));
+                    files.push(AnnotationFile::broken(&path, meta, problem));
                 }
                 Err(e) => library.problems.push(e),
             }
+        }
+        if let Storage::Dir(dir) = &library.storage {
+            let (kept, problems) = identity::merge_split_files(files, dir);
+            files = kept;
+            library.problems.extend(problems);
+        }
+        for file in files {
+            library.insert_file(file);
         }
         library
     }
@@ -144,27 +152,24 @@ impl Library {
 
     fn insert_file(&mut self, file: AnnotationFile) -> FileId {
         let id = FileId(self.files.len());
-        self.by_file.insert(file.path().to_owned(), id);
-        let meta = file.article();
-        if !meta.id.is_empty() {
-            self.by_article_id.entry(meta.id.clone()).or_insert(id);
-        }
-        if !meta.path.is_empty() {
-            self.by_article_path.entry(meta.path.clone()).or_insert(id);
-        }
+        self.index.insert(id, &file);
         self.files.push(file);
         id
     }
 
-    /// The annotation file of an article without creating one: by file name, then by the
-    /// recorded article id, then by recorded path (the text changed since: re-anchor).
+    /// The annotation file of the article at `article_path` whose text hashes to
+    /// `article_id`, without creating one: by recorded path (the text may have changed:
+    /// re-anchor), else by content hash when the article it records was renamed or moved.
+    /// A file another article holds is never shared (see [`identity`]).
     pub fn find(&self, article_id: &str, article_path: &Path) -> Option<FileId> {
-        let path = article_path.to_string_lossy();
-        self.by_file
-            .get(&self.storage.file_for(article_id, article_path))
-            .or_else(|| self.by_article_id.get(article_id))
-            .or_else(|| self.by_article_path.get(path.as_ref()))
-            .copied()
+        self.index
+            .find(&self.files, &self.storage, article_id, article_path)
+    }
+
+    /// Each article's file (`(id, path)` pairs, as for [`find`](Self::find)), giving a
+    /// file to one article at most; articles still in place win over renamed ones.
+    pub fn assign(&mut self, articles: &[(&str, &Path)]) -> Vec<Option<FileId>> {
+        self.index.assign(&self.files, &self.storage, articles)
     }
 
     /// The annotation file of an article, found as [`find`](Self::find) does, else read
@@ -180,14 +185,7 @@ impl Library {
         let id = match self.find(article_id, article_path) {
             Some(id) => id,
             None => {
-                let meta = ArticleMeta {
-                    id: article_id.to_owned(),
-                    path: path_text.clone(),
-                    title: title.to_owned(),
-                    extra: toml::Table::new(),
-                };
-                let file =
-                    AnnotationFile::open(&self.storage.file_for(article_id, article_path), meta)?;
+                let file = self.new_file(article_id, article_path, title)?;
                 self.insert_file(file)
             }
         };
@@ -196,9 +194,43 @@ impl Library {
         {
             file.set_article(article_id, &path_text, title);
         }
-        self.by_article_id.insert(article_id.to_owned(), id);
-        self.by_article_path.insert(path_text, id);
+        self.index.claim(id, article_id, article_path);
         Ok(id)
+    }
+
+    /// A file for an article that has none in memory: the first free name, or one another
+    /// instance created for this same article since loading.
+    fn new_file(
+        &self,
+        article_id: &str,
+        article_path: &Path,
+        title: &str,
+    ) -> Result<AnnotationFile, StoreError> {
+        let path_text = article_path.to_string_lossy();
+        let meta = ArticleMeta {
+            id: article_id.to_owned(),
+            path: path_text.clone().into_owned(),
+            title: title.to_owned(),
+            extra: toml::Table::new(),
+        };
+        let names = identity::names_for(&self.storage, article_id, article_path);
+        for name in &names {
+            if self.index.has_file(name) {
+                continue;
+            }
+            let file = AnnotationFile::open(name, meta.clone())?;
+            if self.storage == Storage::Sidecar
+                || identity::belongs_to(&file.article().path, &path_text)
+            {
+                return Ok(file);
+            }
+        }
+        let dir = names
+            .first()
+            .and_then(|n| n.parent())
+            .map(Path::to_owned)
+            .unwrap_or_default();
+        Err(StoreError::NoFreeName { dir })
     }
 
     fn file_mut(&mut self, id: FileId) -> Result<&mut AnnotationFile, StoreError> {
@@ -461,6 +493,23 @@ impl Library {
             .filter(|f| f.is_dirty() && !f.is_read_only())
             .filter_map(|f| f.save_within(wait).err())
             .collect()
+    }
+
+    /// Reads again every file that did not parse: one fixed by hand shows its annotations
+    /// (and takes changes) at once. Returns how many became writable.
+    pub fn reload_read_only(&mut self) -> usize {
+        let mut fixed = Vec::new();
+        for (i, file) in self.files.iter_mut().enumerate() {
+            if file.is_read_only() && file.reload().is_ok() && !file.is_read_only() {
+                fixed.push(FileId(i));
+            }
+        }
+        for &id in &fixed {
+            if let Some(file) = self.files.get(id.0) {
+                self.index.insert(id, file);
+            }
+        }
+        fixed.len()
     }
 
     /// Takes in what other instances saved to every file since it was last read (unsaved

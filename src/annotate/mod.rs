@@ -9,6 +9,8 @@
 //!   (lock, re-read, three-way [`merge`], atomic write via [`atomic`]).
 //! * [`library`]: all files of a library; the operations the reader performs, saved at
 //!   once, with undo/redo ([`history`]); the tag index and completion.
+//! * [`identity`]: which file belongs to which article, across edits, renames and
+//!   duplicate texts.
 //! * [`anchor`]: re-anchoring (exact → moved → [`fuzzy`] with [`myers`] → orphaned).
 //! * [`export`]: Markdown, JSON, CSV and W3C Web Annotation output, and
 //!   [`export_library`](export::export_library) for `sayso export`.
@@ -21,6 +23,7 @@ pub mod export;
 pub mod format;
 pub mod fuzzy;
 pub mod history;
+pub mod identity;
 pub mod library;
 pub mod merge;
 pub mod model;

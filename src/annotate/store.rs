@@ -142,7 +142,7 @@ pub enum StoreError {
     Io { path: PathBuf, source: io::Error },
     #[error(transparent)]
     Parse(#[from] ParseError),
-    #[error("{problem} — this article's annotations are read-only until the file is fixed")]
+    #[error("annotations read-only until the file is fixed: {problem}")]
     ReadOnly { problem: ParseError },
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -155,6 +155,8 @@ pub enum StoreError {
     NoSuchAnnotation { path: PathBuf, id: AnnotationId },
     #[error("no such annotation file in the library")]
     UnknownFile,
+    #[error("{}: every name for this article's annotation file is taken by another article", dir.display())]
+    NoFreeName { dir: PathBuf },
     #[error("no data directory: set --data-dir or SAYSO_DATA_DIR")]
     NoDataDir,
 }
@@ -172,6 +174,23 @@ pub fn read_doc(path: &Path) -> Result<Option<AnnotationDoc>, StoreError> {
         Ok(bytes) => Ok(Some(format::parse_bytes(path, &bytes)?)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io_error(path)(e)),
+    }
+}
+
+/// The article a file that does not parse belongs to: what can be read of its
+/// `[article]` table (see [`format::salvage_article`]), `fallback` for the rest.
+pub(crate) fn broken_meta(path: &Path, fallback: ArticleMeta) -> ArticleMeta {
+    let salvaged = fs::read(path)
+        .map(|bytes| format::salvage_article(&bytes))
+        .unwrap_or_default();
+    let pick = |found: String, otherwise: String| {
+        if found.is_empty() { otherwise } else { found }
+    };
+    ArticleMeta {
+        id: pick(salvaged.id, fallback.id),
+        path: pick(salvaged.path, fallback.path),
+        title: pick(salvaged.title, fallback.title),
+        extra: fallback.extra,
     }
 }
 
@@ -205,7 +224,9 @@ impl AnnotationFile {
                 doc: AnnotationDoc::new(article),
                 broken: None,
             }),
-            Err(StoreError::Parse(problem)) => Ok(Self::broken(path, article, problem)),
+            Err(StoreError::Parse(problem)) => {
+                Ok(Self::broken(path, broken_meta(path, article), problem))
+            }
             Err(e) => Err(e),
         }
     }
@@ -393,7 +414,19 @@ impl AnnotationFile {
     /// instance's unsaved changes. A file that no longer parses makes this one read-only;
     /// a read-only file that parses again (fixed by hand) becomes writable.
     pub fn reload(&mut self) -> Result<MergeReport, StoreError> {
+        let was_broken = self.broken.is_some();
         let (disk, bytes) = self.read_for_merge()?;
+        if was_broken {
+            // Nothing could change here while it was read-only: the file is what it holds
+            // now (or, deleted by hand, an empty file for the same article).
+            self.broken = None;
+            self.doc = disk
+                .clone()
+                .unwrap_or_else(|| AnnotationDoc::new(self.doc.article.clone()));
+            self.base = disk;
+            self.base_bytes = bytes;
+            return Ok(MergeReport::default());
+        }
         let (merged, report) = self.merged_with(disk.as_ref());
         self.base = disk;
         self.base_bytes = bytes;

@@ -25,12 +25,13 @@ pub struct Loaded {
 /// thread at start-up; see [`crate::tui::run`]).
 pub fn load(storage: Storage, articles: &[Article]) -> Loaded {
     let paths: Vec<PathBuf> = articles.iter().map(recorded_path).collect();
-    let library = Library::load(storage, &paths);
-    let by_article = articles
+    let mut library = Library::load(storage, &paths);
+    let keys: Vec<(&str, &Path)> = articles
         .iter()
         .zip(&paths)
-        .map(|(a, p)| library.find(&a.id, p))
+        .map(|(a, p)| (a.id.as_str(), p.as_path()))
         .collect();
+    let by_article = library.assign(&keys);
     Loaded {
         library,
         by_article,
@@ -106,6 +107,8 @@ pub struct Annotations {
     placed: Option<Placed>,
     /// A change could not be saved (it is kept in memory): saving is retried.
     unsaved: bool,
+    /// When files that did not parse were last read again.
+    last_fix_check: Option<std::time::Instant>,
 }
 
 impl Default for Annotations {
@@ -116,6 +119,7 @@ impl Default for Annotations {
             revision: 0,
             placed: None,
             unsaved: false,
+            last_fix_check: None,
         }
     }
 }
@@ -331,6 +335,31 @@ impl Annotations {
         }
     }
 
+    /// Every [`FIX_CHECK`], reads again the files that did not parse, so one fixed by
+    /// hand shows its annotations (and takes changes) without a restart; returns a
+    /// message when some did.
+    pub fn check_fixed_files(&mut self, now: std::time::Instant) -> Option<String> {
+        if self
+            .last_fix_check
+            .is_some_and(|at| now.duration_since(at) < FIX_CHECK)
+        {
+            return None;
+        }
+        self.last_fix_check = Some(now);
+        let State::Ready(library) = &mut self.state else {
+            return None;
+        };
+        let fixed = library.reload_read_only();
+        if fixed == 0 {
+            return None;
+        }
+        self.revision += 1;
+        Some(match fixed {
+            1 => "an annotation file was fixed: its annotations are back".to_owned(),
+            n => format!("{n} annotation files were fixed: their annotations are back"),
+        })
+    }
+
     /// Whether a save failed and should be retried.
     pub fn has_unsaved(&self) -> bool {
         self.unsaved
@@ -372,6 +401,9 @@ impl Annotations {
     }
 }
 
+/// How often files that do not parse are read again.
+pub const FIX_CHECK: std::time::Duration = std::time::Duration::from_secs(2);
+
 const LOADING: &str = "annotations are still loading: try again in a moment";
 
 /// Shown while another sayso holds a file's lock: the change waits in memory, not the UI.
@@ -383,7 +415,7 @@ pub const WAITING: &str =
 pub const INTERACTIVE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(150);
 
 fn read_only(problem: &crate::annotate::ParseError) -> String {
-    format!("{problem} — this article's annotations are read-only until the file is fixed")
+    format!("annotations read-only until the file is fixed: {problem}")
 }
 
 /// Sidecar files sit beside article files: an article without one cannot be annotated.

@@ -261,6 +261,9 @@ impl App {
                 self.show_message(Message::error(format!("still not saved: {e}")));
             }
         }
+        if let Some(fixed) = self.store.annotations_mut().check_fixed_files(now) {
+            self.show_message(Message::info(fixed));
+        }
     }
 
     /// Records an extraction result from the background threads.
