@@ -397,8 +397,9 @@ fn a_held_lock_never_freezes_the_reader() {
     std::fs::remove_dir_all(&b.dir).unwrap();
 }
 
-/// Quitting when the data directory cannot take a change loses nothing: the change goes to
-/// a recovery data directory in the state dir, and the message after the screen names it.
+/// Quitting when the data directory cannot take a change loses nothing: `q` asks what to
+/// do, Ctrl-C then quits with the change in the recovery journal (the message after the
+/// screen names it), and the next start offers it back.
 #[test]
 fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
     if !tmux_available() {
@@ -416,7 +417,11 @@ fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
     let _ = std::fs::remove_dir_all(&b.data);
     std::fs::write(&b.data, "").unwrap();
     tmux.tag("first, unsaveable", "not save");
+    // `q` asks what to do; Ctrl-C again quits, keeping the change in the journal.
     tmux.keys(&["q"]);
+    tmux.wait_for("Changes not saved");
+    tmux.wait_for("save them in another folder");
+    tmux.keys(&["C-c"]);
     let screen = tmux.wait_for("your changes are kept in");
     let copies = walk(&state.join("sayso").join("recovery"));
     let text: String = copies
@@ -427,5 +432,25 @@ fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
         text.contains("unsaveable"),
         "recovered: {copies:?}\n{screen}"
     );
+
+    // The data directory works again: the next start offers the change back.
+    std::fs::remove_file(&b.data).unwrap();
+    let again = Tmux::start("recovery2", &b.command(&env, ""));
+    again.wait_for("Unsaved changes from last time");
+    again.keys(&["r"]);
+    again.wait_for("restored 1 annotation change");
+    let saved: String = b
+        .annotation_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(saved.contains("unsaveable"), "{saved}");
+    again.quit();
+    // Restored entries are set aside, not offered again.
+    let third = Tmux::start("recovery3", &b.command(&env, ""));
+    third.wait_for("Library 1/1");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!third.screen().contains("Unsaved changes from last time"));
+    third.quit();
     std::fs::remove_dir_all(&b.dir).unwrap();
 }

@@ -446,43 +446,37 @@ impl Library {
         }
     }
 
-    /// Writes each file whose changes could not be saved into `data_dir`, laid out as a
-    /// data directory of its own (`annotations/<name>.toml`, atomic: `--data-dir` opens
-    /// it), so no change is lost when the real one cannot take it; returns the copies.
-    pub fn write_recovery(&self, data_dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
-        let dir = match Storage::in_data_dir(data_dir) {
-            Storage::Dir(dir) => dir,
-            Storage::Sidecar => data_dir.to_owned(),
-        };
-        let dir = dir.as_path();
-        let mut written = Vec::new();
-        for file in self
-            .files
-            .iter()
-            .filter(|f| f.is_dirty() && !f.is_read_only())
-        {
-            let Some(text) = file.render_unsaved() else {
-                continue;
-            };
-            fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                path: dir.to_owned(),
-                source,
-            })?;
-            let name = file.path().file_name().map_or_else(
-                || std::ffi::OsString::from("annotations.toml"),
-                std::ffi::OsStr::to_owned,
-            );
-            let copy = dir.join(name);
-            let lock = super::atomic::FileLock::acquire(&copy, super::atomic::LOCK_TIMEOUT)?;
-            super::atomic::write_atomic(&copy, text.as_bytes(), &lock).map_err(|source| {
-                StoreError::Io {
-                    path: copy.clone(),
-                    source,
+    /// Takes back annotations that a session could not save (a [`journal`] entry, loaded
+    /// as a library of its own): each goes to its article's file, found as
+    /// [`open_article`](Self::open_article) finds it, where it is missing or older. One
+    /// undo step; saved at once. Returns how many annotations came back.
+    ///
+    /// [`journal`]: super::journal
+    pub fn restore(&mut self, recovered: &Library) -> Result<usize, StoreError> {
+        let mut edits = Vec::new();
+        for (_, file) in recovered.files() {
+            let meta = file.article();
+            let target = self.open_article(&meta.id, Path::new(&meta.path), &meta.title)?;
+            for a in file.annotations() {
+                match self.annotation(target, &a.id) {
+                    None => edits.push(Edit::Insert {
+                        file: target,
+                        annotation: a.clone(),
+                    }),
+                    Some(current) if current.updated < a.updated => edits.push(Edit::Replace {
+                        file: target,
+                        before: current.clone(),
+                        after: a.clone(),
+                    }),
+                    Some(_) => {}
                 }
-            })?;
-            written.push(copy);
+            }
         }
-        Ok(written)
+        let restored = edits.len();
+        if restored > 0 {
+            self.commit(Change::new("restore unsaved changes", edits))?;
+        }
+        Ok(restored)
     }
 
     /// Saves every file with unsaved changes; returns the errors (empty: all saved).

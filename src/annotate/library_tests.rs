@@ -284,7 +284,7 @@ fn changes_that_cannot_be_saved_go_to_a_recovery_copy() {
     assert!(lib.add(file, a).is_err(), "the save fails");
     assert!(!lib.save_all().is_empty(), "and keeps failing");
     let recovery = dir.path().join("recovery");
-    let copies = lib.write_recovery(&recovery).expect("recovery written");
+    let copies = crate::annotate::journal::write(&lib, &recovery).expect("recovery written");
     let [copy] = copies.as_slice() else {
         panic!("one copy: {copies:?}")
     };

@@ -11,6 +11,8 @@
 //!   once, with undo/redo ([`history`]); the tag index and completion.
 //! * [`identity`]: which file belongs to which article, across edits, renames and
 //!   duplicate texts.
+//! * [`journal`]: changes a session could not save, kept in the state dir and offered
+//!   back at the next start.
 //! * [`anchor`]: re-anchoring (exact → moved → [`fuzzy`] with [`myers`] → orphaned).
 //! * [`export`]: Markdown, JSON, CSV and W3C Web Annotation output, and
 //!   [`export_library`](export::export_library) for `sayso export`.
@@ -24,6 +26,7 @@ pub mod format;
 pub mod fuzzy;
 pub mod history;
 pub mod identity;
+pub mod journal;
 pub mod library;
 pub mod merge;
 pub mod model;

@@ -365,10 +365,32 @@ impl Annotations {
         self.unsaved
     }
 
+    /// Takes back what the recovery journal kept (see [`journal::restore_all`]); entries
+    /// restored whole are set aside. Returns how many annotations came back.
+    ///
+    /// [`journal::restore_all`]: crate::annotate::journal::restore_all
+    pub fn restore_journal(
+        &mut self,
+        entries: &[crate::annotate::journal::Entry],
+    ) -> Result<usize, String> {
+        let library = self.library_mut()?;
+        let (restored, error) = crate::annotate::journal::restore_all(library, entries);
+        self.revision += 1;
+        match error {
+            None => Ok(restored),
+            Some(e) => {
+                self.unsaved |= restored > 0;
+                Err(e)
+            }
+        }
+    }
+
     /// Copies of the changes that could not be saved, written to `dir`.
     pub fn write_recovery(&self, dir: &Path) -> Result<Vec<PathBuf>, String> {
         match &self.state {
-            State::Ready(library) => library.write_recovery(dir).map_err(|e| e.to_string()),
+            State::Ready(library) => {
+                crate::annotate::journal::write(library, dir).map_err(|e| e.to_string())
+            }
             _ => Ok(Vec::new()),
         }
     }

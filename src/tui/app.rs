@@ -4,6 +4,7 @@
 
 mod draw;
 mod notes;
+mod quitting;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -17,6 +18,7 @@ use self::notes::Passage;
 use super::annotations::Loaded;
 use super::classes::ClassFilter;
 use super::component::{Effect, Message, PromptKind};
+use super::components::choice::{Choice, Purpose};
 use super::components::help::Help;
 use super::components::insight::{Insight, Tab};
 use super::components::library::Library;
@@ -29,9 +31,11 @@ use super::keymap::{Action, KeyChord, Keymap};
 use super::layout::layout;
 use super::store::Store;
 use super::theme::{Pane, Theme};
+use crate::annotate::journal;
 use crate::article::Article;
 use crate::config::{Config, Layers};
 use crate::extract::Extraction;
+pub use quitting::Leftover;
 
 /// How long a transient message stays.
 const MESSAGE_TTL: Duration = Duration::from_secs(5);
@@ -49,6 +53,8 @@ pub struct Settings {
     pub mouse: bool,
     /// Where `E` writes exports (`None`: the current directory).
     pub export_dir: Option<PathBuf>,
+    /// The platform state dir (the recovery journal lives there); `None`: no journal.
+    pub state_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -59,6 +65,7 @@ impl Settings {
             layers: config.layers,
             mouse: config.mouse,
             export_dir: config.export_dir_path(),
+            state_dir: None,
         }
     }
 }
@@ -102,6 +109,13 @@ pub struct App {
     urgent: Option<usize>,
     size: Rect,
     quit: bool,
+    /// A question with one-key answers (unsaved changes, the recovery journal).
+    choice: Option<Choice>,
+    state_dir: Option<PathBuf>,
+    /// The recovery journal's entries offered back at start.
+    journal: Vec<journal::Entry>,
+    /// What quitting did with changes that could not be saved.
+    leftover: Leftover,
 }
 
 impl App {
@@ -134,6 +148,10 @@ impl App {
             urgent: None,
             size: Rect::new(0, 0, 120, 40),
             quit: false,
+            choice: None,
+            state_dir: settings.state_dir,
+            journal: Vec::new(),
+            leftover: Leftover::default(),
         }
     }
 
@@ -206,6 +224,7 @@ impl App {
             self.show_message(Message::error(format!("{first}{more}")));
         }
         self.library_dirty = true;
+        self.offer_journal();
     }
 
     pub fn mouse_enabled(&self) -> bool {
@@ -220,10 +239,14 @@ impl App {
     /// the passage's note rather than lost, then the app quits; the caller retries any
     /// save that failed.
     pub fn shut_down(&mut self) {
+        self.save_open_note();
+        self.quit = true;
+    }
+
+    fn save_open_note(&mut self) {
         if let Some((editor, passage)) = self.editor.take() {
             self.save_note(passage, editor.text());
         }
-        self.quit = true;
     }
 
     /// The article the extraction threads should do next, once.
@@ -291,9 +314,25 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
-        // Ctrl-C quits from anywhere, whatever the keymap (raw mode turns it into a key).
+        // Ctrl-C quits from anywhere, whatever the keymap (raw mode turns it into a key),
+        // asking first about changes that could not be saved; asked already, it quits.
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.shut_down();
+            if self
+                .choice
+                .as_ref()
+                .is_some_and(|c| c.purpose != Purpose::Restore)
+            {
+                self.shut_down();
+            } else {
+                self.choice = None;
+                self.prompt = None;
+                self.save_open_note();
+                self.request_quit();
+            }
+            return;
+        }
+        if self.choice.is_some() {
+            self.choice_key(key);
             return;
         }
         if let Some((editor, _)) = &mut self.editor {
@@ -341,6 +380,15 @@ impl App {
             (PromptKind::Search, PromptOutcome::Changed) => {
                 self.reader.set_search(input, &self.store)
             }
+            (PromptKind::SaveElsewhere, PromptOutcome::Submit) => {
+                self.prompt = None;
+                self.save_elsewhere(input);
+            }
+            (PromptKind::SaveElsewhere, PromptOutcome::Cancel) => {
+                self.prompt = None;
+                self.request_quit();
+            }
+            (PromptKind::SaveElsewhere, PromptOutcome::Changed) => {}
             (PromptKind::Filter, PromptOutcome::Submit) => self.prompt = None,
             (PromptKind::Filter, PromptOutcome::Cancel) => {
                 self.prompt = None;
@@ -403,7 +451,7 @@ impl App {
             return;
         }
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.request_quit(),
             Action::Help => self.help = Some(Help::default()),
             Action::SpeakersIndex => {
                 self.index = Some((SpeakersIndex::new(&self.store), Instant::now()))
@@ -507,7 +555,10 @@ impl App {
             Effect::Prompt(kind) => {
                 let current = match kind {
                     PromptKind::Filter => self.library.filter().to_string(),
-                    PromptKind::Search | PromptKind::Export | PromptKind::Tag => String::new(),
+                    PromptKind::Search
+                    | PromptKind::Export
+                    | PromptKind::Tag
+                    | PromptKind::SaveElsewhere => String::new(),
                     PromptKind::RenameTag => {
                         let tag = self.tags.as_ref().and_then(|t| t.selected_tag());
                         let Some(tag) = tag.map(str::to_owned) else {

@@ -62,6 +62,8 @@ pub enum PromptKind {
     RenameTag,
     /// The export format.
     Export,
+    /// A folder for changes that could not be saved, when quitting.
+    SaveElsewhere,
 }
 
 /// What a component asks the app to do after handling an event.

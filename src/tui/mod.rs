@@ -34,7 +34,7 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use self::annotations::Loaded;
-use self::app::{App, Settings};
+use self::app::{App, Leftover, Settings};
 use self::component::Message;
 use self::worker::ExtractionPool;
 use crate::annotate::Storage;
@@ -58,7 +58,9 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let config = Config::load(opts.config.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (articles, problems) = load_library(&opts.paths, &config);
-    let mut app = App::new(articles, Settings::from_config(&config, no_color));
+    let mut settings = Settings::from_config(&config, no_color);
+    settings.state_dir = panics::state_dir();
+    let mut app = App::new(articles, settings);
     if let Some(first) = problems.first() {
         let more = if problems.len() > 1 {
             format!(" (+{} more)", problems.len() - 1)
@@ -95,14 +97,26 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         TerminalGuard::enter(app.mouse_enabled()).context("cannot set up the terminal")?;
     let result = event_loop(&mut guard, &mut app, &pool, loader, &signalled);
     drop(guard);
+    match app.leftover() {
+        Leftover::Discarded => return result,
+        Leftover::SavedElsewhere { dir, copies } => {
+            if !copies.is_empty() {
+                eprintln!(
+                    "sayso: the changes that could not be saved are in {}; `sayso --data-dir {}` \
+                     opens them",
+                    dir.join("annotations").display(),
+                    dir.display()
+                );
+            }
+            return result;
+        }
+        Leftover::ToJournal => {}
+    }
     // Every change was saved when made; this retries any save that failed.
     let unsaved = app.store_mut().annotations_mut().save_all_before_quitting();
     if let Some(first) = unsaved.first() {
-        // Never lost: a copy goes to the recovery folder, named in the message.
-        let dir = panics::state_dir().map(|d| {
-            d.join("recovery")
-                .join(crate::annotate::Timestamp::now().unix_millis().to_string())
-        });
+        // Never lost: a copy goes to the recovery journal, offered back at the next start.
+        let dir = panics::state_dir().map(|d| crate::annotate::journal::new_entry(&d));
         let saved = dir
             .as_deref()
             .map(|d| app.store().annotations().write_recovery(d));
@@ -110,9 +124,8 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
             (Some(Ok(copies)), Some(dir)) if !copies.is_empty() => {
                 let list: Vec<String> = copies.iter().map(|p| p.display().to_string()).collect();
                 anyhow::bail!(
-                    "annotations not saved: {first}\nyour changes are kept in {}; `sayso \
-                     --data-dir {}` opens them; copy the file back once the data directory \
-                     can be written",
+                    "annotations not saved: {first}\nyour changes are kept in {}; the next \
+                     start offers them back (`sayso --data-dir {}` opens them as they are)",
                     list.join(", "),
                     dir.display()
                 );

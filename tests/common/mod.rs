@@ -248,6 +248,11 @@ pub fn council_app(dir: &std::path::Path) -> App {
 
 /// An app over the two fixture articles (plus a second Wang Yi article), extracted.
 pub fn fixture_app() -> App {
+    fixture_app_with(Settings::default())
+}
+
+/// [`fixture_app`] with `settings`.
+pub fn fixture_app_with(settings: Settings) -> App {
     let articles = vec![
         article(
             "bridge.txt",
@@ -268,7 +273,7 @@ pub fn fixture_app() -> App {
             TALKS,
         ),
     ];
-    let mut app = App::new(articles, Settings::default());
+    let mut app = App::new(articles, settings);
     app.extraction_done(0, Ok(bridge_extraction()));
     app.extraction_done(1, Ok(talks_extraction()));
     app.extraction_done(2, Ok(talks_extraction()));

@@ -71,6 +71,9 @@ impl App {
         if let Some(prompt) = &self.prompt {
             draw_candidates(frame, areas.body, prompt, &self.theme);
         }
+        if let Some(choice) = &self.choice {
+            choice.draw(frame, areas.body, &self.theme);
+        }
         let (label, pane) = if self.help.is_some() {
             ("HELP", None)
         } else if self.editor.is_some() {

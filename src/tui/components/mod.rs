@@ -1,6 +1,7 @@
 //! The screen's components: each keeps its own state, handles the actions that concern it
 //! and draws itself.
 
+pub mod choice;
 pub mod claims_tab;
 pub mod help;
 pub mod insight;

@@ -59,6 +59,7 @@ impl Prompt {
             PromptKind::Tag => "tags: ".into(),
             PromptKind::RenameTag => format!("rename #{} to: ", self.subject),
             PromptKind::Export => "export format (Enter: markdown): ".into(),
+            PromptKind::SaveElsewhere => "save unsaved changes in folder: ".into(),
         }
     }
 
