@@ -77,17 +77,27 @@ fn child_concurrent_writer() {
         let id = a.id.clone();
         lib.add(file, a).expect("add");
         if i % 5 == 0 {
-            // Edits race with the other writer too.
+            // Edits and deletes race with the other writers too.
             lib.edit(file, &id, |a| a.tags.push(format!("by-{name}")))
                 .expect("edit");
+        }
+        if i % 7 == 3 {
+            lib.remove(file, &id).expect("delete");
         }
     }
 }
 
+/// The writers of the concurrency test.
+const WRITERS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
+
+fn deleted(i: usize) -> bool {
+    i % 7 == 3
+}
+
 #[test]
-fn two_processes_writing_one_article_lose_nothing() {
+fn four_processes_adding_editing_and_deleting_on_one_article_lose_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut children: Vec<Child> = ["alpha", "beta"]
+    let mut children: Vec<Child> = WRITERS
         .iter()
         .map(|name| spawn_child("child_concurrent_writer", "writer", dir.path(), name))
         .collect();
@@ -99,18 +109,25 @@ fn two_processes_writing_one_article_lose_nothing() {
     let (_, file) = lib.files().next().expect("one file");
     let mut notes: Vec<&str> = file.annotations().iter().map(|a| a.note.as_str()).collect();
     notes.sort_unstable();
-    let mut expected: Vec<String> = ["alpha", "beta"]
+    let mut expected: Vec<String> = WRITERS
         .iter()
-        .flat_map(|n| (0..WRITES_PER_CHILD).map(move |i| format!("{n}-{i}")))
+        .flat_map(|n| {
+            (0..WRITES_PER_CHILD)
+                .filter(|&i| !deleted(i))
+                .map(move |i| format!("{n}-{i}"))
+        })
         .collect();
     expected.sort_unstable();
     assert_eq!(
         notes, expected,
-        "every annotation of both processes is there, once"
+        "every annotation of every process is there, once, and every delete holds"
     );
-    for name in ["alpha", "beta"] {
+    for name in WRITERS {
+        let edited = (0..WRITES_PER_CHILD)
+            .filter(|&i| i % 5 == 0 && !deleted(i))
+            .count();
         let tagged = lib.tagged(&format!("by-{name}")).len();
-        assert_eq!(tagged, WRITES_PER_CHILD.div_ceil(5), "edits of {name} kept");
+        assert_eq!(tagged, edited, "edits of {name} kept");
     }
 }
 
@@ -165,7 +182,12 @@ fn killing_a_writer_mid_save_leaves_a_whole_file() {
     let mut rng = Instant::now().elapsed().as_nanos() as u64 | 1;
     let mut kept_per_round: Vec<usize> = Vec::new();
     let mut killed_mid_write = 0;
-    for round in 0..50 {
+    // 50 in the suite; SAYSO_CRASH_ROUNDS=1000 for the full crash test.
+    let rounds: usize = std::env::var("SAYSO_CRASH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    for round in 0..rounds {
         let mut child = spawn_child(
             "child_endless_writer",
             "endless",
@@ -205,9 +227,12 @@ fn killing_a_writer_mid_save_leaves_a_whole_file() {
             );
         }
         kept_per_round.push(numbers.len());
+        // The killed writer's lock went with it: a new writer gets in at once.
+        sayso::annotate::atomic::FileLock::acquire(&path, Duration::from_secs(2))
+            .unwrap_or_else(|e| panic!("round {round}: the lock is free after a kill: {e}"));
     }
     eprintln!(
-        "crash test: one save ≈ {save_ms} ms; {} saves completed over 50 kills; \
+        "crash test: one save ≈ {save_ms} ms; {} saves completed over {rounds} kills; \
          {killed_mid_write} kills left a partial temporary file",
         kept_per_round.iter().sum::<usize>()
     );
