@@ -1,5 +1,6 @@
-//! Markdown: per article a heading and its path, each passage as a block quote, then the
-//! speaker and the claim's class, `#tags`, status and id, then the note.
+//! Markdown: per article a heading (the full title), its path, date and outlet; each
+//! passage as a block quote, then the speaker and the claim's class, `#tags`, status, a
+//! link to its position (RFC 5147 `#char=start,end`, code points) and id, then the note.
 
 use std::fmt::Write;
 
@@ -15,8 +16,16 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> String {
             &meta.title
         });
         let _ = write!(out, "\n## {title}\n\n");
-        if !meta.path.is_empty() {
-            let _ = writeln!(out, "{}\n", code(&meta.path));
+        let about: Vec<String> = [
+            (!meta.path.is_empty()).then(|| code(&meta.path)),
+            article.date.clone(),
+            article.source.as_deref().map(one_line),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !about.is_empty() {
+            let _ = writeln!(out, "{}\n", about.join(" · "));
         }
         for item in &article.annotations {
             let a = item.annotation;
@@ -46,6 +55,9 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> String {
                 );
             }
             facts.push(item.status_str().to_owned());
+            if let Some((start, end)) = item.position() {
+                facts.push(position_link(&meta.path, start, end));
+            }
             facts.push(format!("id {}", code(a.id.as_str())));
             let _ = writeln!(out, "{}\n", facts.join(" · "));
             if !a.note.trim().is_empty() {
@@ -79,6 +91,24 @@ pub(super) fn note(text: &str) -> String {
     }
     out.push('\n');
     out
+}
+
+/// `[chars 4–9](file:///news/a.txt#char=4,9)`: a fragment identifier for plain text
+/// (RFC 5147) on the article's file; plain text where the article is not a file.
+fn position_link(path: &str, start: usize, end: usize) -> String {
+    let label = format!("chars {start}–{end}");
+    if !path.starts_with('/') {
+        return label;
+    }
+    let mut url = String::from("file://");
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            url.push(char::from(b));
+        } else {
+            let _ = write!(url, "%{b:02X}");
+        }
+    }
+    format!("[{label}]({url}#char={start},{end})")
 }
 
 fn one_line(s: &str) -> String {

@@ -151,6 +151,10 @@ impl ExportedAnnotation<'_> {
 #[derive(Debug, Clone)]
 pub struct ExportedArticle<'a> {
     pub meta: &'a ArticleMeta,
+    /// The article's date and outlet, as read from its current text (`None` when unknown
+    /// or when the text could not be read).
+    pub date: Option<String>,
+    pub source: Option<String>,
     pub annotations: Vec<ExportedAnnotation<'a>>,
 }
 
@@ -177,6 +181,10 @@ pub fn select<'a>(
             continue;
         }
         let text = text_of(meta);
+        let (date, source) = text.as_ref().map_or((None, None), |text| {
+            let article = crate::article::Article::from_text(&meta.path, text.clone());
+            (article.date, article.source)
+        });
         let anchorer = text.as_deref().map(Anchorer::new);
         let annotations = chosen
             .into_iter()
@@ -200,7 +208,12 @@ pub fn select<'a>(
                 }
             })
             .collect();
-        out.push(ExportedArticle { meta, annotations });
+        out.push(ExportedArticle {
+            meta,
+            date,
+            source,
+            annotations,
+        });
     }
     out.sort_by(|a, b| (&a.meta.title, &a.meta.path).cmp(&(&b.meta.title, &b.meta.path)));
     out

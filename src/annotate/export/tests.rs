@@ -246,13 +246,23 @@ fn markdown_round_trip() {
         "multi-line quote:\n{md}"
     );
     assert!(
-        md.contains("— **the minister** · *speech* · #claim #economy · exact · id `"),
+        md.contains("— **the minister** · *speech* · #claim #economy · exact · [chars "),
         "{md}"
     );
-    assert!(md.contains("\n*belief* · exact · id `"), "{md}");
+    assert!(md.contains("\n*belief* · exact · [chars "), "{md}");
     assert!(
-        md.contains("\n#other · exact · id `"),
+        md.contains("\n#other · exact · [chars "),
         "no class: not a claim\n{md}"
+    );
+    // Each passage links to its position in the file (RFC 5147, code points).
+    let first = TEXT.find("Prices will fall").expect("quote");
+    let start = TEXT[..first].chars().count();
+    let end = start + "Prices will fall, \"soon\", and\nfor good,".chars().count();
+    let link = format!("[chars {start}–{end}](file://");
+    assert!(md.contains(&link), "{link}\n{md}");
+    assert!(
+        md.contains(&format!("prices.txt#char={start},{end}) · id `")),
+        "{md}"
     );
     assert!(md.contains("> \\# Not a heading."), "escaped:\n{md}");
     for id in &f.ids {
@@ -380,4 +390,38 @@ fn format_names() {
         assert_eq!(format.as_str().parse::<ExportFormat>().ok(), Some(format));
     }
     assert!("pdf".parse::<ExportFormat>().is_err());
+}
+
+#[test]
+fn markdown_names_the_articles_date_and_outlet_and_full_title() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let title = "A very long title that goes on and on about the budget and the bridge and more";
+    let text =
+        format!("{title}\n\nMarch 1, 2025\n\nThe mayor said taxes would not rise.\n\nNews.Az\n");
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &text).expect("write");
+    let article = crate::article::Article::from_text(&path, text.clone());
+    let mut library = Library::load(Storage::in_data_dir(dir.path()), &[]);
+    let file = library
+        .open_article(&article.id, &path, &article.title)
+        .expect("open");
+    let start = text.find("taxes").expect("quote");
+    let target = Target::from_span(&text, &CodePoints::new(&text), Span::new(start, start + 5))
+        .expect("target");
+    library
+        .add(file, Annotation::new(target, Timestamp::now()))
+        .expect("add");
+    let out = export_library(
+        &Storage::in_data_dir(dir.path()),
+        &[],
+        ExportFormat::Markdown,
+        &ExportFilter::default(),
+    )
+    .expect("export");
+    let md = out.text;
+    assert!(md.contains(&format!("\n## {title}\n")), "full title:\n{md}");
+    let date = article.date.clone().unwrap_or_default();
+    let source = article.source.clone().unwrap_or_default();
+    assert!(!date.is_empty() && !source.is_empty(), "{article:?}");
+    assert!(md.contains(&format!(" · {date} · {source}\n")), "{md}");
 }
