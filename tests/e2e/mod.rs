@@ -158,7 +158,15 @@ impl Tmux {
         self.wait_for(library);
         self.keys(&["Enter"]);
         self.wait_for(" READER ");
-        self.keys(&["]"]);
+        // Under load the claim may not be extracted yet when `]` arrives: press it again
+        // until the reader is on it.
+        let on_claim = |t: &Tmux| t.screen().contains("Jane Doe · said");
+        for _ in 0..40 {
+            self.keys(&["]"]);
+            if self.until(1, on_claim) {
+                return;
+            }
+        }
         self.wait_for("Jane Doe · said");
     }
 
