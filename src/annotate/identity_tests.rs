@@ -6,25 +6,14 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::annotate::format::{self, AnnotationDoc, ArticleMeta};
 use crate::annotate::library::Library;
-use crate::annotate::model::{Annotation, Target, Timestamp};
-use crate::extract::Span;
-use crate::text::offsets::CodePoints;
+use crate::annotate::model::{Annotation, Timestamp};
 
 const TEXT: &str = "The mayor said taxes would not rise. Critics said the budget hides a deficit.";
 const OLD_ID: &str = "1111111111111111";
 const NEW_ID: &str = "2222222222222222";
 
 fn note_on(quote: &str, note: &str) -> Annotation {
-    let start = TEXT.find(quote).expect("quote in text");
-    let target = Target::from_span(
-        TEXT,
-        &CodePoints::new(TEXT),
-        Span::new(start, start + quote.len()),
-    )
-    .expect("valid span");
-    let mut a = Annotation::new(target, Timestamp::now());
-    a.note = note.to_owned();
-    a
+    crate::annotate::model::annotation_on(TEXT, quote, note)
 }
 
 struct Setup {

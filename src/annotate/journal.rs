@@ -136,18 +136,12 @@ pub fn restore_all(library: &mut Library, entries: &[Entry]) -> (usize, Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::model::{Annotation, Target, Timestamp};
-    use crate::extract::Span;
-    use crate::text::offsets::CodePoints;
+    use crate::annotate::model::{Annotation, annotation_on};
 
     const TEXT: &str = "The mayor said taxes would not rise.";
 
     fn annotation(note: &str) -> Annotation {
-        let target =
-            Target::from_span(TEXT, &CodePoints::new(TEXT), Span::new(4, 9)).expect("valid span");
-        let mut a = Annotation::new(target, Timestamp::now());
-        a.note = note.to_owned();
-        a
+        annotation_on(TEXT, "mayor", note)
     }
 
     #[test]

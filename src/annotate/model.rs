@@ -335,6 +335,20 @@ pub fn normalize_tag(raw: &str) -> Option<String> {
     (!tag.is_empty()).then_some(tag)
 }
 
+/// For tests: a new annotation on the first occurrence of `quote` in `text`, with `note`.
+#[cfg(test)]
+pub(crate) fn annotation_on(text: &str, quote: &str, note: &str) -> Annotation {
+    let start = text
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?} is in the text"));
+    let span = crate::extract::Span::new(start, start + quote.len());
+    let target = Target::from_span(text, &crate::text::offsets::CodePoints::new(text), span)
+        .unwrap_or_else(|| panic!("{quote:?} makes a target"));
+    let mut a = Annotation::new(target, Timestamp::now());
+    a.note = note.to_owned();
+    a
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -181,9 +181,9 @@ pub fn select<'a>(
             continue;
         }
         let text = text_of(meta);
-        let (date, source) = text.as_ref().map_or((None, None), |text| {
-            let article = crate::article::Article::from_text(&meta.path, text.clone());
-            (article.date, article.source)
+        let (date, source) = text.as_deref().map_or((None, None), |text| {
+            let found = crate::article::meta::Metadata::read(text);
+            (found.date, found.source)
         });
         let anchorer = text.as_deref().map(Anchorer::new);
         let annotations = chosen
