@@ -256,6 +256,9 @@ fn a_worker_panic_leaves_the_terminal_to_the_reader() {
     // (`?` again closes the help: Escape right before `q` would read as alt-q.)
     tmux.keys(&["?"]);
     tmux.until(10, |t| !t.screen().contains("show or hide this help"));
+    // `q` back to the library, `q` quits.
+    tmux.keys(&["q"]);
+    tmux.wait_for(" LIBRARY ");
     tmux.keys(&["q"]);
     tmux.until(10, |t| t.pane("#{alternate_on}") == "0");
     assert_eq!(
@@ -417,7 +420,10 @@ fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
     let _ = std::fs::remove_dir_all(&b.data);
     std::fs::write(&b.data, "").unwrap();
     tmux.tag("first, unsaveable", "not save");
-    // `q` asks what to do; Ctrl-C again quits, keeping the change in the journal.
+    // `q` (back in the library) asks what to do; Ctrl-C again quits, keeping the change
+    // in the journal.
+    tmux.keys(&["q"]);
+    tmux.wait_for(" LIBRARY ");
     tmux.keys(&["q"]);
     tmux.wait_for("Changes not saved");
     tmux.wait_for("save them in another folder");

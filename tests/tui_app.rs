@@ -241,7 +241,7 @@ fn library_sorts_and_filters() {
     keys(&mut app, "s");
     assert_eq!(app.library().sort(), SortKey::Title);
     assert_eq!(app.library().view(), [0, 1, 2]);
-    keys(&mut app, "s");
+    keys(&mut app, "ssssss");
     assert_eq!(app.library().sort(), SortKey::Path);
     keys(&mut app, "/");
     keys(&mut app, "roe");

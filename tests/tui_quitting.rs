@@ -71,6 +71,9 @@ impl Setup {
             "{:?}",
             app.message()
         );
+        // Back to the library, where `q` quits.
+        keys(&mut app, "q");
+        assert!(!app.should_quit() && app.choice().is_none());
         app
     }
 }

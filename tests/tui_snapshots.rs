@@ -179,3 +179,28 @@ fn note_editor() {
     press(&mut app, KeyCode::Up);
     insta::assert_snapshot!(snapshot(&mut app, 64, 20));
 }
+
+/// A library of `outlet_date_slug` files: dates and outlets from the names; an article with
+/// more claims than the count column holds shows `10.2k`, not its last digits.
+#[test]
+fn library_of_named_files_with_a_huge_count() {
+    use sayso::article::Article;
+    use sayso::tui::app::Settings;
+    let text = |s: &str| format!("{s}\n\nThe mayor said the bridge will open.\n");
+    let articles = vec![
+        Article::from_text("news/cnn_2019-11-20_some-story.txt", text("Some story")),
+        Article::from_text("news/2018-07-04-parade.md", text("Parade draws crowds")),
+        Article::from_text("news/wire/2017/03/09/harbour.txt", text("Harbour reopens")),
+    ];
+    let mut app = App::new(articles, Settings::default());
+    let mut big = common::bridge_extraction();
+    let claim = big.claims[0].clone();
+    big.claims = vec![claim; 10_234];
+    app.extraction_done(0, Ok(big));
+    app.extraction_done(1, Ok(common::bridge_extraction()));
+    app.extraction_done(2, Ok(common::talks_extraction()));
+    let screen = common::text(&render(&mut app, 120, 16));
+    assert!(screen.contains("2019-11-20 cnn"), "{screen}");
+    assert!(screen.contains("10.2k"), "{screen}");
+    insta::assert_snapshot!(screen);
+}

@@ -27,9 +27,11 @@ pub struct Article {
     pub path: PathBuf,
     /// First meaningful line (breadcrumbs and scraper debris skipped); never empty.
     pub title: String,
-    /// Publication date as ISO `YYYY-MM-DD` when the text gives one.
+    /// Publication date as ISO `YYYY-MM-DD` when the text (else the file name or folders)
+    /// gives one.
     pub date: Option<String>,
-    /// Source outlet when the text shows one (a trailing `News.Az` line).
+    /// Source outlet when the text shows one (a trailing `News.Az` line), else the file
+    /// name (`cnn_2019-11-20_slug.txt`).
     pub source: Option<String>,
     /// The full text, as decoded (lossily if the file was not valid UTF-8).
     pub text: String,
@@ -47,7 +49,8 @@ impl Article {
     /// is never empty.
     pub fn from_text(path: impl Into<PathBuf>, text: String) -> Article {
         let path = path.into();
-        let meta = meta::Metadata::read(&text);
+        // The text knows best; the file name and folders fill in what it does not say.
+        let meta = meta::Metadata::read_at(&path, &text);
         let mut warnings = Vec::new();
         if text.trim().is_empty() {
             warnings.push(EMPTY_WARNING.to_string());

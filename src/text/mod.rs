@@ -1,5 +1,6 @@
 //! Text utilities shared by the engine and the shell: spans, offsets, tokens, sentences.
 
+pub mod natural;
 pub mod offsets;
 pub mod search;
 pub mod sentences;

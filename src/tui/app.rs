@@ -5,6 +5,7 @@
 mod draw;
 mod notes;
 mod quitting;
+mod session;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -375,7 +376,8 @@ impl App {
                 self.annotation_prompt(kind, input, outcome)
             }
             (PromptKind::Filter, PromptOutcome::Changed) => {
-                self.library.set_filter(input, &self.store)
+                self.library.set_filter(input, &self.store);
+                self.preview();
             }
             (PromptKind::Search, PromptOutcome::Changed) => {
                 self.reader.set_search(input, &self.store)
@@ -451,7 +453,12 @@ impl App {
             return;
         }
         match action {
+            // `q` closes one level: the reader (or insight pane) goes back to the library.
+            Action::Quit if self.focus != Pane::Library => self.focus = Pane::Library,
             Action::Quit => self.request_quit(),
+            Action::NextTab | Action::PrevTab => {
+                self.insight.handle(action, &self.store, self.classes);
+            }
             Action::Help => self.help = Some(Help::default()),
             Action::SpeakersIndex => {
                 self.index = Some((SpeakersIndex::new(&self.store), Instant::now()))
@@ -475,7 +482,11 @@ impl App {
                     Pane::Reader => self.reader.handle(action, &self.store, self.classes),
                     Pane::Insight => self.insight.handle(action, &self.store, self.classes),
                 };
+                let moved_in_library = self.focus == Pane::Library;
                 self.apply(effect);
+                if moved_in_library {
+                    self.preview();
+                }
             }
         }
     }
@@ -514,6 +525,16 @@ impl App {
             (Pane::Reader, false) => Pane::Library,
             (Pane::Insight, false) => Pane::Reader,
         };
+    }
+
+    /// The library's selected article shows in the reader as the selection moves, without
+    /// taking the focus (Enter does); opening is a wrap of one article, cheap on any library.
+    fn preview(&mut self) {
+        if let Some(article) = self.library.selected_article()
+            && self.reader.article() != Some(article)
+        {
+            self.open(article);
+        }
     }
 
     fn open(&mut self, article: usize) {
@@ -620,12 +641,16 @@ impl App {
             self.focus = pane;
         }
         match (pane, down) {
-            (Pane::Library, Some(d)) => self.library.scroll(d),
+            (Pane::Library, Some(d)) => {
+                self.library.scroll(d);
+                self.preview();
+            }
             (Pane::Reader, Some(d)) => self.reader.scroll(d),
             (Pane::Insight, Some(d)) => self.insight.scroll(d),
             (Pane::Library, None) if click => {
                 let effect = self.library.click(rel);
                 self.apply(effect);
+                self.preview();
             }
             (Pane::Reader, None) if click => self.reader.click(rel),
             (Pane::Insight, None) if click => self.insight.click(rel, col, rect),

@@ -58,12 +58,14 @@ macro_rules! actions {
 }
 
 actions! {
-    Quit "quit" General "quit sayso (in an overlay: close it)";
+    Quit "quit" General "close this level (overlay, reader); in the library: quit";
     Help "help" General "show or hide this help";
     NextPane "next_pane" General "next pane (in the insight pane: next tab, then next pane)";
     PrevPane "prev_pane" General "previous pane (in the insight pane: previous tab first)";
-    Back "back" General "back, close, cancel, clear the filter or search";
+    Back "back" General "cancel or clear; close the overlay; back to the library";
     SpeakersIndex "speakers_index" General "speakers across the library";
+    NextTab "next_tab" General "next insight tab (from any pane)";
+    PrevTab "prev_tab" General "previous insight tab (from any pane)";
     Down "down" Movement "move down (reader: a line; selecting: a sentence further)";
     Up "up" Movement "move up (reader: a line; selecting: a sentence back)";
     Top "top" Movement "go to the top";
@@ -73,7 +75,8 @@ actions! {
     PageDown "page_down" Movement "a page down";
     PageUp "page_up" Movement "a page up";
     Open "open" Movement "open the article, jump to the item, list a speaker's claims";
-    Sort "sort" Library "cycle the sort order: date, title, path";
+    Sort "sort" Library "sort by the next column: date, title, source, counts, path";
+    ReverseSort "reverse_sort" Library "reverse the sort order";
     Search "search" Library "filter the library / search the article";
     SearchNext "search_next" Reader "next search match";
     SearchPrev "search_prev" Reader "previous search match";
@@ -92,8 +95,6 @@ actions! {
     SelectWordNext "word_next" Reader "selecting: move the moving end a word forward";
     SelectWordPrev "word_prev" Reader "selecting: move the moving end a word back";
     SwapSelectionEnd "swap_end" Reader "selecting: swap which end moves";
-    NextTab "next_tab" Insight "next insight tab";
-    PrevTab "prev_tab" Insight "previous insight tab";
     Tag "tag" Annotations "tag the passage: selection, annotation or claim";
     Note "note" Annotations "add or edit the passage's note";
     NoteInEditor "note_in_editor" Annotations "edit the passage's note in $EDITOR";
@@ -325,6 +326,7 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
         (p(KeyCode::PageUp), PageUp),
         (p(KeyCode::Enter), Open),
         (k('s'), Sort),
+        (k('R'), ReverseSort),
         (k('/'), Search),
         (k('n'), SearchNext),
         (k('N'), SearchPrev),

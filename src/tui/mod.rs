@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod panics;
 pub mod selection;
+pub mod session;
 pub mod store;
 pub mod theme;
 pub mod worker;
@@ -58,8 +59,10 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let config = Config::load(opts.config.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (articles, problems) = load_library(&opts.paths, &config);
+    let library = library_key(&opts.paths, &config);
     let mut settings = Settings::from_config(&config, no_color);
-    settings.state_dir = panics::state_dir();
+    let state_dir = panics::state_dir();
+    settings.state_dir = state_dir.clone();
     let mut app = App::new(articles, settings);
     if let Some(first) = problems.first() {
         let more = if problems.len() > 1 {
@@ -68,6 +71,12 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
             String::new()
         };
         app.show_message(Message::error(format!("{first}{more}")));
+    }
+    let session_file = state_dir.as_deref().map(session::path_in);
+    match session_file.as_deref().map(session::load) {
+        Some(Ok(Some(last))) => app.restore_session(&last, &library),
+        Some(Err(e)) => app.show_message(Message::error(format!("last session not restored: {e}"))),
+        _ => {}
     }
     // Before any worker starts, so that every panic off the UI thread is logged, not
     // printed over the screen.
@@ -97,6 +106,14 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         TerminalGuard::enter(app.mouse_enabled()).context("cannot set up the terminal")?;
     let result = event_loop(&mut guard, &mut app, &pool, loader, &signalled);
     drop(guard);
+    if let Some(file) = &session_file
+        && let Err(e) = session::save(file, &app.session(&library))
+    {
+        eprintln!(
+            "sayso: the reading position is not kept: {e} ({})",
+            file.display()
+        );
+    }
     match app.leftover() {
         Leftover::Discarded => return result,
         Leftover::SavedElsewhere { dir, copies } => {
@@ -154,14 +171,37 @@ fn load_annotations(storage: Storage, app: &App) -> Receiver<Result<Loaded, Stri
     rx
 }
 
-/// The articles to open: `paths`, else the config's library folders, else the samples;
-/// with the problems met while loading them.
-pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<String>) {
-    let paths = if paths.is_empty() {
+/// What is opened: `paths`, else the config's library folders; empty: the samples.
+fn library_paths(paths: &[PathBuf], config: &Config) -> Vec<PathBuf> {
+    if paths.is_empty() {
         config.library_paths()
     } else {
         paths.to_vec()
-    };
+    }
+}
+
+/// Names the library opened, for the session: its paths made absolute, or `(samples)`.
+fn library_key(paths: &[PathBuf], config: &Config) -> String {
+    let paths = library_paths(paths, config);
+    if paths.is_empty() {
+        return "(samples)".to_string();
+    }
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            std::path::absolute(p)
+                .unwrap_or_else(|_| p.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.join("\n")
+}
+
+/// The articles to open: `paths`, else the config's library folders, else the samples;
+/// with the problems met while loading them.
+pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<String>) {
+    let paths = library_paths(paths, config);
     if paths.is_empty() {
         return (crate::article::embedded_seeds(), Vec::new());
     }

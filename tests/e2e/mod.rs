@@ -35,6 +35,11 @@ impl Tmux {
         let tmux = Tmux {
             socket: format!("sayso-e2e-{name}-{}", std::process::id()),
         };
+        // A state dir of its own (session, journal, logs) unless the command names one: a
+        // session left by another test must not restore here.
+        let state = std::env::temp_dir().join(format!("{}-state", tmux.socket));
+        let command = format!("XDG_STATE_HOME={} {command}", shell_quote(&state));
+        let command = command.as_str();
         let out = tmux.run(&[
             "new-session",
             "-d",
@@ -196,9 +201,18 @@ impl Tmux {
         true
     }
 
-    /// `q`, and sayso (the session's only command) is gone.
+    /// `q` until sayso (the session's only command) is gone: from the reader the first `q`
+    /// goes back to the library, the next quits.
     pub fn quit(&self) {
-        self.keys(&["q"]);
+        for _ in 0..3 {
+            if !self.session_alive() {
+                return;
+            }
+            self.keys(&["q"]);
+            if self.until(3, |t| !t.session_alive()) {
+                return;
+            }
+        }
         assert!(self.until(30, |t| !t.session_alive()), "q quits sayso");
     }
 }

@@ -182,7 +182,8 @@ pub fn select<'a>(
         }
         let text = text_of(meta);
         let (date, source) = text.as_deref().map_or((None, None), |text| {
-            let found = crate::article::meta::Metadata::read(text);
+            let found =
+                crate::article::meta::Metadata::read_at(std::path::Path::new(&meta.path), text);
             (found.date, found.source)
         });
         let anchorer = text.as_deref().map(Anchorer::new);

@@ -5,10 +5,12 @@
 
 mod date;
 mod outlet;
+mod path;
 mod title;
 
 pub use date::{Date, date, parse_date};
 pub use outlet::source;
+pub use path::{PathMeta, from_path};
 pub use title::title;
 
 /// How many non-empty lines count as the "top" of an article, where datelines, bylines and
@@ -31,6 +33,18 @@ impl Metadata {
             date: date(text),
             source: source(text),
         }
+    }
+
+    /// Reads `text` as [`Metadata::read`] does, then lets the file's name and folders
+    /// ([`from_path`]) fill in the date and outlet the text does not give.
+    pub fn read_at(path: &std::path::Path, text: &str) -> Metadata {
+        let mut meta = Metadata::read(text);
+        if meta.date.is_none() || meta.source.is_none() {
+            let from_path = from_path(path);
+            meta.date = meta.date.or(from_path.date);
+            meta.source = meta.source.or(from_path.source);
+        }
+        meta
     }
 }
 

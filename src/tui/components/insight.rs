@@ -152,6 +152,7 @@ impl Insight {
                 self.selected[Tab::Claims.index()] = 0;
                 return Effect::None;
             }
+            Action::Back => return Effect::Focus(Pane::Library),
             _ => {}
         }
         if self.tab == Tab::Notes {

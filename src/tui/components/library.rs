@@ -5,7 +5,10 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
+use std::cmp::Ordering;
+
 use crate::corpus::{NameQuery, normalise};
+use crate::text::natural::natural_cmp;
 use crate::tui::component::{
     Ctx, Effect, PromptKind, inner, move_selection, truncate, visible_window,
 };
@@ -13,31 +16,65 @@ use crate::tui::keymap::Action;
 use crate::tui::store::{Slot, Store};
 use crate::tui::theme::Pane;
 
-/// The library's sort orders, in the order `s` cycles through them.
+/// The library's sort orders, in the order `s` cycles through them: one per column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortKey {
     /// Newest first; undated articles last, in load order.
     Date,
+    /// Natural order (`Article 2` before `Article 10`), without case.
     Title,
+    /// Outlet A to Z; articles without one last.
+    Source,
+    /// Most speakers first (likewise the other counts).
+    Speakers,
+    Claims,
+    Numbers,
+    Annotations,
     /// Load order (paths, sorted).
     Path,
 }
 
 impl SortKey {
-    pub const fn next(self) -> Self {
-        match self {
-            SortKey::Date => SortKey::Title,
-            SortKey::Title => SortKey::Path,
-            SortKey::Path => SortKey::Date,
-        }
+    pub const ALL: [SortKey; 8] = [
+        SortKey::Date,
+        SortKey::Title,
+        SortKey::Source,
+        SortKey::Speakers,
+        SortKey::Claims,
+        SortKey::Numbers,
+        SortKey::Annotations,
+        SortKey::Path,
+    ];
+
+    pub fn next(self) -> Self {
+        let at = SortKey::ALL.iter().position(|&k| k == self).unwrap_or(0);
+        SortKey::ALL.get(at + 1).copied().unwrap_or(SortKey::Date)
     }
 
     pub const fn label(self) -> &'static str {
         match self {
             SortKey::Date => "date",
             SortKey::Title => "title",
+            SortKey::Source => "source",
+            SortKey::Speakers => "speakers",
+            SortKey::Claims => "claims",
+            SortKey::Numbers => "numbers",
+            SortKey::Annotations => "annotations",
             SortKey::Path => "path",
         }
+    }
+
+    /// The key named `label` (as saved in the session).
+    pub fn from_label(label: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.label() == label)
+    }
+
+    /// Whether the order changes as extraction results arrive.
+    const fn uses_counts(self) -> bool {
+        matches!(
+            self,
+            SortKey::Speakers | SortKey::Claims | SortKey::Numbers | SortKey::Annotations
+        )
     }
 }
 
@@ -48,6 +85,8 @@ pub struct Library {
     selected: usize,
     offset: usize,
     sort: SortKey,
+    /// The sort order turned round (`R`); articles missing the sorted value stay last.
+    reversed: bool,
     filter: String,
     height: usize,
 }
@@ -59,6 +98,7 @@ impl Library {
             selected: 0,
             offset: 0,
             sort: SortKey::Date,
+            reversed: false,
             filter: String::new(),
             height: 10,
         };
@@ -68,6 +108,17 @@ impl Library {
 
     pub fn sort(&self) -> SortKey {
         self.sort
+    }
+
+    pub fn reversed(&self) -> bool {
+        self.reversed
+    }
+
+    /// Sets the sort order (a restored session); the view follows.
+    pub fn set_sort(&mut self, sort: SortKey, reversed: bool, store: &Store) {
+        self.sort = sort;
+        self.reversed = reversed;
+        self.refresh(store);
     }
 
     pub fn filter(&self) -> &str {
@@ -102,15 +153,8 @@ impl Library {
         let mut view: Vec<usize> = (0..store.len())
             .filter(|&i| matches(store, i, &words))
             .collect();
-        let articles = store.articles();
-        match self.sort {
-            SortKey::Date => view.sort_by(|&a, &b| {
-                // Newest first, undated last; the sort is stable so ties keep load order.
-                articles[b].date.cmp(&articles[a].date)
-            }),
-            SortKey::Title => view.sort_by_cached_key(|&i| articles[i].title.to_lowercase()),
-            SortKey::Path => {}
-        }
+        let (sort, reversed) = (self.sort, self.reversed);
+        view.sort_by(|&a, &b| compare(store, sort, a, b, reversed));
         self.view = view;
         self.selected = keep
             .and_then(|a| self.view.iter().position(|&v| v == a))
@@ -120,7 +164,7 @@ impl Library {
 
     /// Whether new extraction results can change the view (speaker names are filtered on).
     pub fn depends_on_extraction(&self) -> bool {
-        !self.filter.trim().is_empty()
+        !self.filter.trim().is_empty() || self.sort.uses_counts()
     }
 
     pub fn set_filter(&mut self, filter: &str, store: &Store) {
@@ -137,6 +181,11 @@ impl Library {
             Action::Open => self.selected_article().map_or(Effect::None, Effect::Open),
             Action::Sort => {
                 self.sort = self.sort.next();
+                self.refresh(store);
+                Effect::None
+            }
+            Action::ReverseSort => {
+                self.reversed = !self.reversed;
                 self.refresh(store);
                 Effect::None
             }
@@ -176,10 +225,11 @@ impl Library {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, ctx: &Ctx, focused: bool) {
         let theme = ctx.theme;
         let mut title = format!(
-            " Library {}/{} · by {} ",
+            " Library {}/{} · by {}{} ",
             self.view.len(),
             ctx.store.len(),
-            self.sort.label()
+            self.sort.label(),
+            if self.reversed { " ↑" } else { "" }
         );
         if !self.filter.is_empty() {
             title.push_str(&format!("· /{} ", self.filter));
@@ -205,10 +255,24 @@ impl Library {
         let (start, end) = visible_window(self.view.len(), self.selected, self.offset, self.height);
         self.offset = start;
         let wide = body.width >= 60;
+        let shown: Vec<(usize, [String; 4])> = self
+            .view
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| (i, counts(ctx.store, i)))
+            .collect();
+        // Count columns as wide as their widest shown figure (never cut: see `abbreviate`).
+        let count_width = shown
+            .iter()
+            .flat_map(|(_, c)| c.iter().map(|s| s.chars().count()))
+            .max()
+            .unwrap_or(0)
+            .clamp(3, COUNT_WIDTH);
         // Title column: what the date, source and four count columns (and gaps) leave.
-        let fixed = if wide { 10 + 12 + 2 } else { 0 } + 4 * 4;
+        let fixed = if wide { 10 + 12 + 2 } else { 0 } + 4 * (count_width + 1);
         let title_width = usize::from(body.width).saturating_sub(fixed);
-        let rows = self.view[start..end].iter().enumerate().map(|(n, &i)| {
+        let rows = shown.into_iter().enumerate().map(|(n, (i, counts))| {
             let a = &ctx.store.articles()[i];
             let mut cells = vec![Cell::from(truncate(&a.title, title_width))];
             if wide {
@@ -216,7 +280,7 @@ impl Library {
                 cells.push(Cell::from(a.source.as_deref().unwrap_or("")));
             }
             cells.extend(
-                counts(ctx.store, i)
+                counts
                     .into_iter()
                     .map(|c| Cell::from(Line::from(c).right_aligned())),
             );
@@ -237,9 +301,13 @@ impl Library {
             widths.extend([Constraint::Length(10), Constraint::Length(12)]);
             header.extend(["Date", "Source"]);
         }
-        widths.extend([Constraint::Length(3); 4]);
-        header.extend(["Spk", "Clm", "Num", "Ann"]);
-        let header = Row::new(header.into_iter().map(Cell::from)).style(theme.header);
+        let count_width = u16::try_from(count_width).unwrap_or(3);
+        widths.extend([Constraint::Length(count_width); 4]);
+        let header = header
+            .into_iter()
+            .map(Cell::from)
+            .chain(["Spk", "Clm", "Num", "Ann"].map(|h| Cell::from(Line::from(h).right_aligned())));
+        let header = Row::new(header).style(theme.header);
         frame.render_widget(
             Table::new(rows, widths).header(header).column_spacing(1),
             body,
@@ -247,18 +315,93 @@ impl Library {
     }
 }
 
+/// Room for a count: `9999` exactly, `15.4k` beyond.
+const COUNT_WIDTH: usize = 5;
+
 /// Speakers, claims, numbers and annotations of an article, as shown in its row.
 fn counts(store: &Store, i: usize) -> [String; 4] {
-    let ann = store.annotation_count(i).to_string();
+    let ann = abbreviate(store.annotation_count(i));
     match store.slot(i) {
         Some(Slot::Ready(x)) => [
-            x.speakers.len().to_string(),
-            x.claims.len().to_string(),
-            x.numbers.len().to_string(),
+            abbreviate(x.speakers.len()),
+            abbreviate(x.claims.len()),
+            abbreviate(x.numbers.len()),
             ann,
         ],
         Some(Slot::Failed(_)) => ["!".into(), "!".into(), "!".into(), ann],
         _ => ["…".into(), "…".into(), "…".into(), ann],
+    }
+}
+
+/// A count in at most [`COUNT_WIDTH`] columns: exact below 10,000, then `10.2k`, `154k`,
+/// `1.5M` (rounded down, so a shown figure is never more than the count).
+pub fn abbreviate(n: usize) -> String {
+    let tenths = |unit: usize| {
+        let t = n / (unit / 10);
+        format!("{}.{}", t / 10, t % 10)
+    };
+    match n {
+        0..=9_999 => n.to_string(),
+        10_000..=99_999 => format!("{}k", tenths(1_000)),
+        100_000..=999_999 => format!("{}k", n / 1_000),
+        1_000_000..=99_999_999 => format!("{}M", tenths(1_000_000)),
+        100_000_000..=999_999_999 => format!("{}M", n / 1_000_000),
+        _ => format!("{}G", n / 1_000_000_000),
+    }
+}
+
+/// The count a count column sorts on; `None` while the article is not extracted.
+fn count_of(store: &Store, sort: SortKey, i: usize) -> Option<usize> {
+    if sort == SortKey::Annotations {
+        return Some(store.annotation_count(i));
+    }
+    let Some(Slot::Ready(x)) = store.slot(i) else {
+        return None;
+    };
+    Some(match sort {
+        SortKey::Speakers => x.speakers.len(),
+        SortKey::Claims => x.claims.len(),
+        _ => x.numbers.len(),
+    })
+}
+
+/// Articles `a` and `b` in the order of `sort` (turned round when `reversed`); those
+/// without the sorted value (no date, no outlet, not extracted yet) go last either way,
+/// and ties keep load order (the sort is stable).
+fn compare(store: &Store, sort: SortKey, a: usize, b: usize, reversed: bool) -> Ordering {
+    let articles = store.articles();
+    let (Some(x), Some(y)) = (articles.get(a), articles.get(b)) else {
+        return Ordering::Equal;
+    };
+    let turn = |o: Ordering| if reversed { o.reverse() } else { o };
+    let present_first = |p: Option<Ordering>, has_a: bool, has_b: bool| match (has_a, has_b) {
+        (true, true) => p.map_or(Ordering::Equal, turn),
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => Ordering::Equal,
+    };
+    match sort {
+        // Newest first.
+        SortKey::Date => present_first(
+            x.date.as_ref().zip(y.date.as_ref()).map(|(p, q)| q.cmp(p)),
+            x.date.is_some(),
+            y.date.is_some(),
+        ),
+        SortKey::Title => turn(natural_cmp(&x.title, &y.title)),
+        SortKey::Source => present_first(
+            x.source
+                .as_deref()
+                .zip(y.source.as_deref())
+                .map(|(p, q)| natural_cmp(p, q)),
+            x.source.is_some(),
+            y.source.is_some(),
+        ),
+        SortKey::Path => turn(a.cmp(&b)),
+        _ => {
+            let (m, n) = (count_of(store, sort, a), count_of(store, sort, b));
+            // Most first.
+            present_first(m.zip(n).map(|(m, n)| n.cmp(&m)), m.is_some(), n.is_some())
+        }
     }
 }
 
@@ -278,7 +421,7 @@ impl FilterWord {
     }
 }
 
-/// Whether article `i` matches every filter word (title, source, a speaker's name, or a
+/// Whether article `i` matches every filter word (title, outlet, path, a speaker's name, or a
 /// tag of its annotations — `#tag` matches tags only). Speaker names are matched as the
 /// speakers index reads them ([`NameQuery`]), so filtering by an index entry's name finds
 /// every article the index lists for it.
@@ -291,6 +434,7 @@ fn matches(store: &Store, i: usize, words: &[FilterWord]) -> bool {
     };
     let title = a.title.to_lowercase();
     let source = a.source.as_deref().unwrap_or("").to_lowercase();
+    let path = a.path.to_string_lossy().to_lowercase();
     let speakers: Vec<String> = store
         .extraction(i)
         .map(|x| x.speakers.iter().map(|s| normalise(&s.name)).collect())
@@ -307,6 +451,7 @@ fn matches(store: &Store, i: usize, words: &[FilterWord]) -> bool {
             let word = w.lower.as_str();
             title.contains(word)
                 || source.contains(word)
+                || path.contains(word)
                 || speakers.iter().any(|s| w.name.matches(s))
                 || tags.iter().any(|t| t.contains(word))
         }

@@ -175,6 +175,27 @@ impl Reader {
         Some(out)
     }
 
+    /// Byte offset where the first visible line starts.
+    pub fn top_offset(&self) -> usize {
+        self.lines.get(self.top).map_or(0, |l| l.start)
+    }
+
+    /// Puts the cursor at `cursor` with the view starting at the line holding `top_offset`
+    /// (a restored session); offsets past the end or inside a character are moved back.
+    pub fn restore_position(&mut self, cursor: usize, top_offset: usize, store: &Store) {
+        let text = self.text(store);
+        let boundary = |mut at: usize| {
+            at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        self.cursor = boundary(cursor);
+        self.top = line_of(&self.lines, boundary(top_offset));
+        self.clamp_top();
+    }
+
     /// Puts the cursor at `offset`, scrolling so it shows (a third down the page when the
     /// view has to move).
     pub fn jump_to(&mut self, offset: usize, store: &Store) {
@@ -209,6 +230,7 @@ impl Reader {
                 Action::Down | Action::Up | Action::Open => Effect::Message(Message::info(
                     "no article open: Enter in the library opens one",
                 )),
+                Action::Back => Effect::Focus(Pane::Library),
                 _ => Effect::None,
             };
         }
@@ -280,6 +302,7 @@ impl Reader {
                 return self.next_match(action == Action::SearchNext, store);
             }
             Action::Back if !self.search.query.is_empty() => self.search = Search::default(),
+            Action::Back => return Effect::Focus(Pane::Library),
             _ => {}
         }
         Effect::None
@@ -401,7 +424,7 @@ impl Reader {
         let body = inner(area);
         self.height = usize::from(body.height).max(1);
         let Some(article) = article else {
-            let hint = "Select an article in the library and press Enter.";
+            let hint = "Move in the library to preview an article; Enter opens it.";
             frame.render_widget(
                 Paragraph::new(TextSpan::styled(hint, theme.dim))
                     .wrap(ratatui::widgets::Wrap { trim: true }),
@@ -416,8 +439,11 @@ impl Reader {
         // One column for the cursor gutter, one for the scrollbar.
         let width = usize::from(body.width - 2);
         if width != self.wrap_width || self.lines.is_empty() {
+            // The first visible line keeps its text across a re-wrap (a resize, a start).
+            let top_offset = self.top_offset();
             self.wrap_width = width;
             self.lines = wrap(text, width);
+            self.top = line_of(&self.lines, top_offset);
         }
         self.clamp_top();
         let cursor_line = self.cursor_line();

@@ -1,0 +1,165 @@
+//! End to end in tmux, on the real binary: `q`, `Esc` and Ctrl-C as newsboat users expect,
+//! the library previewing as it moves, the session coming back at the next start, and
+//! dates and outlets read from file names.
+
+mod e2e;
+
+use std::path::Path;
+
+use e2e::{BIN, Tmux, shell_quote, temp_dir, tmux_available};
+
+/// `sayso` on the samples, with a config and a data dir of its own and state in `state`.
+fn samples_command(dir: &Path, state: &Path) -> String {
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    format!(
+        "XDG_STATE_HOME={} {BIN} --config {} --data-dir {}",
+        shell_quote(state),
+        shell_quote(&config),
+        shell_quote(&dir.join("data"))
+    )
+}
+
+macro_rules! need_tmux {
+    () => {
+        if !tmux_available() {
+            eprintln!("SKIPPED e2e_navigation: tmux is not installed (apt-get install tmux)");
+            return;
+        }
+    };
+}
+
+#[test]
+fn q_and_esc_go_back_one_level_and_ctrl_c_quits() {
+    need_tmux!();
+    let dir = temp_dir("nav-q");
+    let tmux = Tmux::start("nav-q", &samples_command(&dir, &dir.join("state")));
+    tmux.wait_for("Library 5/5");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["q"]);
+    tmux.wait_for(" LIBRARY ");
+    assert!(
+        tmux.session_alive(),
+        "q in the reader goes back, it does not quit"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(" LIBRARY ");
+    assert!(tmux.session_alive());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["C-c"]);
+    assert!(
+        tmux.until(20, |t| !t.session_alive()),
+        "Ctrl-C quits from the reader"
+    );
+    // The next start is back in the reader, where Ctrl-C left it: `q` goes back, `q` quits.
+    let tmux = Tmux::start("nav-q2", &samples_command(&dir, &dir.join("state")));
+    tmux.wait_for(" READER ");
+    tmux.keys(&["q"]);
+    tmux.wait_for(" LIBRARY ");
+    tmux.keys(&["q"]);
+    assert!(
+        tmux.until(20, |t| !t.session_alive()),
+        "q in the library quits"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn moving_in_the_library_previews_and_the_next_start_restores_the_article() {
+    need_tmux!();
+    let dir = temp_dir("nav-preview");
+    let state = dir.join("state");
+    let tmux = Tmux::start("nav-preview", &samples_command(&dir, &state));
+    tmux.wait_for("Library 5/5");
+    // The second sample (newest first) is about the Chinese FM; its text shows at once.
+    tmux.keys(&["j"]);
+    tmux.wait_for("According to the Chinese FM");
+    let screen = tmux.wait_for(" LIBRARY ");
+    assert!(!screen.contains(" READER "), "the focus stays: {screen}");
+    // The third, opened, then quit from the reader (q back, q quits).
+    tmux.keys(&["j"]);
+    tmux.wait_for("seventh Dialogue");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    tmux.keys(&["G"]);
+    tmux.quit();
+    let saved = sayso::tui::session::load(&state.join("sayso").join("session.toml"))
+        .unwrap()
+        .expect("a session was kept");
+    assert!(saved.cursor > 0, "{saved:?}");
+    assert_eq!(saved.focus, "library", "q left the reader first");
+
+    let tmux = Tmux::start("nav-restore", &samples_command(&dir, &state));
+    let screen = tmux.wait_for("seventh Dialogue");
+    assert!(
+        screen.contains("Wang Yi: China-Latin America"),
+        "the third article is back: {screen}"
+    );
+    tmux.quit();
+    let again = sayso::tui::session::load(&state.join("sayso").join("session.toml"))
+        .unwrap()
+        .expect("a session was kept");
+    assert_eq!(again.cursor, saved.cursor, "at the position left");
+    assert_eq!(again.article, saved.article);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_corrupt_session_file_does_not_stop_the_start() {
+    need_tmux!();
+    let dir = temp_dir("nav-corrupt");
+    let state = dir.join("state");
+    std::fs::create_dir_all(state.join("sayso")).unwrap();
+    std::fs::write(state.join("sayso").join("session.toml"), "cursor = [\n").unwrap();
+    let tmux = Tmux::start("nav-corrupt", &samples_command(&dir, &state));
+    tmux.wait_for("Library 5/5");
+    tmux.wait_for("last session not restored");
+    tmux.quit();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn dates_and_outlets_come_from_file_names() {
+    need_tmux!();
+    let dir = temp_dir("nav-names");
+    let news = dir.join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(
+        news.join("cnn_2019-11-20_some-story.txt"),
+        "Council backs the bridge\n\n\"We will build it,\" said Jane Doe.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("2018-07-04-parade.txt"),
+        "Parade draws crowds\n\nThousands came, organisers said.\n",
+    )
+    .unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "{BIN} --config {} --data-dir {} {}",
+        shell_quote(&config),
+        shell_quote(&dir.join("data")),
+        shell_quote(&news)
+    );
+    let tmux = Tmux::start("nav-names", &command);
+    let screen = tmux.wait_for("Library 2/2");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Council backs the bridge"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("2019-11-20") && row.contains("cnn"),
+        "{screen}"
+    );
+    assert!(screen.contains("2018-07-04"), "{screen}");
+    // The filter finds the outlet.
+    tmux.keys(&["/", "cnn", "Enter"]);
+    tmux.wait_for("Library 1/2");
+    tmux.quit();
+    let _ = std::fs::remove_dir_all(&dir);
+}
