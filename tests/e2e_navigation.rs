@@ -163,3 +163,26 @@ fn dates_and_outlets_come_from_file_names() {
     tmux.quit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_speakers_index_narrows_as_a_name_is_typed() {
+    need_tmux!();
+    let dir = temp_dir("nav-speakers");
+    let tmux = Tmux::start("nav-speakers", &samples_command(&dir, &dir.join("state")));
+    tmux.wait_for("Library 5/5");
+    tmux.keys(&["S"]);
+    tmux.wait_for("Marco Rubio");
+    tmux.keys(&["/", "wang"]);
+    let screen = tmux.wait_for("/wang)");
+    assert!(screen.contains("Wang Yi"), "{screen}");
+    assert!(
+        !screen.contains("Marco Rubio"),
+        "others are hidden: {screen}"
+    );
+    tmux.keys(&["Enter", "Escape"]);
+    tmux.until(10, |t| !t.screen().contains("/wang)"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(" LIBRARY ");
+    tmux.quit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -109,6 +109,13 @@ fn speakers_index() {
 }
 
 #[test]
+fn speakers_index_filtered_by_name() {
+    let mut app = samples_app();
+    keys(&mut app, "S/wang");
+    insta::assert_snapshot!(common::text(&render(&mut app, 100, 12)));
+}
+
+#[test]
 fn too_small() {
     let mut app = fixture_app();
     insta::assert_snapshot!(snapshot(&mut app, 30, 6));

@@ -99,11 +99,74 @@ fn the_speakers_index_keeps_a_bare_surname_apart_from_full_names() {
         [vec![2, 3]],
         "the same name, spelt differently"
     );
+    // Descriptions are listed as one group (two different speakers), not as one person.
+    assert_eq!(of("officials"), [vec![1, 3]]);
+    let officials = index.people().iter().find(|p| p.name == "officials");
+    assert_eq!(officials.map(|p| p.grouped), Some(2));
+}
+
+fn index_names(app: &App) -> Vec<String> {
+    app.index()
+        .expect("index open")
+        .people()
+        .iter()
+        .map(|p| p.name.clone())
+        .collect()
+}
+
+#[test]
+fn the_index_filters_as_you_type_and_esc_clears_then_closes() {
+    let mut app = lynch_library();
+    keys(&mut app, "S/lyn");
     assert_eq!(
-        of("officials"),
-        [vec![1], vec![3]],
-        "descriptions stay per article"
+        index_names(&app),
+        ["Loretta Lynch", "Lynch", "Stephen Lynch"],
+        "narrowed while typing (most claims first, then by name)"
     );
+    keys(&mut app, "ch lor");
+    assert_eq!(index_names(&app), ["Loretta Lynch"]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.index().map(|i| i.filter()), Some("lynch lor"));
+    let screen = common::text(&common::render(&mut app, 120, 30));
+    assert!(screen.contains("(1/7 · /lynch lor)"), "{screen}");
+    // Enter on the entry lists its claims; Esc back, Esc clears, Esc closes.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.index().is_some_and(|i| i.selected_claim().is_some()));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(index_names(&app).len(), 7);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.index().is_none());
+}
+
+#[test]
+fn the_index_sorts_by_claims_articles_and_name() {
+    let mut app = lynch_library();
+    keys(&mut app, "S");
+    assert_eq!(index_names(&app)[0], "Loretta Lynch", "most claims first");
+    keys(&mut app, "s");
+    let names = index_names(&app);
+    assert!(
+        names[0] == "Wang-Yi" || names[0] == "officials",
+        "in most articles first: {names:?}"
+    );
+    keys(&mut app, "s");
+    assert_eq!(
+        index_names(&app),
+        [
+            "Loretta Lynch",
+            "Lynch",
+            "Marco Rubio",
+            "officials",
+            "Rubio",
+            "Stephen Lynch",
+            "Wang-Yi"
+        ]
+    );
+    keys(&mut app, "R");
+    assert_eq!(index_names(&app)[0], "Wang-Yi");
+    let screen = common::text(&common::render(&mut app, 120, 30));
+    assert!(screen.contains("by name ↑"), "{screen}");
 }
 
 #[test]

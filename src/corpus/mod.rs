@@ -7,4 +7,4 @@
 
 pub mod speakers;
 
-pub use speakers::{Appearance, Identity, NameQuery, Person, merge, normalise};
+pub use speakers::{Appearance, Identity, NameQuery, Person, group_descriptions, merge, normalise};

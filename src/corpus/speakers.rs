@@ -62,6 +62,9 @@ pub struct Person {
     pub roles: Vec<String>,
     /// Sorted by article, then speaker.
     pub appearances: Vec<Appearance>,
+    /// More than 1 for a group of descriptions with the same wording ([`group_descriptions`]):
+    /// that many different speakers, not one person.
+    pub grouped: usize,
 }
 
 impl Person {
@@ -152,6 +155,7 @@ pub fn merge<'a>(extractions: impl IntoIterator<Item = (usize, &'a Extraction)>)
                 kind: first.kind,
                 roles,
                 appearances: group.iter().map(|(a, _)| *a).collect(),
+                grouped: 1,
             })
         })
         .collect();
@@ -160,6 +164,58 @@ pub fn merge<'a>(extractions: impl IntoIterator<Item = (usize, &'a Extraction)>)
         (std::cmp::Reverse(p.claims()), p.name.to_lowercase(), first)
     });
     people
+}
+
+/// The wording that groups descriptions: normalised, without a leading `a`, `an` or `one`.
+fn description_key(name: &str) -> String {
+    let name = normalise(name);
+    for article in ["a ", "an ", "one "] {
+        if let Some(rest) = name.strip_prefix(article)
+            && !rest.is_empty()
+        {
+            return rest.to_string();
+        }
+    }
+    name
+}
+
+/// Folds descriptions (`officials`, `a spokesman`: one speaker of one article each, never
+/// one person across articles) with the same wording into one entry, so that they do not
+/// flood the index: its `grouped` says how many speakers it holds, and its appearances list
+/// them all. Named people stay as they are; the order is [`merge`]'s.
+pub fn group_descriptions(people: Vec<Person>) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::with_capacity(people.len());
+    let mut groups: HashMap<String, usize> = HashMap::new();
+    for p in people {
+        if p.kind != SpeakerKind::Nominal {
+            out.push(p);
+            continue;
+        }
+        let key = description_key(&p.name);
+        match groups.get(&key).and_then(|&at| out.get_mut(at)) {
+            Some(group) => {
+                group.grouped += p.grouped;
+                group.appearances.extend(p.appearances);
+                for role in p.roles {
+                    if !group.roles.contains(&role) {
+                        group.roles.push(role);
+                    }
+                }
+            }
+            None => {
+                groups.insert(key, out.len());
+                out.push(p);
+            }
+        }
+    }
+    for group in out.iter_mut().filter(|p| p.grouped > 1) {
+        group.appearances.sort_by_key(|a| (a.article, a.speaker));
+    }
+    out.sort_by_cached_key(|p| {
+        let first = p.appearances.first().map(|a| (a.article, a.speaker));
+        (std::cmp::Reverse(p.claims()), p.name.to_lowercase(), first)
+    });
+    out
 }
 
 #[cfg(test)]
@@ -221,6 +277,40 @@ mod tests {
         assert_eq!(people[0].name, "Wang Yi");
         assert_eq!((people[0].articles(), people[0].claims()), (2, 3));
         assert_eq!(people[0].roles, ["Foreign Minister"]);
+    }
+
+    #[test]
+    fn descriptions_with_the_same_wording_are_grouped_not_merged() {
+        let nominal = |n: &str| speaker(n, SpeakerKind::Nominal, None);
+        let a = extraction(vec![nominal("officials"), person("Wang Yi")], vec![0, 1]);
+        let b = extraction(
+            vec![nominal("Officials"), nominal("a spokesman")],
+            vec![0, 0, 1],
+        );
+        let c = extraction(vec![nominal("the spokesman")], vec![0]);
+        let people = merge([(0, &a), (1, &b), (2, &c)]);
+        assert_eq!(people.len(), 5, "merge keeps every description apart");
+        let grouped = group_descriptions(people);
+        let names: Vec<(&str, usize, usize)> = grouped
+            .iter()
+            .map(|p| (p.name.as_str(), p.grouped, p.claims()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("officials", 2, 3),
+                ("a spokesman", 2, 2),
+                ("Wang Yi", 1, 1)
+            ]
+        );
+        let officials = &grouped[0];
+        assert_eq!(officials.articles(), 2);
+        let listed: Vec<(usize, usize)> = officials
+            .appearances
+            .iter()
+            .map(|a| (a.article, a.speaker))
+            .collect();
+        assert_eq!(listed, [(0, 0), (1, 0)]);
     }
 
     /// Issue 7: Loretta Lynch's claims were merged into Stephen Lynch through a bare

@@ -379,6 +379,18 @@ impl App {
                 self.library.set_filter(input, &self.store);
                 self.preview();
             }
+            (PromptKind::SpeakerFilter, PromptOutcome::Changed) => {
+                if let Some((index, _)) = &mut self.index {
+                    index.set_filter(input);
+                }
+            }
+            (PromptKind::SpeakerFilter, PromptOutcome::Submit) => self.prompt = None,
+            (PromptKind::SpeakerFilter, PromptOutcome::Cancel) => {
+                self.prompt = None;
+                if let Some((index, _)) = &mut self.index {
+                    index.set_filter("");
+                }
+            }
             (PromptKind::Search, PromptOutcome::Changed) => {
                 self.reader.set_search(input, &self.store)
             }
@@ -576,6 +588,10 @@ impl App {
             Effect::Prompt(kind) => {
                 let current = match kind {
                     PromptKind::Filter => self.library.filter().to_string(),
+                    PromptKind::SpeakerFilter => self
+                        .index
+                        .as_ref()
+                        .map_or_else(String::new, |(i, _)| i.filter().to_string()),
                     PromptKind::Search
                     | PromptKind::Export
                     | PromptKind::Tag

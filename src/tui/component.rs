@@ -54,6 +54,8 @@ impl Message {
 pub enum PromptKind {
     /// Filter the library as you type.
     Filter,
+    /// Filter the speakers index as you type.
+    SpeakerFilter,
     /// Search the open article.
     Search,
     /// Tags of a passage, comma-separated, completed from the library's tags.

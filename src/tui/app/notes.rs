@@ -376,7 +376,10 @@ impl App {
                         self.rename_tag(&from, input);
                     }
                     PromptKind::Export => self.export(input),
-                    PromptKind::Filter | PromptKind::Search | PromptKind::SaveElsewhere => {}
+                    PromptKind::Filter
+                    | PromptKind::SpeakerFilter
+                    | PromptKind::Search
+                    | PromptKind::SaveElsewhere => {}
                 }
             }
             PromptOutcome::Complete | PromptOutcome::Ignored => {}
@@ -415,7 +418,10 @@ impl App {
                 .map(|f| f.as_str().to_owned())
                 .filter(|f| f.starts_with(&typed.to_ascii_lowercase()))
                 .collect(),
-            PromptKind::Filter | PromptKind::Search | PromptKind::SaveElsewhere => Vec::new(),
+            PromptKind::Filter
+            | PromptKind::SpeakerFilter
+            | PromptKind::Search
+            | PromptKind::SaveElsewhere => Vec::new(),
         };
         if let Some(prompt) = &mut self.prompt {
             prompt.set_candidates(candidates);

@@ -55,6 +55,7 @@ impl Prompt {
     pub fn label(&self) -> String {
         match self.kind {
             PromptKind::Filter => "filter: ".into(),
+            PromptKind::SpeakerFilter => "speakers: ".into(),
             PromptKind::Search => "/".into(),
             PromptKind::Tag => "tags: ".into(),
             PromptKind::RenameTag => format!("rename #{} to: ", self.subject),

@@ -8,17 +8,55 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Paragraph;
 
 use super::claims_tab::snippet_and_class;
-use crate::corpus::{Person, merge};
-use crate::tui::component::{Ctx, Effect, move_selection, overlay_frame, truncate, visible_lines};
+use crate::corpus::{NameQuery, Person, group_descriptions, merge, normalise};
+use crate::text::natural::natural_cmp;
+use crate::tui::component::{
+    Ctx, Effect, PromptKind, move_selection, overlay_frame, truncate, visible_lines,
+};
 use crate::tui::keymap::Action;
 use crate::tui::store::Store;
 
 /// A claim of the selected person: (article, claim index).
 type ClaimRef = (usize, usize);
 
+/// The index's orders, in the order `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexSort {
+    /// Most claims first.
+    Claims,
+    /// In most articles first.
+    Articles,
+    /// A to Z, naturally.
+    Name,
+}
+
+impl IndexSort {
+    const fn next(self) -> Self {
+        match self {
+            IndexSort::Claims => IndexSort::Articles,
+            IndexSort::Articles => IndexSort::Name,
+            IndexSort::Name => IndexSort::Claims,
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            IndexSort::Claims => "claims",
+            IndexSort::Articles => "articles",
+            IndexSort::Name => "name",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SpeakersIndex {
+    /// Everyone, descriptions grouped by wording.
+    all: Vec<Person>,
+    /// Those shown: filtered and sorted.
     people: Vec<Person>,
+    filter: String,
+    sort: IndexSort,
+    reversed: bool,
     selected: usize,
     offset: usize,
     /// The person whose claims are listed, with that list's selection and scroll.
@@ -31,7 +69,11 @@ pub struct SpeakersIndex {
 impl SpeakersIndex {
     pub fn new(store: &Store) -> Self {
         let mut index = SpeakersIndex {
+            all: Vec::new(),
             people: Vec::new(),
+            filter: String::new(),
+            sort: IndexSort::Claims,
+            reversed: false,
             selected: 0,
             offset: 0,
             claims: None,
@@ -55,9 +97,59 @@ impl SpeakersIndex {
     /// Rebuilds the people list from the extractions done so far.
     pub fn rebuild(&mut self, store: &Store) {
         let ready = (0..store.len()).filter_map(|i| store.extraction(i).map(|x| (i, x.as_ref())));
-        self.people = merge(ready);
+        self.all = group_descriptions(merge(ready));
         self.built_at = store.progress().0;
-        self.selected = self.selected.min(self.people.len().saturating_sub(1));
+        self.refresh_view();
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn sort(&self) -> IndexSort {
+        self.sort
+    }
+
+    /// Narrows the list to the entries every word of `filter` names (their name, read as
+    /// the library filter reads names, or one of their roles).
+    pub fn set_filter(&mut self, filter: &str) {
+        self.filter = filter.to_string();
+        self.refresh_view();
+    }
+
+    /// Recomputes the shown list, keeping the selected entry selected when still shown.
+    fn refresh_view(&mut self) {
+        let keep = self.people.get(self.selected).map(entry_key);
+        let words: Vec<(NameQuery, String)> = self
+            .filter
+            .split_whitespace()
+            .map(|w| (NameQuery::new(w), w.to_lowercase()))
+            .collect();
+        let mut view: Vec<Person> = self
+            .all
+            .iter()
+            .filter(|p| {
+                let name = normalise(&p.name);
+                words.iter().all(|(query, lower)| {
+                    query.matches(&name) || p.roles.iter().any(|r| r.to_lowercase().contains(lower))
+                })
+            })
+            .cloned()
+            .collect();
+        // `all` is in claims order already; the sort is stable, so ties keep it.
+        match self.sort {
+            IndexSort::Claims => {}
+            IndexSort::Articles => view.sort_by_key(|p| std::cmp::Reverse(p.articles())),
+            IndexSort::Name => view.sort_by(|a, b| natural_cmp(&a.name, &b.name)),
+        }
+        if self.reversed {
+            view.reverse();
+        }
+        self.people = view;
+        self.selected = keep
+            .and_then(|k| self.people.iter().position(|p| entry_key(p) == k))
+            .unwrap_or(0)
+            .min(self.people.len().saturating_sub(1));
     }
 
     /// Whether more extractions have finished since the list was built.
@@ -115,7 +207,22 @@ impl SpeakersIndex {
             return Effect::None;
         }
         match action {
+            Action::Back if !self.filter.is_empty() => {
+                self.set_filter("");
+                Effect::None
+            }
             Action::Back | Action::Quit | Action::SpeakersIndex => Effect::Close,
+            Action::Search => Effect::Prompt(PromptKind::SpeakerFilter),
+            Action::Sort => {
+                self.sort = self.sort.next();
+                self.refresh_view();
+                Effect::None
+            }
+            Action::ReverseSort => {
+                self.reversed = !self.reversed;
+                self.refresh_view();
+                Effect::None
+            }
             Action::Open => {
                 if let Some(p) = self.people.get(self.selected) {
                     self.claims = Some((self.selected, SpeakersIndex::claims_of(p, store), 0, 0));
@@ -169,10 +276,24 @@ impl SpeakersIndex {
                     list.len()
                 )
             }
-            None => format!(
-                " Speakers across the library ({}) · Enter: their claims{pending}",
-                self.people.len()
-            ),
+            None => {
+                let shown = if self.filter.is_empty() {
+                    self.people.len().to_string()
+                } else {
+                    format!(
+                        "{}/{} · /{}",
+                        self.people.len(),
+                        self.all.len(),
+                        self.filter
+                    )
+                };
+                format!(
+                    " Speakers across the library ({shown}) · by {}{} · / filters · Enter: their \
+                     claims{pending}",
+                    self.sort.label(),
+                    if self.reversed { " ↑" } else { "" }
+                )
+            }
         };
         let body = overlay_frame(frame, area, title, border);
         self.height = usize::from(body.height).max(1);
@@ -197,7 +318,9 @@ impl SpeakersIndex {
             ),
         };
         if lines.is_empty() {
-            let msg = if done < total {
+            let msg = if !self.filter.is_empty() && !self.all.is_empty() {
+                "no speaker matches the filter (Esc clears it)"
+            } else if done < total {
                 "no speakers yet: extraction is running"
             } else {
                 "no speakers found in the library"
@@ -207,6 +330,12 @@ impl SpeakersIndex {
             frame.render_widget(Paragraph::new(lines), body);
         }
     }
+}
+
+/// What keeps an entry selected across a refresh: its name and first appearance.
+fn entry_key(p: &Person) -> (String, Option<(usize, usize)>) {
+    let first = p.appearances.first().map(|a| (a.article, a.speaker));
+    (p.name.clone(), first)
 }
 
 fn person_line(ctx: &Ctx, p: &Person, width: usize) -> Line<'static> {
@@ -222,7 +351,12 @@ fn person_line(ctx: &Ctx, p: &Person, width: usize) -> Line<'static> {
     } else {
         format!(" — {}", p.roles.join("; "))
     };
-    let rest = format!("{}{roles}  · {}", p.name, titles.join(" · "));
+    let name = if p.grouped > 1 {
+        format!("{} ×{} (different speakers)", p.name, p.grouped)
+    } else {
+        p.name.clone()
+    };
+    let rest = format!("{name}{roles}  · {}", titles.join(" · "));
     let rest = truncate(&rest, width.saturating_sub(counts.len()));
     Line::from(vec![
         TextSpan::styled(counts, ctx.theme.dim),
