@@ -298,7 +298,7 @@ mod tests {
         assert_eq!(
             names,
             [
-                ("officials", 2, 3),
+                ("Officials", 2, 3),
                 ("a spokesman", 2, 2),
                 ("Wang Yi", 1, 1)
             ]
