@@ -3,6 +3,7 @@
 //! Articles come from files and directories ([`load_paths`]), from any reader such as stdin
 //! ([`load_reader`]) or from the samples built into the binary ([`embedded_seeds`]).
 
+pub mod clean;
 mod decode;
 mod load;
 pub mod meta;

@@ -206,8 +206,46 @@ pub struct Extraction {
     pub numbers: Vec<Number>,
 }
 
-/// Extracts speakers, claims and numbers from an article's text.
+/// Extracts speakers, claims and numbers from an article's text. Scraper debris
+/// ([`crate::article::clean`]) is left out: the engine reads a copy with those bytes blanked,
+/// so every span is still the text's own; a debris line's dates are kept (a toolbar's
+/// `date 2025-02-07` is the article's date), its other figures (`16 px`) are not.
 pub fn extract(text: &str) -> Extraction {
+    let debris = crate::article::clean::debris(text);
+    // Read on the text as written: the outlet line is itself debris, blanked below.
+    let outlet = outlet_line(text);
+    if debris.is_empty() {
+        return extract_content(text, outlet);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for span in &debris {
+        if let Some(part) = bytes.get_mut(span.start..span.end) {
+            part.fill(b' ');
+        }
+    }
+    // Whole characters were blanked (the spans are on boundaries): still UTF-8.
+    let Ok(masked) = String::from_utf8(bytes) else {
+        return extract_content(text, outlet);
+    };
+    let mut x = extract_content(&masked, outlet);
+    let dates = debris.iter().flat_map(|span| {
+        let part = text.get(span.start..span.end).unwrap_or("");
+        numbers::find_numbers(part)
+            .into_iter()
+            .filter(|n| n.kind == NumberKind::Date)
+            .map(move |mut n| {
+                n.span = Span::new(n.span.start + span.start, n.span.end + span.start);
+                n
+            })
+    });
+    x.numbers.extend(dates.collect::<Vec<_>>());
+    x.numbers.sort_by_key(|n| n.span.start);
+    x
+}
+
+/// [`extract`] on text with its debris already blanked; `outlet` is the article's closing
+/// outlet line, if any.
+fn extract_content(text: &str, outlet: Option<&str>) -> Extraction {
     let doc = doc::Doc::new(text);
     let mut found = Vec::new();
     lines::candidates(&doc, &mut found);
@@ -215,7 +253,7 @@ pub fn extract(text: &str) -> Extraction {
     quotes::candidates(&doc, &mut found);
     reported::candidates(&doc, &mut found);
     nominal::candidates(&doc, &mut found);
-    if let Some(outlet) = outlet_line(&doc) {
+    if let Some(outlet) = outlet {
         // The publisher reporting its own story is not a speaker in it.
         found.retain(|c| {
             c.source.is_none_or(|np| {
@@ -358,8 +396,8 @@ fn reporting_participle(doc: &doc::Doc, c: &candidate::Candidate) -> bool {
 }
 
 /// A last line that names the outlet (`News.Az`): a few words, no sentence.
-fn outlet_line<'a>(doc: &doc::Doc<'a>) -> Option<&'a str> {
-    let line = doc.text.trim_end().rsplit('\n').next()?.trim();
+fn outlet_line(text: &str) -> Option<&str> {
+    let line = text.trim_end().rsplit('\n').next()?.trim();
     let words = line.split_whitespace().count();
     (words > 0 && words <= 3 && !line.ends_with('.') && line.len() <= 40).then_some(line)
 }

@@ -21,6 +21,8 @@ pub struct Mark {
 #[derive(Debug, Clone, Default)]
 pub struct Doc {
     pub sentences: Vec<Span>,
+    /// Scraper debris and boilerplate, drawn dimmed ([`crate::article::clean`]).
+    pub debris: Vec<Span>,
     pub extraction: Option<Arc<Extraction>>,
     pub claims: Vec<Mark>,
     pub mentions: Vec<Mark>,
@@ -31,6 +33,7 @@ impl Doc {
     pub fn new(text: &str, extraction: Option<Arc<Extraction>>) -> Self {
         let mut doc = Doc {
             sentences: sentences(text),
+            debris: crate::article::clean::debris(text),
             ..Doc::default()
         };
         if let Some(x) = extraction {

@@ -511,6 +511,7 @@ impl Reader {
         let range = Span::new(line.start, line.end);
         let theme = ctx.theme;
         let mut layers: Vec<(Span, Style)> = Vec::new();
+        layers.extend(spans_overlapping(&self.doc.debris, range).map(|s| (*s, theme.dim)));
         if let Some(s) = sentence.filter(|s| s.overlaps(range)) {
             layers.push((s, theme.cursor));
         }
