@@ -302,7 +302,10 @@ fn retire(file: &AnnotationFile, into: &AnnotationFile, dir: &Path) -> Result<bo
         .unwrap_or_default();
     let io_err = |path: &Path| {
         let path = path.to_owned();
-        move |source| StoreError::Io { path, source }
+        move |source| StoreError::Io {
+            path,
+            error: source,
+        }
     };
     fs::create_dir_all(&merged_dir).map_err(io_err(&merged_dir))?;
     let mut target = merged_dir.join(&name);

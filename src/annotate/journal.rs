@@ -39,7 +39,7 @@ pub fn write(library: &Library, entry: &Path) -> Result<Vec<PathBuf>, StoreError
         };
         fs::create_dir_all(&dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
-            source,
+            error: source,
         })?;
         let name = file.path().file_name().map_or_else(
             || std::ffi::OsString::from("annotations.toml"),
@@ -49,7 +49,7 @@ pub fn write(library: &Library, entry: &Path) -> Result<Vec<PathBuf>, StoreError
         let lock = FileLock::acquire(&copy, LOCK_TIMEOUT)?;
         atomic::write_atomic(&copy, text.as_bytes(), &lock).map_err(|source| StoreError::Io {
             path: copy.clone(),
-            source,
+            error: source,
         })?;
         written.push(copy);
     }

@@ -78,7 +78,7 @@ impl Library {
                 Err(source) => {
                     library.problems.push(StoreError::Io {
                         path: dir.clone(),
-                        source,
+                        error: source,
                     });
                     Vec::new()
                 }

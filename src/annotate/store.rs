@@ -138,11 +138,15 @@ pub fn data_dir_env() -> Option<std::ffi::OsString> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
+    // Not a `source`: the message holds it, so a chain printed with `{:#}` says it once.
+    #[error("{error} ({})", path.display())]
+    Io { path: PathBuf, error: io::Error },
     #[error(transparent)]
     Parse(#[from] ParseError),
-    #[error("annotations read-only until the file is fixed: {problem}")]
+    #[error(
+        "annotations read-only until the file is fixed: {} ({}:{}:{})",
+        problem.message, problem.path.display(), problem.line, problem.column
+    )]
     ReadOnly { problem: ParseError },
     #[error(transparent)]
     Lock(#[from] LockError),
@@ -164,7 +168,7 @@ pub enum StoreError {
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.to_owned(),
-        source,
+        error: source,
     }
 }
 

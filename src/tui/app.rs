@@ -23,6 +23,7 @@ use super::components::choice::{Choice, Purpose};
 use super::components::help::Help;
 use super::components::insight::{Insight, Tab};
 use super::components::library::Library;
+use super::components::log::{Log, LogView};
 use super::components::note_editor::{EditorOutcome, NoteEditor};
 use super::components::prompt::{Prompt, PromptOutcome};
 use super::components::reader::Reader;
@@ -92,6 +93,9 @@ pub struct App {
     index: Option<(SpeakersIndex, Instant)>,
     tags: Option<TagIndex>,
     help: Option<Help>,
+    /// Every warning and error of the session (`!` shows them).
+    log: Log,
+    log_view: Option<LogView>,
     prompt: Option<Prompt>,
     /// The note editor, and the passage whose note it edits.
     editor: Option<(NoteEditor, Passage)>,
@@ -137,6 +141,8 @@ impl App {
             index: None,
             tags: None,
             help: None,
+            log: Log::default(),
+            log_view: None,
             prompt: None,
             editor: None,
             tagging: None,
@@ -196,6 +202,35 @@ impl App {
         self.help.is_some()
     }
 
+    /// The session's warnings and errors.
+    pub fn log(&self) -> &Log {
+        &self.log
+    }
+
+    pub fn log_open(&self) -> bool {
+        self.log_view.is_some()
+    }
+
+    /// Shows the first of `problems` in the status bar and keeps them all in the log.
+    pub fn report_problems(&mut self, problems: &[String]) {
+        let Some(first) = problems.first() else {
+            return;
+        };
+        for p in problems {
+            self.log.record(&Message::error(p.clone()), &clock());
+        }
+        let more = match problems.len() {
+            1 => String::new(),
+            n => format!(
+                " (+{} more: {} lists them)",
+                n - 1,
+                self.keymap.describe_keys(Action::Log)
+            ),
+        };
+        // Logged above, one by one.
+        self.message = Some((Message::error(format!("{first}{more}")), Instant::now()));
+    }
+
     pub fn index(&self) -> Option<&SpeakersIndex> {
         self.index.as_ref().map(|(i, _)| i)
     }
@@ -216,14 +251,14 @@ impl App {
     /// Takes in the annotations the loader read (see [`crate::tui::annotations::load`]);
     /// problems (files that do not parse, now read-only) go to the status bar.
     pub fn annotations_loaded(&mut self, loaded: Loaded) {
-        let problems = self.store.annotations_mut().loaded(loaded);
-        if let Some(first) = problems.first() {
-            let more = match problems.len() {
-                1 => String::new(),
-                n => format!(" (+{} more)", n - 1),
-            };
-            self.show_message(Message::error(format!("{first}{more}")));
-        }
+        let problems: Vec<String> = self
+            .store
+            .annotations_mut()
+            .loaded(loaded)
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect();
+        self.report_problems(&problems);
         self.library_dirty = true;
         self.offer_journal();
     }
@@ -256,6 +291,7 @@ impl App {
     }
 
     pub fn show_message(&mut self, message: Message) {
+        self.log.record(&message, &clock());
         self.message = Some((message, Instant::now()));
     }
 
@@ -420,6 +456,12 @@ impl App {
 
     /// Carries out one action: overlays first, then global actions, then the focused pane.
     pub fn dispatch(&mut self, action: Action) {
+        if let Some(view) = &mut self.log_view {
+            if view.handle(action) == Effect::Close {
+                self.log_view = None;
+            }
+            return;
+        }
         if let Some(help) = &mut self.help {
             if help.handle(action, &self.keymap) == Effect::Close {
                 self.help = None;
@@ -472,6 +514,7 @@ impl App {
                 self.insight.handle(action, &self.store, self.classes);
             }
             Action::Help => self.help = Some(Help::default()),
+            Action::Log => self.log_view = Some(LogView::default()),
             Action::SpeakersIndex => {
                 self.index = Some((SpeakersIndex::new(&self.store), Instant::now()))
             }
@@ -624,6 +667,12 @@ impl App {
         };
         let click = mouse.kind == MouseEventKind::Down(MouseButton::Left);
         let areas = layout(self.size, self.focus);
+        if let Some(view) = &mut self.log_view {
+            if let Some(d) = down {
+                view.scroll(d);
+            }
+            return;
+        }
         if let Some(help) = &mut self.help {
             if let Some(d) = down {
                 help.scroll(d);
@@ -681,4 +730,10 @@ fn is_annotation_key(action: Action) -> bool {
         action,
         Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete
     )
+}
+
+/// The time of day (UTC) a logged message came, `HH:MM:SS`.
+fn clock() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!("{:02}:{:02}:{:02}", now.hour(), now.minute(), now.second())
 }

@@ -60,6 +60,7 @@ macro_rules! actions {
 actions! {
     Quit "quit" General "close this level (overlay, reader); in the library: quit";
     Help "help" General "show or hide this help";
+    Log "log" General "the session's warnings and errors, in full";
     NextPane "next_pane" General "next pane (in the insight pane: next tab, then next pane)";
     PrevPane "prev_pane" General "previous pane (in the insight pane: previous tab first)";
     Back "back" General "cancel or clear; close the overlay; back to the library";
@@ -308,6 +309,7 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
     vec![
         (k('q'), Quit),
         (k('?'), Help),
+        (k('!'), Log),
         (p(KeyCode::Tab), NextPane),
         (p(KeyCode::BackTab), PrevPane),
         (p(KeyCode::Esc), Back),

@@ -64,14 +64,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let state_dir = panics::state_dir();
     settings.state_dir = state_dir.clone();
     let mut app = App::new(articles, settings);
-    if let Some(first) = problems.first() {
-        let more = if problems.len() > 1 {
-            format!(" (+{} more)", problems.len() - 1)
-        } else {
-            String::new()
-        };
-        app.show_message(Message::error(format!("{first}{more}")));
-    }
+    app.report_problems(&problems);
     let session_file = state_dir.as_deref().map(session::path_in);
     match session_file.as_deref().map(session::load) {
         Some(Ok(Some(last))) => app.restore_session(&last, &library),

@@ -68,13 +68,18 @@ impl App {
         if let Some(help) = &mut self.help {
             help.draw(frame, areas.body, &ctx);
         }
+        if let Some(view) = &mut self.log_view {
+            view.draw(frame, areas.body, &ctx, &self.log);
+        }
         if let Some(prompt) = &self.prompt {
             draw_candidates(frame, areas.body, prompt, &self.theme);
         }
         if let Some(choice) = &self.choice {
             choice.draw(frame, areas.body, &self.theme);
         }
-        let (label, pane) = if self.help.is_some() {
+        let (label, pane) = if self.log_view.is_some() {
+            ("LOG", None)
+        } else if self.help.is_some() {
             ("HELP", None)
         } else if self.editor.is_some() {
             ("NOTE", None)
