@@ -37,6 +37,37 @@ fn example_loads_as_is_and_documents_the_defaults() {
 }
 
 #[test]
+fn the_light_theme_in_the_example_is_a_valid_theme() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml"))
+            .unwrap();
+    let block: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("# A light terminal"))
+        .skip(1)
+        .take_while(|l| l.starts_with("#   "))
+        .collect();
+    assert!(!block.is_empty(), "the light theme is documented");
+    // `a = "1"  b = "2"` pairs, one table.
+    let mut table = String::from("[theme]\n");
+    for line in block {
+        let line = line.trim_start_matches('#').trim();
+        if line.starts_with("claims") {
+            table.push_str(line);
+            table.push('\n');
+        } else {
+            for pair in line.split("  ").filter(|p| !p.trim().is_empty()) {
+                table.push_str(pair.trim());
+                table.push('\n');
+            }
+        }
+    }
+    let config = Config::parse(&table, Path::new("light.toml")).expect("the light theme parses");
+    assert_eq!(config.theme.claims.len(), 12);
+    assert_ne!(config.theme, Config::default().theme);
+}
+
+#[test]
 fn example_names_every_action() {
     let text =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml"))

@@ -81,22 +81,22 @@ pub struct ThemeConfig {
     pub panes: PaneColours,
 }
 
+/// Claim colours, one per speaker: twelve mid-tone hues of the 256-colour palette, each
+/// readable on a dark and on a light background and none yellow (the speakers' colour) or
+/// sky blue (the numbers'): blue, orange, green, magenta, teal, brown, violet, crimson,
+/// slate, lime, orchid, steel.
+pub const CLAIM_PALETTE: [u8; 12] = [33, 202, 34, 164, 37, 130, 99, 161, 67, 70, 133, 31];
+
+/// Numbers: sky blue, underlined — nothing like the bold yellow of speakers.
+pub const NUMBERS: u8 = 117;
+
 impl Default for ThemeConfig {
     fn default() -> Self {
         ThemeConfig {
             speakers: Colour(Color::Yellow),
-            claims: [
-                Color::Cyan,
-                Color::LightMagenta,
-                Color::LightGreen,
-                Color::LightBlue,
-                Color::LightRed,
-                Color::Magenta,
-            ]
-            .map(Colour)
-            .to_vec(),
+            claims: CLAIM_PALETTE.map(|i| Colour(Color::Indexed(i))).to_vec(),
             unattributed: Colour(Color::Gray),
-            numbers: Colour(Color::LightYellow),
+            numbers: Colour(Color::Indexed(NUMBERS)),
             search: Colour(Color::Yellow),
             cursor: Colour(Color::Indexed(236)),
             selection: Colour(Color::Indexed(238)),
@@ -117,4 +117,36 @@ fn non_empty_colours<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Colour>, D::
         ));
     }
     Ok(colours)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twelve_distinct_claim_colours_apart_from_speakers_and_numbers() {
+        let theme = ThemeConfig::default();
+        let mut claims: Vec<Color> = theme.claims.iter().map(|c| c.0).collect();
+        assert!(claims.len() >= 12);
+        claims.sort_by_key(|c| format!("{c:?}"));
+        claims.dedup();
+        assert_eq!(claims.len(), theme.claims.len(), "no colour twice");
+        assert!(!claims.contains(&theme.speakers.0));
+        assert!(!claims.contains(&theme.numbers.0));
+        assert_ne!(theme.speakers, theme.numbers);
+    }
+
+    #[test]
+    fn the_palette_is_mid_tone_on_both_backgrounds() {
+        // xterm's 6×6×6 cube: index 16 + 36r + 6g + b, levels 0, 95, 135, 175, 215, 255.
+        let level = |v: u8| [0.0, 95.0, 135.0, 175.0, 215.0, 255.0][usize::from(v)];
+        for i in CLAIM_PALETTE {
+            assert!((16..=231).contains(&i), "{i} is in the colour cube");
+            let n = i - 16;
+            let (r, g, b) = (level(n / 36), level(n / 6 % 6), level(n % 6));
+            let luma = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            // Far enough from black (0) and white (255) to read on either.
+            assert!((45.0..=175.0).contains(&luma), "colour {i}: luma {luma}");
+        }
+    }
 }
