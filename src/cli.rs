@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::annotate::{ExportFilter, ExportFormat, Storage, export_library};
 use crate::article::{self, Article};
 use crate::config::Config;
-use crate::extract::extract;
+use crate::extract::extract_article;
 use crate::output;
 
 #[derive(Debug, Parser)]
@@ -191,7 +191,7 @@ pub fn run_extract(format: Format, paths: &[PathBuf]) -> Result<bool> {
 }
 
 fn write_article(out: &mut impl Write, format: Format, a: &Article) -> io::Result<()> {
-    let ex = extract(&a.text);
+    let ex = extract_article(a);
     match format {
         Format::Json => {
             serde_json::to_writer(&mut *out, &output::ArticleJson::new(a, &ex))?;

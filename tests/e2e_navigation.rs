@@ -186,3 +186,43 @@ fn the_speakers_index_narrows_as_a_name_is_typed() {
     tmux.quit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_markdown_article_is_read_through_its_markup() {
+    need_tmux!();
+    let dir = temp_dir("nav-md");
+    let news = dir.join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(
+        news.join("bridge.md"),
+        "---\ntitle: Bridge vote\ndate: 2021-04-05\n---\n# Bridge vote\n\n[Mayor Ann \
+         Lee](https://example.org/lee) said the **bridge** will open in May.\n",
+    )
+    .unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    let command = format!(
+        "{BIN} --config {} --data-dir {} {}",
+        shell_quote(&config),
+        shell_quote(&dir.join("data")),
+        shell_quote(&news)
+    );
+    let tmux = Tmux::start("nav-md", &command);
+    let screen = tmux.wait_for("Library 1/1");
+    assert!(
+        screen.contains("Bridge vote") && screen.contains("2021-04-05"),
+        "{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(" READER ");
+    // The claim is found through the link: `]` lands on it, and its speaker is named.
+    for _ in 0..40 {
+        tmux.keys(&["]"]);
+        if tmux.until(1, |t| t.screen().contains("Ann Lee · said")) {
+            break;
+        }
+    }
+    tmux.wait_for("Ann Lee · said");
+    tmux.quit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

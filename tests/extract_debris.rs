@@ -137,3 +137,46 @@ fn share_lines_and_breadcrumbs_give_no_speaker_or_claim() {
         "no `12` from the share bar: {numbers:?}"
     );
 }
+
+/// Issue 9: a Markdown article is read as rendered (a link as its text), with every offset
+/// in the file's own text.
+#[test]
+fn a_markdown_link_names_the_speaker_and_offsets_slice_the_file() {
+    let dir = std::env::temp_dir().join(format!("sayso-md-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("council.md");
+    let text = "---\ntitle: Bridge vote\ndate: 2021-04-05\n---\n# Bridge vote\n\n\
+                [Mayor Ann Lee](https://example.org/lee) said the **bridge** will open in May.\n\n\
+                > \"We are ready,\" said [Bo Kim](https://example.org/kim).\n";
+    std::fs::write(&file, text).unwrap();
+    let out = extract(
+        &["extract", "--format", "json", file.to_str().unwrap()],
+        None,
+    );
+    let article = &out[0];
+    let names: Vec<&str> = article["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Ann Lee") || names.contains(&"Mayor Ann Lee"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Bo Kim"), "{names:?}");
+    for claim in article["claims"].as_array().unwrap() {
+        let (s, e) = (
+            claim["start"].as_u64().unwrap(),
+            claim["end"].as_u64().unwrap(),
+        );
+        let quoted = &text[byte(text, s)..byte(text, e)];
+        assert!(
+            quoted.contains("bridge") || quoted.contains("We are ready"),
+            "offsets slice the file's own text: {quoted:?}"
+        );
+    }
+    assert_eq!(article["title"].as_str(), Some("Bridge vote"));
+    assert_eq!(article["date"].as_str(), Some("2021-04-05"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -211,3 +211,20 @@ fn library_of_named_files_with_a_huge_count() {
     assert!(screen.contains("10.2k"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+/// A Markdown article: front matter, heading marker, emphasis and link targets dimmed; the
+/// claim found through the link.
+#[test]
+fn markdown_article_in_the_reader() {
+    use sayso::article::Article;
+    use sayso::tui::app::Settings;
+    let text = "---\ntitle: Bridge vote\n---\n# Bridge vote\n\n[Mayor Ann Lee](https://example.org/lee) \
+                said the **bridge** will open in May.\n";
+    let article = Article::from_text("news/bridge.md", text.to_string());
+    let x = sayso::extract::extract_article(&article);
+    assert_eq!(x.claims.len(), 1, "{x:?}");
+    let mut app = App::new(vec![article], Settings::default());
+    app.extraction_done(0, Ok(x));
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(snapshot(&mut app, 100, 14));
+}

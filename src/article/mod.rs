@@ -6,6 +6,7 @@
 pub mod clean;
 mod decode;
 mod load;
+pub mod markdown;
 pub mod meta;
 mod seeds;
 

@@ -243,6 +243,20 @@ pub fn extract(text: &str) -> Extraction {
     x
 }
 
+/// Extracts from an article as its file type reads: a Markdown file (`.md`) is read with
+/// its markup blanked ([`crate::article::markdown`]: a link reads as its text), so every
+/// span is still in the file's own text.
+pub fn extract_article(article: &crate::article::Article) -> Extraction {
+    use crate::article::markdown;
+    if markdown::is_markdown(&article.path) {
+        let syntax = markdown::syntax(&article.text);
+        if !syntax.is_empty() {
+            return extract(&markdown::blank(&article.text, &syntax));
+        }
+    }
+    extract(&article.text)
+}
+
 /// [`extract`] on text with its debris already blanked; `outlet` is the article's closing
 /// outlet line, if any.
 fn extract_content(text: &str, outlet: Option<&str>) -> Extraction {

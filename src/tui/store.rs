@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::annotations::Annotations;
 use crate::article::Article;
-use crate::extract::{Extraction, extract};
+use crate::extract::{Extraction, extract_article};
 
 /// Extraction state of one article.
 #[derive(Debug, Clone)]
@@ -95,7 +95,7 @@ impl Store {
     pub fn extract_all_now(&mut self) {
         for i in 0..self.articles.len() {
             if matches!(self.slots[i], Slot::Pending) {
-                let x = extract(&self.articles[i].text);
+                let x = extract_article(&self.articles[i]);
                 self.set(i, Ok(x));
             }
         }

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
 
 use crate::article::Article;
-use crate::extract::{Extraction, extract};
+use crate::extract::{Extraction, extract_article};
 
 /// The result of extracting one article.
 #[derive(Debug)]
@@ -127,7 +127,7 @@ fn work(shared: &Shared, articles: &[Article], tx: &Sender<Done>) {
             if shared.fail_on_purpose {
                 panic!("engine failure injected by {FAULT_ENV}");
             }
-            extract(&article.text)
+            extract_article(article)
         }))
         .map_err(|p| format!("extraction failed: {}", super::panics::message(p.as_ref())));
         if tx.send(Done { index, result }).is_err() {

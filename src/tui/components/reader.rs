@@ -85,6 +85,10 @@ impl Reader {
             ..Reader::default()
         };
         self.lines = wrap(&article.text, self.width());
+        if crate::article::markdown::is_markdown(&article.path) {
+            self.doc
+                .dim(crate::article::markdown::syntax(&article.text));
+        }
     }
 
     /// Takes in the extraction of the open article when it arrives.
