@@ -212,8 +212,8 @@ fn library_of_named_files_with_a_huge_count() {
     insta::assert_snapshot!(screen);
 }
 
-/// A Markdown article: front matter, heading marker, emphasis and link targets dimmed; the
-/// claim found through the link.
+/// A Markdown article rendered: front matter, heading marker, emphasis and link target not
+/// drawn; the claim found through the link.
 #[test]
 fn markdown_article_in_the_reader() {
     use sayso::article::Article;

@@ -3,6 +3,8 @@
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::text::Span;
+
 /// One display line: the byte range `[start, end)` of the text it shows (no line break,
 /// no trailing white space).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,17 +32,59 @@ pub fn str_width(s: &str) -> usize {
 /// splitting words longer than a line. Every paragraph line of the text gives at least
 /// one display line (blank lines stay blank).
 pub fn wrap(text: &str, width: usize) -> Vec<WrappedLine> {
+    wrap_hiding(text, text, &[], width)
+}
+
+/// [`wrap`] for a text shown with some bytes hidden (a Markdown file's markup, sorted and
+/// disjoint spans): words are read from `shown`, the text with those bytes blanked (same
+/// length), hidden bytes take no room, and a line of the text that is all hidden shows as
+/// no line at all. Offsets stay the text's.
+pub fn wrap_hiding(text: &str, shown: &str, hidden: &[Span], width: usize) -> Vec<WrappedLine> {
     let width = width.max(1);
     let mut lines = Vec::with_capacity(text.len() / width.max(20) + 1);
     let mut para_start = 0;
-    for para in text.split('\n') {
-        wrap_paragraph(para, para_start, width, &mut lines);
+    let mut originals = text.split('\n');
+    for para in shown.split('\n') {
+        let original = originals.next().unwrap_or(para);
+        let all_hidden = para.trim().is_empty() && !original.trim().is_empty();
+        if !all_hidden || shown.len() != text.len() {
+            let gap = |at: usize, len: usize| gap_width(text, hidden, para_start + at, len);
+            wrap_paragraph(para, para_start, width, &mut lines, &gap);
+        }
         para_start += para.len() + 1;
     }
     lines
 }
 
-fn wrap_paragraph(para: &str, base: usize, width: usize, lines: &mut Vec<WrappedLine>) {
+/// Columns taken by the white space at `at..` of `text` that follows a word (`len` bytes
+/// of the shown text at most): hidden bytes take none.
+fn gap_width(text: &str, hidden: &[Span], at: usize, len: usize) -> usize {
+    let Some(tail) = text.get(at..at + len) else {
+        return 0;
+    };
+    let mut k = hidden.partition_point(|s| s.end <= at);
+    tail.char_indices()
+        .map(|(i, c)| {
+            let offset = at + i;
+            while hidden.get(k).is_some_and(|s| s.end <= offset) {
+                k += 1;
+            }
+            if hidden.get(k).is_some_and(|s| s.start <= offset) {
+                0
+            } else {
+                char_width(c)
+            }
+        })
+        .sum()
+}
+
+fn wrap_paragraph(
+    para: &str,
+    base: usize,
+    width: usize,
+    lines: &mut Vec<WrappedLine>,
+    gap_of: &dyn Fn(usize, usize) -> usize,
+) {
     let first_len = lines.len();
     // The line being filled: its start, end (after its last word) and width; plus the
     // width of the white space after its last word.
@@ -58,11 +102,8 @@ fn wrap_paragraph(para: &str, base: usize, width: usize, lines: &mut Vec<Wrapped
             None => place_word(word, start, width, lines),
         });
         let after = &para[word_start + word.len()..];
-        gap = after
-            .chars()
-            .take_while(|c| c.is_whitespace())
-            .map(char_width)
-            .sum();
+        let space = after.len() - after.trim_start().len();
+        gap = gap_of(word_start + word.len(), space);
     }
     if let Some((ls, le, _)) = line {
         lines.push(WrappedLine { start: ls, end: le });
@@ -171,6 +212,26 @@ mod tests {
         let lines = show(text, &wrap(text, 1));
         assert_eq!(lines, ["\u{591}\u{16FE0}", "\u{4E2D}"]);
         assert!(lines.iter().all(|l| visible_chars(l) == 1));
+    }
+
+    #[test]
+    fn hidden_bytes_take_no_room_and_hidden_lines_vanish() {
+        let text = "---\nmeta\n---\n[Ann Lee](https://example.org/a) said it.";
+        let hidden = [Span::new(0, 13), Span::new(13, 14), Span::new(21, 46)];
+        let mut shown = text.as_bytes().to_vec();
+        for h in &hidden {
+            for b in &mut shown[h.start..h.end] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        let shown = String::from_utf8(shown).unwrap();
+        let lines = wrap_hiding(text, &shown, &hidden, 20);
+        let texts: Vec<&str> = lines.iter().map(|l| &text[l.start..l.end]).collect();
+        // The front matter is gone; the link's target counts nothing, so the line fits.
+        assert_eq!(texts, ["Ann Lee](https://example.org/a) said it."]);
+        assert_eq!(wrap_hiding(text, text, &[], 20), wrap(text, 20));
     }
 
     #[test]

@@ -42,22 +42,6 @@ impl Doc {
         doc
     }
 
-    /// Dims `more` too (a Markdown file's markup), keeping the dimmed spans sorted and
-    /// disjoint.
-    pub fn dim(&mut self, more: Vec<Span>) {
-        let mut all = std::mem::take(&mut self.debris);
-        all.extend(more);
-        all.sort_by_key(|s| s.start);
-        let mut merged: Vec<Span> = Vec::with_capacity(all.len());
-        for s in all.into_iter().filter(|s| s.start < s.end) {
-            match merged.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                _ => merged.push(s),
-            }
-        }
-        self.debris = merged;
-    }
-
     /// Adds the extraction's layers (when it arrives after the article was opened).
     pub fn set_extraction(&mut self, text: &str, x: Arc<Extraction>) {
         let fits = |s: &Span| {

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::extract::{Claim, Extraction, Span};
-use crate::text::wrap::{WrappedLine, line_of, wrap};
+use crate::text::wrap::{WrappedLine, line_of, wrap, wrap_hiding};
 use crate::tui::classes::ClassFilter;
 use crate::tui::component::{Ctx, Effect, Message, PromptKind, inner, truncate};
 use crate::tui::doc::{Doc, covering, sentence_at};
@@ -43,6 +43,8 @@ pub struct Reader {
     search: Search,
     /// The passage being selected (`v`).
     selection: Option<Selection>,
+    /// Bytes not drawn (a Markdown file's markup), sorted and disjoint.
+    hidden: Vec<Span>,
 }
 
 impl Reader {
@@ -84,11 +86,20 @@ impl Reader {
             wrap_width: self.wrap_width,
             ..Reader::default()
         };
-        self.lines = wrap(&article.text, self.width());
         if crate::article::markdown::is_markdown(&article.path) {
-            self.doc
-                .dim(crate::article::markdown::syntax(&article.text));
+            // Rendered: the markup takes no room and is not drawn; offsets stay the file's.
+            self.hidden = crate::article::markdown::syntax(&article.text);
         }
+        self.lines = self.layout(&article.text, self.width());
+    }
+
+    /// The display lines of `text` at `width`, hidden bytes taking no room.
+    fn layout(&self, text: &str, width: usize) -> Vec<WrappedLine> {
+        if self.hidden.is_empty() {
+            return wrap(text, width);
+        }
+        let shown = crate::article::markdown::blank(text, &self.hidden);
+        wrap_hiding(text, &shown, &self.hidden, width)
     }
 
     /// Takes in the extraction of the open article when it arrives.
@@ -446,7 +457,7 @@ impl Reader {
             // The first visible line keeps its text across a re-wrap (a resize, a start).
             let top_offset = self.top_offset();
             self.wrap_width = width;
-            self.lines = wrap(text, width);
+            self.lines = self.layout(text, width);
             self.top = line_of(&self.lines, top_offset);
         }
         self.clamp_top();
@@ -556,7 +567,8 @@ impl Reader {
             layers.push((sel, theme.selecting));
         }
         let mut cuts = vec![range.start, range.end];
-        for (s, _) in &layers {
+        let hidden: Vec<Span> = spans_overlapping(&self.hidden, range).copied().collect();
+        for s in layers.iter().map(|(s, _)| s).chain(&hidden) {
             cuts.push(s.start.clamp(range.start, range.end));
             cuts.push(s.end.clamp(range.start, range.end));
         }
@@ -564,6 +576,7 @@ impl Reader {
         cuts.dedup();
         let spans = cuts
             .windows(2)
+            .filter(|w| !hidden.iter().any(|h| h.start <= w[0] && w[1] <= h.end))
             .filter_map(|w| {
                 let piece = text.get(w[0]..w[1])?;
                 let style = layers
