@@ -1,4 +1,5 @@
-//! Reader speed: first frame on a 10,000-article library, re-render after a keystroke on
+//! Reader speed: first frame on a 10,000-article library, a move with its preview in a
+//! 100,000-article library, re-render after a keystroke on
 //! a 1 MB article (also with 1,000 annotations on it), an annotation change with its save
 //! and re-render, indexing a 10,000-article library's annotations; and, printed before
 //! the benches, memory held for a library against its size on disk.
@@ -223,6 +224,21 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Holding `j` in a 100,000-article library: each move previews the next article in the
+    // reader (its sentences, debris and wrap) and draws the frame.
+    let mut app = App::new(library(100_000), Settings::default());
+    let mut term = terminal();
+    term.draw(|f| app.draw(f)).expect("draw");
+    let mut down = true;
+    c.bench_function("library_move_with_preview_and_frame_100k_articles", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char(if down { 'j' } else { 'k' }));
+            down = !down;
+            term.draw(|f| app.draw(f)).expect("draw");
+        })
+    });
+    drop(app);
 
     let big = big_article();
     annotation_benches(c, &big);
