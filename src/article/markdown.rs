@@ -47,6 +47,76 @@ pub fn syntax(text: &str) -> Vec<Span> {
     out
 }
 
+/// How a rendered stretch of a Markdown text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    /// A heading's text.
+    Heading,
+    /// `*em*` or `_em_`.
+    Em,
+    /// `**strong**` or `__strong__`.
+    Strong,
+    /// `***both***`.
+    StrongEm,
+}
+
+/// The stretches of `text` that Markdown emphasises (headings, emphasis between paired
+/// delimiters), given its markup `syntax`; sorted by start.
+pub fn emphasis(text: &str, syntax: &[Span]) -> Vec<(Span, Emphasis)> {
+    let mut out = Vec::new();
+    let mut start = front_matter_end(text);
+    for line in text.get(start..).unwrap_or("").split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_start();
+        let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && trimmed.as_bytes().get(hashes).is_none_or(|&b| b == b' ') {
+            let from = start + (content.len() - trimmed.len()) + (hashes + 1).min(trimmed.len());
+            out.push((Span::new(from, start + content.len()), Emphasis::Heading));
+        }
+        let end = start + content.len();
+        // Delimiter runs of this line, paired innermost first: `**a *b* c**`.
+        let first = syntax.partition_point(|s| s.end <= start);
+        let mut open: Vec<(u8, usize, usize)> = Vec::new();
+        for span in syntax
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|s| s.start < end)
+        {
+            let bytes = text
+                .as_bytes()
+                .get(span.start..span.end)
+                .unwrap_or_default();
+            let Some(&c) = bytes.first() else { continue };
+            if !matches!(c, b'*' | b'_') || !bytes.iter().all(|&b| b == c) {
+                continue;
+            }
+            let run = bytes.len();
+            match open
+                .iter()
+                .rposition(|&(oc, orun, _)| oc == c && orun == run)
+            {
+                Some(k) => {
+                    let (_, _, from) = open[k];
+                    open.truncate(k);
+                    let kind = match run {
+                        1 => Emphasis::Em,
+                        2 => Emphasis::Strong,
+                        _ => Emphasis::StrongEm,
+                    };
+                    if from < span.start {
+                        out.push((Span::new(from, span.start), kind));
+                    }
+                }
+                None => open.push((c, run, span.end)),
+            }
+        }
+        start += line.len();
+    }
+    out.sort_by_key(|(s, _)| s.start);
+    out
+}
+
 /// `text` with its markup blanked by spaces (same length, same offsets).
 pub fn blank(text: &str, spans: &[Span]) -> String {
     let mut bytes = text.as_bytes().to_vec();
@@ -229,6 +299,24 @@ mod tests {
     #[test]
     fn code_fences_are_markup_and_their_code_stays() {
         assert_eq!(read("```rust\nlet x = 1;\n```\nDone."), "let x = 1; Done.");
+    }
+
+    #[test]
+    fn headings_and_paired_emphasis_are_found() {
+        let text = "# Budget talks\n\nA **strong** and *light* and ***both*** word, 5 * 3.\n";
+        let found: Vec<(&str, Emphasis)> = emphasis(text, &syntax(text))
+            .into_iter()
+            .map(|(s, e)| (&text[s.start..s.end], e))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Budget talks", Emphasis::Heading),
+                ("strong", Emphasis::Strong),
+                ("light", Emphasis::Em),
+                ("both", Emphasis::StrongEm)
+            ]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! What the annotation keys do is in [`notes`].
 
 mod draw;
+mod input;
 mod notes;
 mod quitting;
 mod session;
@@ -10,9 +11,7 @@ mod session;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
 use self::notes::Passage;
@@ -25,12 +24,11 @@ use super::components::insight::{Insight, Tab};
 use super::components::library::Library;
 use super::components::log::{Log, LogView};
 use super::components::note_editor::{EditorOutcome, NoteEditor};
-use super::components::prompt::{Prompt, PromptOutcome};
+use super::components::prompt::Prompt;
 use super::components::reader::Reader;
 use super::components::speakers_index::SpeakersIndex;
 use super::components::tag_index::TagIndex;
 use super::keymap::{Action, KeyChord, Keymap};
-use super::layout::layout;
 use super::store::Store;
 use super::theme::{Pane, Theme};
 use crate::annotate::journal;
@@ -398,62 +396,6 @@ impl App {
         }
     }
 
-    fn prompt_outcome(&mut self, kind: PromptKind, input: &str, outcome: PromptOutcome) {
-        match (kind, outcome) {
-            (_, PromptOutcome::Ignored) => {}
-            (_, PromptOutcome::Complete) => {
-                if let Some(p) = &mut self.prompt
-                    && !p.complete()
-                {
-                    self.show_message(Message::info("nothing to complete"));
-                }
-            }
-            (PromptKind::Tag | PromptKind::RenameTag | PromptKind::Export, _) => {
-                self.annotation_prompt(kind, input, outcome)
-            }
-            (PromptKind::Filter, PromptOutcome::Changed) => {
-                self.library.set_filter(input, &self.store);
-                self.preview();
-            }
-            (PromptKind::SpeakerFilter, PromptOutcome::Changed) => {
-                if let Some((index, _)) = &mut self.index {
-                    index.set_filter(input);
-                }
-            }
-            (PromptKind::SpeakerFilter, PromptOutcome::Submit) => self.prompt = None,
-            (PromptKind::SpeakerFilter, PromptOutcome::Cancel) => {
-                self.prompt = None;
-                if let Some((index, _)) = &mut self.index {
-                    index.set_filter("");
-                }
-            }
-            (PromptKind::Search, PromptOutcome::Changed) => {
-                self.reader.set_search(input, &self.store)
-            }
-            (PromptKind::SaveElsewhere, PromptOutcome::Submit) => {
-                self.prompt = None;
-                self.save_elsewhere(input);
-            }
-            (PromptKind::SaveElsewhere, PromptOutcome::Cancel) => {
-                self.prompt = None;
-                self.request_quit();
-            }
-            (PromptKind::SaveElsewhere, PromptOutcome::Changed) => {}
-            (PromptKind::Filter, PromptOutcome::Submit) => self.prompt = None,
-            (PromptKind::Filter, PromptOutcome::Cancel) => {
-                self.prompt = None;
-                self.library.set_filter("", &self.store);
-            }
-            (PromptKind::Search, done) => {
-                self.prompt = None;
-                let effect = self
-                    .reader
-                    .finish_search(done == PromptOutcome::Submit, &self.store);
-                self.apply(effect);
-            }
-        }
-    }
-
     /// Carries out one action: overlays first, then global actions, then the focused pane.
     pub fn dispatch(&mut self, action: Action) {
         if let Some(view) = &mut self.log_view {
@@ -655,71 +597,6 @@ impl App {
                 self.refresh_candidates();
             }
             Effect::Message(m) => self.show_message(m),
-        }
-    }
-
-    fn handle_mouse(&mut self, mouse: &MouseEvent) {
-        let (col, row) = (mouse.column, mouse.row);
-        let down = match mouse.kind {
-            MouseEventKind::ScrollDown => Some(true),
-            MouseEventKind::ScrollUp => Some(false),
-            _ => None,
-        };
-        let click = mouse.kind == MouseEventKind::Down(MouseButton::Left);
-        let areas = layout(self.size, self.focus);
-        if let Some(view) = &mut self.log_view {
-            if let Some(d) = down {
-                view.scroll(d);
-            }
-            return;
-        }
-        if let Some(help) = &mut self.help {
-            if let Some(d) = down {
-                help.scroll(d);
-            }
-            return;
-        }
-        if self.editor.is_some() {
-            return;
-        }
-        if let Some(tags) = &mut self.tags {
-            match (down, click) {
-                (Some(d), _) => tags.scroll(d),
-                (None, true) if row >= areas.body.y => tags.click(row - areas.body.y),
-                _ => {}
-            }
-            return;
-        }
-        if let Some((index, _)) = &mut self.index {
-            match (down, click) {
-                (Some(d), _) => index.scroll(d),
-                (None, true) if row >= areas.body.y => index.click(row - areas.body.y),
-                _ => {}
-            }
-            return;
-        }
-        let Some((pane, rect)) = areas.pane_at(col, row) else {
-            return;
-        };
-        let rel = row - rect.y;
-        if click {
-            self.focus = pane;
-        }
-        match (pane, down) {
-            (Pane::Library, Some(d)) => {
-                self.library.scroll(d);
-                self.preview();
-            }
-            (Pane::Reader, Some(d)) => self.reader.scroll(d),
-            (Pane::Insight, Some(d)) => self.insight.scroll(d),
-            (Pane::Library, None) if click => {
-                let effect = self.library.click(rel);
-                self.apply(effect);
-                self.preview();
-            }
-            (Pane::Reader, None) if click => self.reader.click(rel),
-            (Pane::Insight, None) if click => self.insight.click(rel, col, rect),
-            _ => {}
         }
     }
 }

@@ -2,7 +2,6 @@
 //! among them), a sentence cursor, claim/number/sentence jumps, search, and selecting a
 //! passage to annotate.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -15,12 +14,13 @@ use crate::extract::{Claim, Extraction, Span};
 use crate::text::wrap::{WrappedLine, line_of, wrap, wrap_hiding};
 use crate::tui::classes::ClassFilter;
 use crate::tui::component::{Ctx, Effect, Message, PromptKind, inner, truncate};
-use crate::tui::doc::{Doc, covering, sentence_at};
+use crate::tui::doc::{Doc, sentence_at};
 use crate::tui::keymap::Action;
 use crate::tui::selection::Selection;
 use crate::tui::store::Store;
 use crate::tui::theme::Pane;
 
+mod render;
 mod search;
 
 use self::search::Search;
@@ -45,6 +45,8 @@ pub struct Reader {
     selection: Option<Selection>,
     /// Bytes not drawn (a Markdown file's markup), sorted and disjoint.
     hidden: Vec<Span>,
+    /// A Markdown file's headings and emphasis, drawn bold or italic.
+    emphasis: Vec<(Span, Style)>,
 }
 
 impl Reader {
@@ -89,6 +91,12 @@ impl Reader {
         if crate::article::markdown::is_markdown(&article.path) {
             // Rendered: the markup takes no room and is not drawn; offsets stay the file's.
             self.hidden = crate::article::markdown::syntax(&article.text);
+            self.emphasis = render::disjoint_styles(
+                crate::article::markdown::emphasis(&article.text, &self.hidden)
+                    .into_iter()
+                    .map(|(span, kind)| (span, render::emphasis_style(kind)))
+                    .collect(),
+            );
         }
         self.lines = self.layout(&article.text, self.width());
     }
@@ -473,7 +481,7 @@ impl Reader {
             .map(|i| {
                 let range = self.lines[i];
                 let mut line = self.styled_line(text, range, sentence, marks, ctx);
-                let annotated = spans_overlapping(marks, Span::new(range.start, range.end))
+                let annotated = render::spans_overlapping(marks, Span::new(range.start, range.end))
                     .next()
                     .is_some();
                 let gutter = match (i == cursor_line, annotated) {
@@ -512,103 +520,5 @@ impl Reader {
         let note = placed.at(self.cursor)?;
         let label = super::notes_tab::summary(&note.annotation, note.status);
         Some(format!(" {} ", truncate(&label, width.saturating_sub(6))))
-    }
-
-    /// One wrapped line cut into runs of equal style.
-    fn styled_line<'t>(
-        &self,
-        text: &'t str,
-        line: WrappedLine,
-        sentence: Option<Span>,
-        annotated: &[Span],
-        ctx: &Ctx,
-    ) -> Line<'t> {
-        let range = Span::new(line.start, line.end);
-        let theme = ctx.theme;
-        let mut layers: Vec<(Span, Style)> = Vec::new();
-        layers.extend(spans_overlapping(&self.doc.debris, range).map(|s| (*s, theme.dim)));
-        if let Some(s) = sentence.filter(|s| s.overlaps(range)) {
-            layers.push((s, theme.cursor));
-        }
-        layers.extend(spans_overlapping(annotated, range).map(|s| (*s, theme.annotated)));
-        if ctx.layers.claims {
-            layers.extend(
-                covering(&self.doc.claims, range)
-                    .filter(|m| self.doc.shows_claim(m.item, ctx.classes))
-                    .map(|m| (m.span, theme.claim(m.speaker))),
-            );
-        }
-        if ctx.layers.speakers {
-            layers.extend(covering(&self.doc.mentions, range).map(|m| (m.span, theme.speakers)));
-        }
-        if ctx.layers.numbers {
-            layers.extend(covering(&self.doc.numbers, range).map(|m| (m.span, theme.numbers)));
-        }
-        let matches = &self.search.matches;
-        let first = matches.partition_point(|m| m.end <= range.start);
-        for (i, m) in matches
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take_while(|(_, m)| m.start < range.end)
-        {
-            let style = if Some(i) == self.search.current {
-                theme.search_current
-            } else {
-                theme.search
-            };
-            layers.push((*m, style));
-        }
-        if let Some(sel) = self
-            .selection
-            .map(|s| s.span())
-            .filter(|s| s.overlaps(range))
-        {
-            layers.push((sel, theme.selecting));
-        }
-        let mut cuts = vec![range.start, range.end];
-        let hidden: Vec<Span> = spans_overlapping(&self.hidden, range).copied().collect();
-        for s in layers.iter().map(|(s, _)| s).chain(&hidden) {
-            cuts.push(s.start.clamp(range.start, range.end));
-            cuts.push(s.end.clamp(range.start, range.end));
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let spans = cuts
-            .windows(2)
-            .filter(|w| !hidden.iter().any(|h| h.start <= w[0] && w[1] <= h.end))
-            .filter_map(|w| {
-                let piece = text.get(w[0]..w[1])?;
-                let style = layers
-                    .iter()
-                    .filter(|(s, _)| s.start <= w[0] && w[1] <= s.end)
-                    .fold(Style::new(), |acc, (_, st)| acc.patch(*st));
-                Some(TextSpan::styled(printable(piece), style))
-            })
-            .collect::<Vec<_>>();
-        Line::from(spans)
-    }
-}
-
-/// The spans of a sorted, disjoint list that overlap `range`.
-fn spans_overlapping(spans: &[Span], range: Span) -> impl Iterator<Item = &Span> {
-    let first = spans.partition_point(|s| s.end <= range.start);
-    spans
-        .get(first..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(move |s| s.start < range.end)
-}
-
-/// Control characters (tabs, stray carriage returns) drawn as spaces, as the wrapper counts them.
-fn printable(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_control) {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(s)
     }
 }
