@@ -20,6 +20,18 @@ fn samples_command(dir: &Path, state: &Path) -> String {
     )
 }
 
+/// `sayso` on the folder `news`, with a config and a data dir of its own under `dir`.
+fn folder_command(dir: &Path, news: &Path) -> String {
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "mouse = false\n").unwrap();
+    format!(
+        "{BIN} --config {} --data-dir {} {}",
+        shell_quote(&config),
+        shell_quote(&dir.join("data")),
+        shell_quote(news)
+    )
+}
+
 macro_rules! need_tmux {
     () => {
         if !tmux_available() {
@@ -138,14 +150,7 @@ fn dates_and_outlets_come_from_file_names() {
         "Parade draws crowds\n\nThousands came, organisers said.\n",
     )
     .unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "mouse = false\n").unwrap();
-    let command = format!(
-        "{BIN} --config {} --data-dir {} {}",
-        shell_quote(&config),
-        shell_quote(&dir.join("data")),
-        shell_quote(&news)
-    );
+    let command = folder_command(&dir, &news);
     let tmux = Tmux::start("nav-names", &command);
     let screen = tmux.wait_for("Library 2/2");
     let row = screen
@@ -199,14 +204,7 @@ fn a_markdown_article_is_read_through_its_markup() {
          Lee](https://example.org/lee) said the **bridge** will open in May.\n",
     )
     .unwrap();
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "mouse = false\n").unwrap();
-    let command = format!(
-        "{BIN} --config {} --data-dir {} {}",
-        shell_quote(&config),
-        shell_quote(&dir.join("data")),
-        shell_quote(&news)
-    );
+    let command = folder_command(&dir, &news);
     let tmux = Tmux::start("nav-md", &command);
     let screen = tmux.wait_for("Library 1/1");
     assert!(
