@@ -50,6 +50,14 @@ pub enum NumberKind {
     Duration,
     Measure,
     Range,
+    /// A person's age: `a 17-year-old`, `Smith, 61,`, `aged 61`.
+    Age,
+    /// A tally or a score: `a 19-15 vote`, `won 4-1`.
+    Score,
+    /// A time of day: `10:30`, `8 a.m.`.
+    Time,
+    /// How many times as much: `threefold`, `twice`, `double the`, `half the size`.
+    Multiplier,
 }
 
 impl NumberKind {
@@ -64,6 +72,10 @@ impl NumberKind {
             NumberKind::Duration => "duration",
             NumberKind::Measure => "measure",
             NumberKind::Range => "range",
+            NumberKind::Age => "age",
+            NumberKind::Score => "score",
+            NumberKind::Time => "time",
+            NumberKind::Multiplier => "multiplier",
         }
     }
 }
@@ -81,6 +93,10 @@ pub struct Number {
     pub kind: NumberKind,
     /// `over`, `under`, `about`, `almost`, `at least`, `at most`, … when the text hedges.
     pub qualifier: Option<&'static str>,
+    /// A range's low and high ends, in the range's unit (`3 to 5 million` → 3e6, 5e6).
+    pub range: Option<(f64, f64)>,
+    /// The period of a rate: `$400 million a year` → `year`.
+    pub per: Option<&'static str>,
 }
 
 /// How a claim is reported.

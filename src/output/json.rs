@@ -87,6 +87,11 @@ struct NumberJson<'a> {
     unit: Option<&'a str>,
     kind: NumberKind,
     qualifier: Option<&'a str>,
+    /// A range's ends (`value` is null for ranges).
+    low: Option<f64>,
+    high: Option<f64>,
+    /// The period of a rate (`year` in `$400 million a year`).
+    per: Option<&'a str>,
 }
 
 /// A list serialized item by item through the article's view.
@@ -169,6 +174,9 @@ impl Item for Number {
             unit: self.unit,
             kind: self.kind,
             qualifier: self.qualifier,
+            low: self.range.map(|r| r.0),
+            high: self.range.map(|r| r.1),
+            per: self.per,
         })
     }
 }

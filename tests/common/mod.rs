@@ -106,6 +106,8 @@ pub fn bridge_extraction() -> Extraction {
                 unit: Some("USD"),
                 kind: NumberKind::Money,
                 qualifier: None,
+                range: None,
+                per: None,
             },
             Number {
                 span: find(t, "2027", 0),
@@ -113,6 +115,8 @@ pub fn bridge_extraction() -> Extraction {
                 unit: None,
                 kind: NumberKind::Year,
                 qualifier: None,
+                range: None,
+                per: None,
             },
         ],
     }
@@ -153,6 +157,8 @@ pub fn talks_extraction() -> Extraction {
             unit: None,
             kind: NumberKind::Count,
             qualifier: None,
+            range: None,
+            per: None,
         }],
     }
 }

@@ -189,6 +189,26 @@ pub(super) fn in_name(b: &[u8], start: usize) -> bool {
     w.has_capital(b) && !FUNCTION_WORDS.contains(&w.key)
 }
 
+/// Whether the word ending at `end` (no space between) is a capitalised name, not a
+/// function word or a month (`Smith` in `Smith, 61,`).
+pub(super) fn name_ends_at(b: &[u8], end: usize) -> bool {
+    let mut start = end;
+    while start > 0 && is_alpha(byte(b, start - 1)) && end - start < 16 {
+        start -= 1;
+    }
+    if start == end {
+        return false;
+    }
+    let w = super::scan::word_at(b, start);
+    w.end == end
+        && w.capitalised(b)
+        && !FUNCTION_WORDS.contains(&w.key)
+        && !matches!(
+            super::lexicon::lookup(w.key),
+            Some(super::lexicon::Entry::Month(_) | super::lexicon::Entry::MonthAbbr(_))
+        )
+}
+
 /// Whether a determiner makes the small number at `start` a reference to things already
 /// named (`the two sides`, `their three children`).
 pub(super) fn definite(b: &[u8], start: usize) -> bool {

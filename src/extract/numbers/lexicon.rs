@@ -36,8 +36,13 @@ pub(super) enum Entry {
     OrdTens(u8),
     /// `hundredth`, `thousandth`, `millionth`: the power of ten.
     OrdScale(u8),
-    /// Denominators after a cardinal: `thirds`, `quarters`, `halves`, … (`half`, `quarter`).
+    /// Denominators after a cardinal: `thirds`, `quarters`, `halves`, … (`half`, `quarter`),
+    /// plural ordinals (`fifteenths`, `thirtieths`).
     Fraction(u8),
+    /// Plural ordinals of powers of ten: `hundredths`, `millionths`: the power.
+    ScaleFraction(u8),
+    /// `twofold`, `tenfold`, `twice`, `double`, `triple`: how many times.
+    Times(u8),
     /// `January` … `December` (1-based).
     Month(u8),
     /// `Jan`, `Feb`, `Sept`, …: need a dot or a day after them.
@@ -46,8 +51,10 @@ pub(super) enum Entry {
     Duration(&'static str, u16),
     /// `dollars`, `euros`, `yuan`, …: ISO 4217 code.
     Currency(&'static str),
-    /// `USD`, `EUR`, `RMB`, …: must be written in capitals.
+    /// `USD`, `EUR`, `RMB`, …: must be written in capitals (or after a numeral).
     Code(&'static str),
+    /// `MEUR`, `MUSD`: millions of a currency, in capitals.
+    MillionCode(&'static str),
     /// A unit of measure and its symbol; `exact` abbreviations must match letter case.
     Unit(&'static str, bool),
     /// `percent`, `pct`.
@@ -74,10 +81,13 @@ impl Entry {
                 | Entry::OrdTens(_)
                 | Entry::OrdScale(_)
                 | Entry::Fraction(_)
+                | Entry::ScaleFraction(_)
+                | Entry::Times(_)
                 | Entry::Month(_)
                 | Entry::MonthAbbr(_)
                 | Entry::Duration(_, 10 | 100)
                 | Entry::Code(_)
+                | Entry::MillionCode(_)
                 | Entry::Url
         )
     }
@@ -106,6 +116,7 @@ const WORDS: &[(&str, Entry)] = &[
     ("seventeen", Small(17)),
     ("eighteen", Small(18)),
     ("nineteen", Small(19)),
+    ("nought", Small(0)),
     ("twenty", Tens(20)),
     ("thirty", Tens(30)),
     ("forty", Tens(40)),
@@ -124,7 +135,17 @@ const WORDS: &[(&str, Entry)] = &[
     ("mln", ScaleAbbr(6)),
     ("tn", ScaleAbbr(12)),
     ("trn", ScaleAbbr(12)),
+    ("bln", ScaleAbbr(9)),
+    ("tln", ScaleAbbr(12)),
+    ("mil", ScaleAbbr(6)),
+    ("lakh", Scale(5)),
+    ("lakhs", Scale(5)),
+    ("crore", Scale(7)),
+    ("crores", Scale(7)),
     ("dozen", Dozen),
+    ("dozens", Dozen),
+    ("dz", Dozen),
+    ("dzs", Dozen),
     ("first", OrdSmall(1)),
     ("second", OrdSmall(2)),
     ("third", OrdSmall(3)),
@@ -155,6 +176,45 @@ const WORDS: &[(&str, Entry)] = &[
     ("hundredth", OrdScale(2)),
     ("thousandth", OrdScale(3)),
     ("millionth", OrdScale(6)),
+    ("billionth", OrdScale(9)),
+    ("trillionth", OrdScale(12)),
+    ("hundredths", ScaleFraction(2)),
+    ("thousandths", ScaleFraction(3)),
+    ("millionths", ScaleFraction(6)),
+    ("billionths", ScaleFraction(9)),
+    ("trillionths", ScaleFraction(12)),
+    ("elevenths", Fraction(11)),
+    ("twelfths", Fraction(12)),
+    ("thirteenths", Fraction(13)),
+    ("fourteenths", Fraction(14)),
+    ("fifteenths", Fraction(15)),
+    ("sixteenths", Fraction(16)),
+    ("seventeenths", Fraction(17)),
+    ("eighteenths", Fraction(18)),
+    ("nineteenths", Fraction(19)),
+    ("twentieths", Fraction(20)),
+    ("thirtieths", Fraction(30)),
+    ("fortieths", Fraction(40)),
+    ("fiftieths", Fraction(50)),
+    ("sixtieths", Fraction(60)),
+    ("seventieths", Fraction(70)),
+    ("eightieths", Fraction(80)),
+    ("ninetieths", Fraction(90)),
+    ("twofold", Times(2)),
+    ("threefold", Times(3)),
+    ("fourfold", Times(4)),
+    ("fivefold", Times(5)),
+    ("sixfold", Times(6)),
+    ("sevenfold", Times(7)),
+    ("eightfold", Times(8)),
+    ("ninefold", Times(9)),
+    ("tenfold", Times(10)),
+    ("twentyfold", Times(20)),
+    ("hundredfold", Times(100)),
+    ("twice", Times(2)),
+    ("double", Times(2)),
+    ("triple", Times(3)),
+    ("quadruple", Times(4)),
     ("half", Fraction(2)),
     ("halves", Fraction(2)),
     ("thirds", Fraction(3)),
@@ -239,6 +299,12 @@ const WORDS: &[(&str, Entry)] = &[
     ("brl", Code("BRL")),
     ("mxn", Code("MXN")),
     ("krw", Code("KRW")),
+    ("musd", MillionCode("USD")),
+    ("meur", MillionCode("EUR")),
+    ("mgbp", MillionCode("GBP")),
+    ("maud", MillionCode("AUD")),
+    ("mcad", MillionCode("CAD")),
+    ("mchf", MillionCode("CHF")),
     ("km", Unit("km", true)),
     ("kilometre", Unit("km", false)),
     ("kilometres", Unit("km", false)),
@@ -253,6 +319,13 @@ const WORDS: &[(&str, Entry)] = &[
     ("centimetres", Unit("cm", false)),
     ("centimeters", Unit("cm", false)),
     ("mm", Unit("mm", true)),
+    ("ml", Unit("ml", true)),
+    ("millilitres", Unit("ml", false)),
+    ("milliliters", Unit("ml", false)),
+    ("kmph", Unit("km/h", true)),
+    ("kmh", Unit("km/h", true)),
+    ("cup", Unit("cup", false)),
+    ("cups", Unit("cup", false)),
     ("millimetres", Unit("mm", false)),
     ("millimeters", Unit("mm", false)),
     ("mile", Unit("mi", false)),
@@ -404,6 +477,11 @@ pub(super) mod k {
     pub const B: u128 = key("b");
     pub const K: u128 = key("k");
     pub const NO: u128 = key("no");
+    pub const NEGATIVE: u128 = key("negative");
+    pub const OUT: u128 = key("out");
+    pub const OVER: u128 = key("over");
+    pub const AGED: u128 = key("aged");
+    pub const ANOTHER: u128 = key("another");
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! currency names and codes, durations and units of measure.
 
 use super::lexicon::{Entry, k, key, lookup, spelling};
-use super::scan::{Word, byte, is_alpha, next_word, skip_space, word_at};
+use super::scan::{Word, byte, is_alnum, is_alpha, is_digit, next_word, skip_space, word_at};
 
 /// The unit a numeral is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub(super) enum Suffix {
     Duration(&'static str, u16),
     /// Unit symbol.
     Measure(&'static str),
+    /// `-year-old`, `years old`: an age in years.
+    Age,
 }
 
 /// A suffix found after a numeral.
@@ -25,6 +27,8 @@ pub(super) struct Found {
     /// Written in the singular (`year`, `mile`): only right after one, or in a compound
     /// adjective (`three-year`).
     pub singular: bool,
+    /// A power of ten the suffix carries (`MEUR`: millions of euros, `USD million`).
+    pub scale: u32,
 }
 
 /// A scale after digits: ` million`, ` bn`, glued `bn`/`m`/`tn`; `b` and `k` only for
@@ -32,21 +36,39 @@ pub(super) struct Found {
 pub(super) fn read_scale(b: &[u8], i: usize, money: bool) -> Option<(u32, usize)> {
     if is_alpha(byte(b, i)) {
         let w = word_at(b, i);
+        // `24703m2` is an area, `10kg` a weight.
+        let alone = !is_alnum(byte(b, w.end)) && !matches!(byte(b, w.end), 0xC2);
         let exp = match lookup(w.key) {
             Some(Entry::Scale(s) | Entry::ScaleAbbr(s)) => s,
-            _ if w.is(k::M) => 6,
-            _ if w.is(k::B) && money => 9,
-            _ if w.is(k::K) && money => 3,
+            _ if w.is(k::M) && alone => 6,
+            _ if w.bytes(b) == b"MM" => 6,
+            _ if w.is(k::B) && (money || alone) => 9,
+            _ if w.is(k::K) && (money || alone) => 3,
             _ => return None,
         };
         return Some((u32::from(exp), w.end));
     }
+    // `$400-million`: a compound adjective.
+    if byte(b, i) == b'-' && is_alpha(byte(b, i + 1)) {
+        let w = word_at(b, i + 1);
+        return match lookup(w.key) {
+            Some(Entry::Scale(s)) => Some((u32::from(s), w.end)),
+            _ => None,
+        };
+    }
     let w = next_word(b, i)?;
     match lookup(w.key) {
         Some(Entry::Scale(s) | Entry::ScaleAbbr(s)) => Some((u32::from(s), w.end)),
+        Some(Entry::Hundred) if byte(b, w.end - 1) != b's' => Some((2, w.end)),
         _ if money && w.is(k::M) && !w.capitalised(b) => Some((6, w.end)),
         _ => None,
     }
+}
+
+/// ` dozen`, ` dozens`, ` dz` after a numeral: its end.
+pub(super) fn read_dozen(b: &[u8], i: usize) -> Option<usize> {
+    let w = next_word(b, i)?;
+    matches!(lookup(w.key), Some(Entry::Dozen)).then_some(w.end)
 }
 
 /// Whether a unit abbreviation is written as the lexicon spells it (`km`, `MW`).
@@ -88,16 +110,35 @@ pub(super) fn read_glued(b: &[u8], i: usize) -> Option<Found> {
             _ => Suffix::Measure(measure(b, w)?),
         };
         // `19-year-old`: the age is in years.
-        let mut end = w.end;
+        let end = w.end;
         if byte(b, end) == b'-' && is_alpha(byte(b, end + 1)) && word_at(b, end + 1).is(k::OLD) {
-            end = word_at(b, end + 1).end;
+            return Some(found(Suffix::Age, word_at(b, end + 1).end, false));
         }
         // A compound adjective is singular whatever the number (`three-year`).
         return Some(found(suffix, end, false));
     }
     if is_alpha(c) {
         let w = word_at(b, i);
-        return Some(found(Suffix::Measure(measure(b, w)?), w.end, false));
+        // `115USD`, `120MEUR`
+        if w.all_caps(b) && !is_alnum(byte(b, w.end)) {
+            if let Some(Entry::Code(code)) = lookup(w.key) {
+                return Some(found(Suffix::Money(code), w.end, false));
+            }
+            if let Some(code) = million_code(b, w) {
+                return Some(Found {
+                    scale: 6,
+                    ..found(Suffix::Money(code), w.end, false)
+                });
+            }
+        }
+        let sym = measure(b, w)?;
+        if let Some((area, end)) = power_of(b, w.end, sym) {
+            return Some(found(Suffix::Measure(area), end, false));
+        }
+        if is_digit(byte(b, w.end)) {
+            return None;
+        }
+        return Some(found(Suffix::Measure(sym), w.end, false));
     }
     None
 }
@@ -107,7 +148,49 @@ fn found(suffix: Suffix, end: usize, singular: bool) -> Found {
         suffix,
         end,
         singular,
+        scale: 0,
     }
+}
+
+/// `MEUR 5`, `5 MEUR`: millions of a currency, in capitals.
+pub(super) fn million_code(b: &[u8], w: Word) -> Option<&'static str> {
+    match lookup(w.key)? {
+        Entry::MillionCode(code) if w.all_caps(b) => Some(code),
+        _ => None,
+    }
+}
+
+/// A currency code after a numeral: in capitals, or in lower case when it is no English
+/// word (`5 usd`, but not `5 rub`).
+fn code_after_numeral(b: &[u8], w: Word) -> Option<&'static str> {
+    match lookup(w.key)? {
+        Entry::Code(code) if w.all_caps(b) || !matches!(code, "RUB" | "CAD") => Some(code),
+        _ => None,
+    }
+}
+
+/// `m2`, `km²`: a unit of length glued to a power makes an area or a volume.
+fn power_of(b: &[u8], i: usize, sym: &'static str) -> Option<(&'static str, usize)> {
+    let (sq, len) = match (byte(b, i), byte(b, i + 1)) {
+        (b'2', _) => (true, 1),
+        (b'3', _) => (false, 1),
+        (0xC2, 0xB2) => (true, 2),
+        (0xC2, 0xB3) => (false, 2),
+        _ => return None,
+    };
+    if is_alnum(byte(b, i + len)) {
+        return None;
+    }
+    let s = match (sym, sq) {
+        ("m", true) => "m²",
+        ("km", true) => "km²",
+        ("cm", true) => "cm²",
+        ("ft", true) => "ft²",
+        ("m", false) => "m³",
+        ("cm", false) => "cm³",
+        _ => return None,
+    };
+    Some((s, i + len))
 }
 
 /// `°`, `°C`, `°F` (`i` is just after the degree sign).
@@ -153,7 +236,31 @@ pub(super) fn read_spaced(b: &[u8], i: usize, scaled: bool) -> Option<Found> {
             None => Suffix::Measure("lb"),
         },
         Some(Entry::Currency(code)) => Suffix::Money(code),
-        Some(Entry::Code(code)) if w.all_caps(b) => Suffix::Money(code),
+        // `75 USD million`; not `3 USD50` (the code belongs to the 50).
+        Some(Entry::Code(_)) if is_digit(byte(b, w.end)) => return None,
+        Some(Entry::Code(_)) => {
+            let code = code_after_numeral(b, w)?;
+            let (scale, end) = match next_word(b, w.end).map(|n| (lookup(n.key), n.end)) {
+                Some((Some(Entry::Scale(s)), e)) => (u32::from(s), e),
+                _ => (0, w.end),
+            };
+            return Some(Found {
+                scale,
+                ..found(Suffix::Money(code), end, false)
+            });
+        }
+        Some(Entry::MillionCode(_)) => {
+            let code = million_code(b, w)?;
+            return Some(Found {
+                scale: 6,
+                ..found(Suffix::Money(code), w.end, false)
+            });
+        }
+        // `61 years old`
+        Some(Entry::Duration("year", 1)) if then(k::OLD).is_some() => {
+            let old = then(k::OLD)?;
+            return Some(found(Suffix::Age, old.end, false));
+        }
         Some(Entry::Duration(u, m)) => Suffix::Duration(u, m),
         Some(Entry::Unit("°", _)) => {
             let scale = next_word(b, w.end).and_then(|n| {
@@ -176,7 +283,7 @@ pub(super) fn read_spaced(b: &[u8], i: usize, scaled: bool) -> Option<Found> {
 /// `US dollars`, `U.S. dollars`, `Australian dollars`, `Hong Kong dollars`.
 fn adjective_currency(b: &[u8], w: Word) -> Option<Found> {
     let (code, end) = match w.bytes(b) {
-        b"US" | b"American" => ("USD", w.end),
+        b"US" | b"us" | b"American" => ("USD", w.end),
         b"U" if b.get(w.end..w.end + 3) == Some(b".S.") => ("USD", w.end + 3),
         b"Australian" => ("AUD", w.end),
         b"Canadian" => ("CAD", w.end),
