@@ -60,6 +60,15 @@ pub const INPUTS: &[(&str, Make)] = &[
         format!("Look http://{} — John Smith\n", repeat("a/", n))
     }),
     ("figures", |n| repeat("1 ", n)),
+    // Digit groups that never close (Indian, European, spaced), and number words that
+    // chain on: every start must stop after a bounded look-ahead.
+    ("digit_groups", |n| repeat("1,12,12 1.234.5 1 234 ", n)),
+    ("number_words", |n| {
+        repeat(
+            "one hundred and five and a half point one two thousand and ",
+            n,
+        )
+    }),
     ("parenthetical", |n| repeat(", he said, the plan ", n)),
     ("according_to", |n| {
         repeat("according to officials the plan ", n)

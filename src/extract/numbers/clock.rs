@@ -16,7 +16,9 @@ pub(super) fn meridiem(b: &[u8], i: usize) -> Option<(usize, Option<bool>)> {
     }
     let w = word_at(b, j);
     let pm = w.is(k::P) || w.is(k::PM);
-    if (w.is(k::A) || w.is(k::P)) && byte(b, w.end) == b'.' && matches!(byte(b, w.end + 1), b'm' | b'M')
+    if (w.is(k::A) || w.is(k::P))
+        && byte(b, w.end) == b'.'
+        && matches!(byte(b, w.end + 1), b'm' | b'M')
     {
         let mut end = w.end + 2;
         if byte(b, end) == b'.' {

@@ -27,6 +27,54 @@ const HEDGES: &[(u128, &str)] = &[
     (key("estimated"), "estimated"),
 ];
 
+/// Words that take `about` as their preposition: after them `about` says what, not how
+/// many.
+const ABOUT_TAKERS: &[u128] = &keys![
+    "question",
+    "questions",
+    "ask",
+    "asked",
+    "asking",
+    "talk",
+    "talked",
+    "talking",
+    "story",
+    "stories",
+    "worried",
+    "worry",
+    "concerned",
+    "concerns",
+    "think",
+    "thinking",
+    "thought",
+    "know",
+    "knew",
+    "learn",
+    "learned",
+    "care",
+    "cares",
+    "cared",
+    "said",
+    "says",
+    "say",
+    "spoke",
+    "speak",
+    "speaking",
+    "wrote",
+    "write",
+    "writes",
+    "news",
+    "report",
+    "reports",
+    "debate",
+    "argued",
+    "details",
+    "joked",
+    "complained",
+    "information",
+    "data",
+];
+
 /// Comparatives before `than`.
 const COMPARATIVES: &[(u128, &str)] = &[
     (key("more"), "more than"),
@@ -48,6 +96,10 @@ pub(super) fn qualifier(b: &[u8], start: usize, floor: usize) -> Option<(&'stati
     let prev = |x: Word| word_before(b, x.start, floor);
     let is = |x: Option<Word>, k: u128| x.filter(|x| x.is(k));
     let (q, from) = if let Some(q) = find(HEDGES, w) {
+        // `a question about 529 plans`, `talked about 2016`: the preposition of a word.
+        if q == "about" && prev(w).is_some_and(|p| ABOUT_TAKERS.contains(&p.key)) {
+            return None;
+        }
         // `an estimated 5,000`
         let from = if q == "estimated" {
             is(prev(w), k::AN).unwrap_or(w)
@@ -209,13 +261,10 @@ pub(super) fn name_ends_at(b: &[u8], end: usize) -> bool {
         )
 }
 
-/// Whether a determiner makes the small number at `start` a reference to things already
-/// named (`the two sides`, `their three children`).
-pub(super) fn definite(b: &[u8], start: usize) -> bool {
-    const DEFINITE: &[u128] = &keys![
-        "the", "these", "those", "all", "its", "their", "his", "her", "our", "my", "your", "whose",
-        "both",
-    ];
+/// Whether a determiner makes `two` at `start` a pair already named (`the two sides`,
+/// `both of the two leaders`); `its two`, `their three children` still count.
+pub(super) fn pair_named(b: &[u8], start: usize) -> bool {
+    const DEFINITE: &[u128] = &keys!["the", "these", "those", "both"];
     word_before(b, start, 0).is_some_and(|w| DEFINITE.contains(&w.key))
 }
 

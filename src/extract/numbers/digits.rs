@@ -75,7 +75,10 @@ pub(super) fn at_digits(b: &[u8], floor: usize, i: usize) -> Outcome {
         .or_else(|| notation::exponential(b, &d))
         .or_else(|| notation::mixed_fraction(b, &d))
         .or_else(|| notation::vulgar(b, d.end).map(|(f, len)| (d.value(0) + f, d.end + len)));
-    if written.is_none() && (matches!(byte(b, d.end), b':' | b'/') || feet) && is_digit(byte(b, next)) {
+    if written.is_none()
+        && (matches!(byte(b, d.end), b':' | b'/') || feet)
+        && is_digit(byte(b, next))
+    {
         return Outcome::Skip(token_end(b, next));
     }
     if d.is_integer() && !d.grouped && written.is_none() {
@@ -126,7 +129,9 @@ fn negative_sign(b: &[u8], i: usize) -> Option<usize> {
     let free = s == 0 || matches!(byte(b, s - 1), b' ' | b'\t' | b'\n' | b'(');
     // `75 -300mm`: a dash after a number joins a range.
     let after_number = super::scan::skip_space_back(b, s, 0) < s
-        && is_digit(byte(b, super::scan::skip_space_back(b, s, 0).wrapping_sub(1)));
+        && is_digit(byte(
+            b,
+            super::scan::skip_space_back(b, s, 0).wrapping_sub(1),
+        ));
     (free && !after_number).then_some(s)
 }
-

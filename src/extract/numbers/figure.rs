@@ -3,7 +3,7 @@
 
 use super::cardinal::Core;
 use super::clock;
-use super::context::{definite, in_name, list_marker, numbered, qualifier};
+use super::context::{in_name, list_marker, numbered, pair_named, qualifier};
 use super::kinds;
 use super::lexicon::k;
 use super::numeral::pow10;
@@ -151,11 +151,9 @@ pub(super) fn figure(
     if let (Some(_), Some(w)) = (range, between) {
         start = w.start;
     }
-    let unit = money.or(suffix.and_then(|f| match f.suffix {
-        Suffix::Percent(u) | Suffix::Money(u) | Suffix::Duration(u, _) | Suffix::Measure(u) => {
-            Some(u)
-        }
-        Suffix::Age => Some("year"),
+    let unit = money.or(suffix.map(|f| match f.suffix {
+        Suffix::Percent(u) | Suffix::Money(u) | Suffix::Duration(u, _) | Suffix::Measure(u) => u,
+        Suffix::Age => "year",
     }));
     let scale = suffix.map_or(1.0, |f| pow10(f.scale));
     let times = match suffix.map(|f| f.suffix) {
@@ -207,9 +205,7 @@ pub(super) fn figure(
         end = e;
     }
     // `minus 10 degrees`, `negative one`
-    if let Some(m) =
-        word_before(b, start, floor).filter(|w| w.is(k::MINUS) || w.is(k::NEGATIVE))
-    {
+    if let Some(m) = word_before(b, start, floor).filter(|w| w.is(k::MINUS) || w.is(k::NEGATIVE)) {
         value = value.map(|v| -v);
         ends_of = ends_of.map(|(lo, hi)| (-lo, -hi));
         start = m.start;
@@ -224,11 +220,12 @@ pub(super) fn figure(
 /// pronoun `one`, a reference (`the two sides`), a compound adjective (`zero-sum`).
 fn rejected(b: &[u8], c: &Core, compound: bool) -> bool {
     if c.spelled {
-        let signed = word_before(b, c.start, 0).is_some_and(|w| w.is(k::MINUS) || w.is(k::NEGATIVE));
+        let signed =
+            word_before(b, c.start, 0).is_some_and(|w| w.is(k::MINUS) || w.is(k::NEGATIVE));
         let pronoun = c.words == 1 && c.value == 1.0 && !c.scaled && !signed;
         // `the two sides`, `their two countries`: a pair already named. From three on,
         // `the three men`, `all four charges` count.
-        let pair = c.words == 1 && c.value == 2.0 && definite(b, c.start);
+        let pair = c.words == 1 && c.value == 2.0 && pair_named(b, c.start);
         return pronoun || compound || pair;
     }
     if compound {

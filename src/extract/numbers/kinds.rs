@@ -38,12 +38,47 @@ pub(super) fn figures(b: &[u8], c: &Core) -> Option<(usize, u32)> {
     if !(2.0..=15.0).contains(&n) || n.fract() != 0.0 || c.scaled {
         return None;
     }
-    let w = if byte(b, c.end) == b'-' && is_alpha(byte(b, c.end + 1)) {
+    let hyphen = byte(b, c.end) == b'-' && is_alpha(byte(b, c.end + 1));
+    let w = if hyphen {
         word_at(b, c.end + 1)
     } else {
         next_word(b, c.end)?
     };
-    (w.is(key("figures")) || w.is(key("figure"))).then_some((w.end, n as u32))
+    // `a six-figure salary`, `ran into six figures`; not `three or four figures who …`.
+    const INTO: [u128; 10] = [
+        key("into"),
+        key("in"),
+        key("to"),
+        key("reach"),
+        key("reached"),
+        key("hit"),
+        key("topped"),
+        key("low"),
+        key("high"),
+        key("mid"),
+    ];
+    // People are figures too: `four figures who …`, `figures from both parties`.
+    const PEOPLE: [u128; 12] = [
+        key("who"),
+        key("that"),
+        key("which"),
+        key("from"),
+        key("in"),
+        key("of"),
+        key("on"),
+        key("like"),
+        key("such"),
+        key("including"),
+        key("with"),
+        key("have"),
+    ];
+    if !(w.is(key("figures")) || w.is(key("figure"))) {
+        return None;
+    }
+    let people = next_word(b, w.end).is_some_and(|x| PEOPLE.contains(&x.key));
+    let magnitude =
+        hyphen || word_before(b, c.start, 0).is_some_and(|p| INTO.contains(&p.key)) || !people;
+    magnitude.then_some((w.end, n as u32))
 }
 
 /// The range `n` digits span: 100,000 to 999,999 for six.
@@ -99,9 +134,8 @@ pub(super) fn cents(b: &[u8], i: usize) -> Option<(f64, usize)> {
 
 /// Numbers that name something: `401(k)`, `403(b)`, `529 plan`.
 pub(super) fn in_product_name(b: &[u8], c: &Core) -> bool {
-    let bracketed = byte(b, c.end) == b'('
-        && is_alpha(byte(b, c.end + 1))
-        && byte(b, c.end + 2) == b')';
+    let bracketed =
+        byte(b, c.end) == b'(' && is_alpha(byte(b, c.end + 1)) && byte(b, c.end + 2) == b')';
     let plan = c.plain == Some(529)
         && next_word(b, c.end).is_some_and(|w| w.is(key("plan")) || w.is(key("plans")));
     bracketed || plan

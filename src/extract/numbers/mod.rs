@@ -5,12 +5,14 @@
 //! compile-time hash table), and parses each candidate with bounded look-around. Nothing
 //! is allocated but the numbers found.
 
-mod clock;
 mod cardinal;
+mod clock;
 mod context;
 mod dates;
 mod digits;
 mod figure;
+#[cfg(test)]
+mod forms_tests;
 mod kinds;
 mod lexicon;
 mod notation;
@@ -19,18 +21,16 @@ mod range;
 mod scan;
 mod spelled;
 mod suffix;
-mod words;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use super::{Number, NumberKind, Span};
 use cardinal::digits_core;
 use figure::figure;
 use lexicon::{Entry, lookup};
 use numeral::read_digits;
-use scan::{
-    byte, is_alpha, is_digit, prev_char, token_end, word_at,
-};
+use scan::{byte, is_alpha, is_digit, prev_char, token_end, word_at};
 
 /// What parsing at a candidate gives: a number, or where to resume scanning.
 pub(super) enum Outcome {
@@ -67,7 +67,9 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
         let outcome = if is_alpha(c) {
             let w = word_at(b, i);
             match lookup(w.key) {
-                Some(e) if e.is_trigger() && !glued_after_letter(b, i) => words::at_word(b, floor, w, e),
+                Some(e) if e.is_trigger() && !glued_after_letter(b, i) => {
+                    words::at_word(b, floor, w, e)
+                }
                 _ => Outcome::Skip(w.end),
             }
         } else if is_digit(c) {
@@ -77,6 +79,9 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
             Outcome::Skip(i + 1)
         } else if let Some((code, len)) = currency_sign(b, i) {
             at_sign(b, floor, i, code, len)
+        } else if let Some((v, len)) = notation::vulgar(b, i) {
+            let core = cardinal::Core::written(i, i + len, v, 0);
+            figure(b, floor, i, core, None)
         } else {
             Outcome::Skip(i + 1)
         };

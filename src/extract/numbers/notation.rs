@@ -71,14 +71,19 @@ fn denominator_ok(d: u64) -> bool {
 
 /// `3/4` at the digits `n` (a proper fraction, nothing glued after): value and end.
 pub(super) fn slash_fraction(b: &[u8], n: &Digits) -> Option<(f64, usize)> {
-    let num = n.plain().filter(|_| !n.leading_zero(b) && n.int_digits <= 2)?;
+    let num = n
+        .plain()
+        .filter(|_| !n.leading_zero(b) && n.int_digits <= 2)?;
     if byte(b, n.end) != b'/' || !is_digit(byte(b, n.end + 1)) {
         return None;
     }
     let d = read_digits(b, n.end + 1)?;
-    let den = d.plain().filter(|&x| denominator_ok(x) && num >= 1 && num < x)?;
+    let den = d
+        .plain()
+        .filter(|&x| denominator_ok(x) && num >= 1 && num < x)?;
     let after = byte(b, d.end);
-    let glued = is_alnum(after) || matches!(after, b'/' | b'.' | b',') && is_digit(byte(b, d.end + 1));
+    let glued =
+        is_alnum(after) || matches!(after, b'/' | b'.' | b',') && is_digit(byte(b, d.end + 1));
     (!glued).then(|| (num as f64 / den as f64, d.end))
 }
 

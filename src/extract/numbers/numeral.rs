@@ -26,11 +26,11 @@ impl Digits {
         self.frac_digits == 0
     }
 
-    /// The plain integer value, when there are no separators or decimals.
+    /// The plain integer value, when there are no separators or decimals (saturated: a
+    /// run of more than 19 digits is an identifier whatever its value).
     pub fn plain(&self) -> Option<u64> {
         (self.frac_digits == 0 && !self.grouped)
-            .then(|| u64::try_from(self.mantissa).ok())
-            .flatten()
+            .then(|| u64::try_from(self.mantissa).unwrap_or(u64::MAX))
     }
 
     pub fn leading_zero(&self, b: &[u8]) -> bool {
@@ -90,6 +90,9 @@ fn group_space(b: &[u8], i: usize) -> usize {
     }
 }
 
+/// Most digit groups one numeral may have: 30 digits' worth.
+const MAX_GROUPS: usize = 10;
+
 /// Where the groups after an integer run end, and how many, for each way of grouping:
 /// `,ddd` (`17,000`), Indian `,dd,ddd` (`12,34,567`), spaced `ddd ddd` (`1 234 567`;
 /// ASCII spaces need two groups, a thin or no-break space one), European `.ddd`
@@ -104,12 +107,15 @@ fn groups(b: &[u8], j: usize, run: u32) -> Option<(usize, bool)> {
             let mut k = j;
             while byte(b, k) == b',' && exactly(b, k + 1, 2) && byte(b, k + 3) == b',' {
                 k += 3;
+                if k - j > 3 * MAX_GROUPS {
+                    return None;
+                }
             }
             if k > j && run > 2 {
                 return None;
             }
             let mut end = k;
-            while byte(b, end) == b',' && exactly(b, end + 1, 3) {
+            while byte(b, end) == b',' && exactly(b, end + 1, 3) && end - k < 4 * MAX_GROUPS {
                 end += 4;
             }
             (end > k).then_some((end, false))
@@ -117,7 +123,7 @@ fn groups(b: &[u8], j: usize, run: u32) -> Option<(usize, bool)> {
         b'.' => {
             let mut end = j;
             let mut n = 0;
-            while byte(b, end) == b'.' && exactly(b, end + 1, 3) {
+            while byte(b, end) == b'.' && exactly(b, end + 1, 3) && n < MAX_GROUPS {
                 end += 4;
                 n += 1;
             }
@@ -129,7 +135,7 @@ fn groups(b: &[u8], j: usize, run: u32) -> Option<(usize, bool)> {
             let mut end = j;
             let mut n = 0;
             let mut ascii = true;
-            loop {
+            while n < MAX_GROUPS {
                 let w = group_space(b, end);
                 if w == 0 || !exactly(b, end + w, 3) {
                     break;

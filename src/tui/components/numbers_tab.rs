@@ -6,18 +6,43 @@ use crate::extract::{Number, Span};
 /// `over 518,400,000,000 USD`, `2025 (year)`: the normalised value and unit of a number.
 pub fn describe_value(n: &Number) -> String {
     let mut out = String::new();
+    if n.kind == crate::extract::NumberKind::Age
+        && let Some(v) = n.value
+    {
+        return format!("aged {}", format_value(v));
+    }
+    if n.kind == crate::extract::NumberKind::Multiplier
+        && let Some(v) = n.value
+    {
+        let q = n.qualifier.map(|q| format!("{q} ")).unwrap_or_default();
+        return format!("{q}{}×", format_value(v));
+    }
     if let Some(q) = n.qualifier {
         out.push_str(q);
         out.push(' ');
     }
-    match n.value {
-        Some(v) => out.push_str(&format_value(v)),
-        None => out.push_str(n.kind.as_str()),
+    match (n.value, n.range) {
+        (Some(v), _) => out.push_str(&format_value(v)),
+        (None, Some((lo, hi))) => {
+            out.push_str(&format_value(lo));
+            out.push('–');
+            out.push_str(&format_value(hi));
+        }
+        (None, None) => out.push_str(n.kind.as_str()),
     }
     if let Some(u) = n.unit {
         out.push(' ');
         out.push_str(u);
-    } else if n.value.is_some() && !matches!(n.kind, crate::extract::NumberKind::Count) {
+    }
+    if let Some(p) = n.per {
+        out.push_str(" per ");
+        out.push_str(p);
+    }
+    let plain = matches!(
+        n.kind,
+        crate::extract::NumberKind::Count | crate::extract::NumberKind::Range
+    );
+    if n.unit.is_none() && (n.value.is_some() || n.range.is_some()) && !plain {
         out.push_str(&format!(" ({})", n.kind.as_str()));
     }
     out
@@ -85,6 +110,21 @@ mod tests {
         assert_eq!(format_value(5.25), "5.25");
         assert_eq!(format_value(-1234.5), "-1,234.5");
         assert_eq!(format_value(7.0), "7");
+    }
+
+    #[test]
+    fn ranges_rates_and_kinds_read_plainly() {
+        let describe = |text: &str| {
+            let n = crate::extract::numbers::find_numbers(text);
+            n.first().map(describe_value).unwrap_or_default()
+        };
+        assert_eq!(describe("3 to 5 million"), "3,000,000–5,000,000");
+        assert_eq!(describe("$15 an hour"), "15 USD per hour");
+        assert_eq!(describe("a 17-year-old"), "aged 17");
+        assert_eq!(describe("a threefold rise"), "3×");
+        assert_eq!(describe("nearly twice as many"), "nearly 2×");
+        assert_eq!(describe("at 8 p.m."), "20 (time)");
+        assert_eq!(describe("a 19-15 vote"), "score");
     }
 
     #[test]
