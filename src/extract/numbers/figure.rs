@@ -195,6 +195,14 @@ pub(super) fn figure(
         value = value.map(|v| v + c);
         end = e;
     }
+    // `12 ft 2 in`
+    if unit == Some("ft")
+        && range.is_none()
+        && let Some((feet, e)) = kinds::inches_after_feet(b, end)
+    {
+        value = value.map(|v| v + feet);
+        end = e;
+    }
     let mut per = None;
     if matches!(
         kind,

@@ -105,6 +105,7 @@ fn suffixes_and_scales() {
     value_is("120 MEUR", 120e6);
     value_is("It costs 15 dollars 50.", 15.5);
     value_is("a 24703m2 plot", 24703.0);
+    value_is("The length is 12 ft 2 in more or less", 12.0 + 2.0 / 12.0);
     let rate = number("a $400-million-a-year program");
     assert_eq!(
         (rate.value, rate.unit, rate.per),

@@ -140,3 +140,15 @@ pub(super) fn in_product_name(b: &[u8], c: &Core) -> bool {
         && next_word(b, c.end).is_some_and(|w| w.is(key("plan")) || w.is(key("plans")));
     bracketed || plan
 }
+
+/// ` 2 in`, ` 2 inches` after feet (`12 ft 2 in`): the feet they add and their end.
+pub(super) fn inches_after_feet(b: &[u8], i: usize) -> Option<(f64, usize)> {
+    if byte(b, i) != b' ' || !is_digit(byte(b, i + 1)) {
+        return None;
+    }
+    let d = read_digits(b, i + 1)?;
+    let inches = d.value(0);
+    let w = next_word(b, d.end).filter(|_| inches < 12.0 && !d.dotted)?;
+    let unit = w.is(key("in")) || w.is(key("inch")) || w.is(key("inches"));
+    (unit && byte(b, d.end) == b' ').then_some((inches / 12.0, w.end))
+}
