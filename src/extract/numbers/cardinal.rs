@@ -80,7 +80,13 @@ pub(super) fn digits_core(b: &[u8], d: &Digits, money: bool) -> Core {
         core.plain = None;
         return core;
     }
-    if let Some((exp, e)) = read_scale(b, core.end, money) {
+    // `2.33 k`: a spaced `k` only after decimals (`5 k` is too often a letter).
+    let spaced_k = (d.frac_digits > 0)
+        .then(|| super::scan::next_word(b, d.end))
+        .flatten()
+        .filter(|w| w.bytes(b) == b"k" && w.start > d.end && !is_alpha(byte(b, w.end)))
+        .map(|w| (3, w.end));
+    if let Some((exp, e)) = read_scale(b, core.end, money).or(spaced_k) {
         core.value = d.value(exp);
         core.end = e;
         core.scaled = true;

@@ -83,6 +83,7 @@ fn notation() {
 #[test]
 fn suffixes_and_scales() {
     value_is("10k runners", 1e4);
+    value_is("2.33 k views", 2330.0);
     value_is("a 1.2b deal", 1.2e9);
     value_is("a 1.5bn deal", 1.5e9);
     value_is("$5m", 5e6);
