@@ -94,6 +94,25 @@ impl Tmux {
         }
     }
 
+    /// Sends `keys` until the screen shows `needle` (up to four times, five seconds each):
+    /// for keys that are idempotent once they took effect, on a machine so loaded that a
+    /// test may press before the last frame's input was read.
+    pub fn press_until(&self, keys: &[&str], needle: &str) -> String {
+        for _ in 0..3 {
+            self.keys(keys);
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline {
+                let screen = self.screen();
+                if screen.contains(needle) {
+                    return screen;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        self.keys(keys);
+        self.wait_for(needle)
+    }
+
     pub fn session_alive(&self) -> bool {
         self.run(&["has-session", "-t", "e2e"]).status.success()
     }
