@@ -3,6 +3,7 @@
 
 mod e2e;
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -457,5 +458,47 @@ fn quitting_with_a_change_that_cannot_be_saved_keeps_a_recovery_copy() {
     std::thread::sleep(Duration::from_millis(500));
     assert!(!third.screen().contains("Unsaved changes from last time"));
     third.quit();
+    std::fs::remove_dir_all(&b.dir).unwrap();
+}
+
+/// Closing the terminal (here: its tmux server goes away, as when a window or an SSH
+/// connection closes) ends sayso instead of leaving it spinning on a dead terminal, and a
+/// note being typed is saved first.
+#[test]
+fn a_closed_terminal_ends_the_session_and_keeps_the_note() {
+    if !tmux_available() {
+        eprintln!("SKIPPED e2e_tui: tmux is not installed (apt-get install tmux)");
+        return;
+    }
+    let b = Bridge::new("hangup");
+    let tmux = Tmux::start("hangup", &b.command("", "; sleep 30"));
+    tmux.open_the_claim();
+    tmux.keys(&["a"]);
+    tmux.wait_for("Note · ctrl-s saves");
+    tmux.keys(&["Typed before the terminal closed"]);
+    tmux.wait_for("Typed before the terminal closed");
+    let shell = tmux.pane("#{pane_pid}");
+    let out = Command::new("pgrep")
+        .args(["-P", &shell])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(!pid.is_empty(), "sayso runs under {shell}");
+    tmux.run(&["kill-server"]);
+    let alive = || Path::new(&format!("/proc/{pid}")).exists();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!alive(), "sayso {pid} still runs after its terminal closed");
+    let saved: String = b
+        .annotation_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert!(
+        saved.contains("Typed before the terminal closed"),
+        "the note was saved:\n{saved}"
+    );
     std::fs::remove_dir_all(&b.dir).unwrap();
 }

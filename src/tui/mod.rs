@@ -8,6 +8,7 @@ pub mod component;
 pub mod components;
 pub mod doc;
 pub mod external;
+pub mod input_wait;
 pub mod keymap;
 pub mod layout;
 pub mod panics;
@@ -257,6 +258,15 @@ fn event_loop(
             Duration::from_millis(500)
         } else {
             Duration::from_millis(50)
+        };
+        // A closed terminal ends the session as SIGHUP does (crossterm would spin on it).
+        let wait = match input_wait::wait(wait) {
+            input_wait::Wait::HungUp => {
+                app.shut_down();
+                return Ok(());
+            }
+            input_wait::Wait::Idle => Duration::ZERO,
+            input_wait::Wait::Ready => wait,
         };
         // A signal may interrupt the wait: the flag is looked at on the next turn.
         let ready = match event::poll(wait) {
