@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::annotate::{ExportFilter, ExportFormat, Storage, export_library};
-use crate::article::{self, Article};
+use crate::article::{self, Article, Source};
 use crate::config::Config;
 use crate::extract::extract_article;
 use crate::output;
@@ -47,6 +47,9 @@ pub enum Command {
         /// Files or folders (`.txt`, `.md`, recursively); `-` reads one article from stdin.
         /// Without a path, the built-in samples.
         paths: Vec<PathBuf>,
+        /// Worker threads (default: every core). The output is the same for any number.
+        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Export annotations (to standard output, or to a file with -o).
     Export {
@@ -167,27 +170,102 @@ pub enum Format {
     Text,
 }
 
-/// Runs `sayso extract`; returns whether every path could be read.
-pub fn run_extract(format: Format, paths: &[PathBuf]) -> Result<bool> {
-    let (articles, problems) = if paths.is_empty() {
-        (article::embedded_seeds(), Vec::new())
-    } else {
-        let library = article::load_paths_with_stdin(paths, io::stdin().lock());
-        (library.articles, library.problems)
+/// One unit of `sayso extract` work, listed before anything is read.
+enum Job {
+    /// Already in memory: standard input, the built-in samples.
+    Article(Article),
+    File(PathBuf),
+    /// A path that names no article: its message.
+    Problem(String),
+}
+
+/// What one job gives: the bytes to print, the warnings for stderr, and whether its path
+/// could be read.
+struct Done {
+    bytes: Vec<u8>,
+    warnings: Vec<String>,
+    read: bool,
+}
+
+fn run_job(format: Format, job: &Job) -> Done {
+    let loaded;
+    let article = match job {
+        Job::Article(a) => a,
+        Job::File(path) => match article::read_file(path) {
+            Ok(a) => {
+                loaded = a;
+                &loaded
+            }
+            Err(problem) => return problem_done(problem.to_string()),
+        },
+        Job::Problem(message) => return problem_done(message.clone()),
     };
-    for p in &problems {
-        eprintln!("sayso: {p}");
+    let mut bytes = Vec::new();
+    // Writing to a Vec cannot fail; serializing our own structs cannot either.
+    let _ = write_article(&mut bytes, format, article);
+    let warnings = article
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {w}", article.path.display()))
+        .collect();
+    Done {
+        bytes,
+        warnings,
+        read: true,
     }
+}
+
+fn problem_done(message: String) -> Done {
+    Done {
+        bytes: Vec::new(),
+        warnings: vec![message],
+        read: false,
+    }
+}
+
+/// Runs `sayso extract`: lists the paths, then reads, extracts and writes one article at
+/// a time per worker on `jobs` threads, in input order (the same bytes for any `jobs`);
+/// memory holds a few articles per worker, not the corpus. Returns whether every path
+/// could be read.
+pub fn run_extract(format: Format, paths: &[PathBuf], jobs: usize) -> Result<bool> {
+    let jobs_list: Vec<Job> = if paths.is_empty() {
+        article::embedded_seeds()
+            .into_iter()
+            .map(Job::Article)
+            .collect()
+    } else {
+        let mut stdin = io::stdin().lock();
+        article::plan_paths(paths, true)
+            .into_iter()
+            .map(|source| match source {
+                Source::File(path) => Job::File(path),
+                Source::Problem(p) => Job::Problem(p.to_string()),
+                // Standard input is one article: read it here, before the workers start.
+                Source::Stdin => match article::read_source(Source::Stdin, &mut stdin) {
+                    Ok(a) => Job::Article(a),
+                    Err(p) => Job::Problem(p.to_string()),
+                },
+            })
+            .collect()
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    for a in &articles {
-        for w in &a.warnings {
-            eprintln!("sayso: {}: {w}", a.path.display());
-        }
-        write_article(&mut out, format, a).context("writing to standard output")?;
-    }
+    let mut all_read = true;
+    crate::parallel::ordered_map(
+        &jobs_list,
+        jobs,
+        |job| run_job(format, job),
+        |done| {
+            for w in &done.warnings {
+                eprintln!("sayso: {w}");
+            }
+            all_read &= done.read;
+            out.write_all(&done.bytes)
+        },
+    )
+    .context("writing to standard output")?;
     out.flush().context("writing to standard output")?;
-    Ok(problems.is_empty())
+    Ok(all_read)
 }
 
 fn write_article(out: &mut impl Write, format: Format, a: &Article) -> io::Result<()> {

@@ -11,5 +11,6 @@ pub mod corpus;
 pub mod extract;
 pub mod fuzzing;
 pub mod output;
+pub mod parallel;
 pub mod text;
 pub mod tui;

@@ -9,7 +9,15 @@ use sayso::tui::{TuiOptions, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { format, paths }) => run_extract(format, &paths),
+        Some(Command::Extract {
+            format,
+            paths,
+            jobs,
+        }) => run_extract(
+            format,
+            &paths,
+            jobs.map_or_else(sayso::parallel::default_jobs, usize::from),
+        ),
         Some(Command::Export {
             format,
             tags,

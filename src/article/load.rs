@@ -64,36 +64,85 @@ impl LoadProblem {
     }
 }
 
+/// What a path names, before anything is read: a file, standard input, or a problem.
+#[derive(Debug)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+    Problem(LoadProblem),
+}
+
+/// Lists what `paths` name, in order, without reading any article: a file as itself, a
+/// directory as its `.txt` and `.md` files (recursively, sorted by path, hidden entries
+/// skipped), `-` as standard input when `stdin` is true (once). A file reached twice
+/// (named twice, or through a symlink) is listed once: files are told apart by device and
+/// inode, which costs one `stat`, not a path resolution.
+pub fn plan_paths<P: AsRef<Path>>(paths: &[P], stdin: bool) -> Vec<Source> {
+    let mut planner = Planner::default();
+    let mut listed = false;
+    for path in paths {
+        let path = path.as_ref();
+        if stdin && path == Path::new(STDIN_PATH) {
+            if !listed {
+                planner.sources.push(Source::Stdin);
+                listed = true;
+            }
+        } else {
+            planner.plan_path(path);
+        }
+    }
+    planner.sources
+}
+
+/// Reads one listed source into an article; `stdin` is read for [`Source::Stdin`].
+pub fn read_source(source: Source, stdin: &mut dyn Read) -> Result<Article, LoadProblem> {
+    match source {
+        Source::File(path) => read_file(&path),
+        Source::Stdin => load_reader(STDIN_PATH, stdin),
+        Source::Problem(problem) => Err(problem),
+    }
+}
+
+/// Reads the article at `path`.
+pub fn read_file(path: &Path) -> Result<Article, LoadProblem> {
+    match File::open(path).and_then(read_limited) {
+        Ok(Some(bytes)) => Article::from_bytes(path, &bytes),
+        Ok(None) => Err(LoadProblem::TooLarge {
+            path: path.to_path_buf(),
+            limit: MAX_ARTICLE_BYTES,
+        }),
+        Err(source) => Err(LoadProblem::Unreadable {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
 /// Loads every path in order: a file as one article, a directory as its `.txt` and `.md`
 /// files (recursively, sorted by path, hidden entries skipped). `-` is an ordinary file
 /// name here; see [`load_paths_with_stdin`] to read it from standard input.
 ///
 /// A file reached twice (named twice, or through a symlink) is loaded once.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Library {
-    let mut loader = Loader::default();
-    for path in paths {
-        loader.load_path(path.as_ref());
-    }
-    loader.library
+    read_all(plan_paths(paths, false), &mut io::empty())
 }
 
 /// As [`load_paths`], except that `-` reads one article from `stdin` (once, however many
 /// times `-` is given). The caller passes the reader, so the library itself never touches
 /// the terminal.
-pub fn load_paths_with_stdin<P: AsRef<Path>>(paths: &[P], stdin: impl Read) -> Library {
-    let mut loader = Loader::default();
-    let mut stdin = Some(stdin);
-    for path in paths {
-        let path = path.as_ref();
-        if path == Path::new(STDIN_PATH) {
-            if let Some(reader) = stdin.take() {
-                loader.push(load_reader(STDIN_PATH, reader));
-            }
-        } else {
-            loader.load_path(path);
+pub fn load_paths_with_stdin<P: AsRef<Path>>(paths: &[P], mut stdin: impl Read) -> Library {
+    read_all(plan_paths(paths, true), &mut stdin)
+}
+
+fn read_all(sources: Vec<Source>, stdin: &mut dyn Read) -> Library {
+    let mut library = Library::default();
+    for source in sources {
+        match read_source(source, stdin) {
+            Ok(article) => library.articles.push(article),
+            Err(problem) => library.problems.push(problem),
         }
     }
-    loader.library
+    library
 }
 
 /// One article from a reader (stdin, a network stream, a test buffer), known by `name`.
@@ -109,30 +158,42 @@ pub fn load_reader(name: impl Into<PathBuf>, reader: impl Read) -> Result<Articl
     }
 }
 
-#[derive(Default)]
-struct Loader {
-    library: Library,
-    /// Canonical paths of the files loaded so far.
-    seen: HashSet<PathBuf>,
+/// What tells two paths to one file apart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FileKey {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[allow(dead_code)] // the fallback where there are no inodes
+    Path(PathBuf),
 }
 
-impl Loader {
-    fn push(&mut self, result: Result<Article, LoadProblem>) {
-        match result {
-            Ok(article) => self.library.articles.push(article),
-            Err(problem) => self.library.problems.push(problem),
+fn file_key(path: &Path) -> FileKey {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = fs::metadata(path) {
+            return FileKey::Inode(meta.dev(), meta.ino());
         }
     }
+    FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+}
 
+#[derive(Default)]
+struct Planner {
+    sources: Vec<Source>,
+    seen: HashSet<FileKey>,
+}
+
+impl Planner {
     fn problem(&mut self, problem: LoadProblem) {
-        self.library.problems.push(problem);
+        self.sources.push(Source::Problem(problem));
     }
 
-    fn load_path(&mut self, path: &Path) {
+    fn plan_path(&mut self, path: &Path) {
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => self.load_dir(path),
+            Ok(meta) if meta.is_dir() => self.plan_dir(path),
             // Not only regular files: `<(command)` gives a pipe, which is fine to read.
-            Ok(_) => self.load_file(path),
+            Ok(_) => self.plan_file(path),
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
                 self.problem(not_found(path.to_path_buf()));
             }
@@ -143,7 +204,7 @@ impl Loader {
         }
     }
 
-    fn load_dir(&mut self, root: &Path) {
+    fn plan_dir(&mut self, root: &Path) {
         // `follow_links` makes walkdir detect loops against the ancestors of each entry;
         // the `seen` set catches files reached twice by other routes.
         let entries = WalkDir::new(root)
@@ -155,7 +216,7 @@ impl Loader {
             match entry {
                 Ok(entry) => {
                     if entry.file_type().is_file() && has_text_extension(entry.path()) {
-                        self.load_file(entry.path());
+                        self.plan_file(entry.path());
                     }
                 }
                 Err(err) => {
@@ -167,23 +228,10 @@ impl Loader {
         }
     }
 
-    fn load_file(&mut self, path: &Path) {
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !self.seen.insert(key) {
-            return;
+    fn plan_file(&mut self, path: &Path) {
+        if self.seen.insert(file_key(path)) {
+            self.sources.push(Source::File(path.to_path_buf()));
         }
-        let result = match File::open(path).and_then(read_limited) {
-            Ok(Some(bytes)) => Article::from_bytes(path, &bytes),
-            Ok(None) => Err(LoadProblem::TooLarge {
-                path: path.to_path_buf(),
-                limit: MAX_ARTICLE_BYTES,
-            }),
-            Err(source) => Err(LoadProblem::Unreadable {
-                path: path.to_path_buf(),
-                source,
-            }),
-        };
-        self.push(result);
     }
 }
 
