@@ -41,9 +41,15 @@ pub enum Command {
     /// Extract speakers, claims and numbers without the TUI.
     Extract {
         /// `json`: JSON Lines, one object per article (offsets in code points); `text`: a
-        /// readable report.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// readable report (the default for files; `--input jsonl` writes JSON).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// `files` (default): the paths are files and folders; `jsonl`: each path (or
+        /// standard input, without a path or with `-`) holds one article per line,
+        /// `{"id", "text", "title"?, "date"?, "source"?, …}`, and each gives one result
+        /// line, in order, with its `id` and its other keys passed through.
+        #[arg(long, value_enum, default_value_t = Input::Files)]
+        input: Input,
         /// Files or folders (`.txt`, `.md`, recursively); `-` reads one article from stdin.
         /// Without a path, the built-in samples.
         paths: Vec<PathBuf>,
@@ -165,6 +171,12 @@ fn article_files(roots: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Input {
+    Files,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Json,
     Text,
@@ -277,4 +289,35 @@ fn write_article(out: &mut impl Write, format: Format, a: &Article) -> io::Resul
         }
         Format::Text => writeln!(out, "{}", output::article_report(a, &ex)),
     }
+}
+
+/// Runs `sayso extract --input jsonl`: each path (or standard input) holds one article per
+/// line. Returns whether every line was a usable article.
+pub fn run_extract_jsonl(format: Option<Format>, paths: &[PathBuf], jobs: usize) -> Result<bool> {
+    if format == Some(Format::Text) {
+        anyhow::bail!("--input jsonl writes JSON Lines: leave out --format or give --format json");
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut bad = 0;
+    let warn = |w: &str| eprintln!("sayso: {w}");
+    let stdin_only = [PathBuf::from("-")];
+    let paths = if paths.is_empty() {
+        &stdin_only[..]
+    } else {
+        paths
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            bad += crate::jsonl::run("-", io::stdin().lock(), &mut out, jobs, warn)
+                .context("reading standard input or writing standard output")?;
+        } else {
+            let name = path.display().to_string();
+            let file = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+            bad += crate::jsonl::run(&name, io::BufReader::new(file), &mut out, jobs, warn)
+                .with_context(|| format!("reading {name} or writing standard output"))?;
+        }
+    }
+    out.flush().context("writing to standard output")?;
+    Ok(bad == 0)
 }

@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use sayso::cli::{Cli, Command, ExportArgs, run_export, run_extract};
+use sayso::cli::{
+    Cli, Command, ExportArgs, Format, Input, run_export, run_extract, run_extract_jsonl,
+};
 use sayso::tui::{TuiOptions, run};
 
 fn main() -> ExitCode {
@@ -11,13 +13,16 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract {
             format,
+            input,
             paths,
             jobs,
-        }) => run_extract(
-            format,
-            &paths,
-            jobs.map_or_else(sayso::parallel::default_jobs, usize::from),
-        ),
+        }) => {
+            let jobs = jobs.map_or_else(sayso::parallel::default_jobs, usize::from);
+            match input {
+                Input::Files => run_extract(format.unwrap_or(Format::Text), &paths, jobs),
+                Input::Jsonl => run_extract_jsonl(format, &paths, jobs),
+            }
+        }
         Some(Command::Export {
             format,
             tags,

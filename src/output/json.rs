@@ -20,6 +20,8 @@ pub struct ArticleJson<'a> {
     article: &'a Article,
     ex: &'a Extraction,
     cp: CodePoints,
+    /// The id the caller gave (a JSON Lines input's `id`), else the content id.
+    id: Option<&'a Value>,
 }
 
 impl<'a> ArticleJson<'a> {
@@ -28,7 +30,14 @@ impl<'a> ArticleJson<'a> {
             article,
             ex,
             cp: CodePoints::new(&article.text),
+            id: None,
         }
+    }
+
+    /// The same view with the caller's id (any JSON value) in place of the content id.
+    pub fn with_id(mut self, id: &'a Value) -> Self {
+        self.id = Some(id);
+        self
     }
 
     fn text(&self) -> &'a str {
@@ -184,9 +193,15 @@ impl Item for Number {
 impl Serialize for ArticleJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Id<'a> {
+            Content(&'a str),
+            Given(&'a Value),
+        }
+        #[derive(Serialize)]
         struct Whole<'a> {
             path: std::borrow::Cow<'a, str>,
-            id: &'a str,
+            id: Id<'a>,
             title: &'a str,
             date: Option<&'a str>,
             source: Option<&'a str>,
@@ -197,7 +212,7 @@ impl Serialize for ArticleJson<'_> {
         let a = self.article;
         Whole {
             path: a.path.to_string_lossy(),
-            id: &a.id,
+            id: self.id.map_or(Id::Content(&a.id), Id::Given),
             title: &a.title,
             date: a.date.as_deref(),
             source: a.source.as_deref(),
