@@ -16,8 +16,14 @@ pub(super) enum Decoded {
     Binary,
 }
 
+#[cfg(test)]
 pub(super) fn decode(bytes: &[u8]) -> Decoded {
-    if let Some(text) = decode_utf16(bytes) {
+    decode_owned(bytes.to_vec())
+}
+
+/// As [`decode`], taking the bytes: clean UTF-8 becomes the text without a copy.
+pub(super) fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if let Some(text) = decode_utf16(&bytes) {
         return if looks_binary_text(&text) {
             Decoded::Binary
         } else {
@@ -27,21 +33,22 @@ pub(super) fn decode(bytes: &[u8]) -> Decoded {
             }
         };
     }
-    if looks_binary(bytes) {
+    if looks_binary(&bytes) {
         return Decoded::Binary;
     }
-    match String::from_utf8(bytes.to_vec()) {
+    match String::from_utf8(bytes) {
         Ok(text) => Decoded::Text {
             text,
             warning: None,
         },
-        Err(_) => {
+        Err(e) => {
+            let bytes = e.into_bytes();
             let invalid = bytes
                 .utf8_chunks()
                 .filter(|chunk| !chunk.invalid().is_empty())
                 .count();
             Decoded::Text {
-                text: String::from_utf8_lossy(bytes).into_owned(),
+                text: String::from_utf8_lossy(&bytes).into_owned(),
                 warning: Some(format!(
                     "not valid UTF-8: {invalid} invalid byte sequence(s) shown as \u{fffd}"
                 )),

@@ -106,7 +106,7 @@ pub fn read_source(source: Source, stdin: &mut dyn Read) -> Result<Article, Load
 /// Reads the article at `path`.
 pub fn read_file(path: &Path) -> Result<Article, LoadProblem> {
     match File::open(path).and_then(read_limited) {
-        Ok(Some(bytes)) => Article::from_bytes(path, &bytes),
+        Ok(Some(bytes)) => Article::from_vec(path, bytes),
         Ok(None) => Err(LoadProblem::TooLarge {
             path: path.to_path_buf(),
             limit: MAX_ARTICLE_BYTES,
@@ -149,7 +149,7 @@ fn read_all(sources: Vec<Source>, stdin: &mut dyn Read) -> Library {
 pub fn load_reader(name: impl Into<PathBuf>, reader: impl Read) -> Result<Article, LoadProblem> {
     let name = name.into();
     match read_limited(reader) {
-        Ok(Some(bytes)) => Article::from_bytes(name, &bytes),
+        Ok(Some(bytes)) => Article::from_vec(name, bytes),
         Ok(None) => Err(LoadProblem::TooLarge {
             path: name,
             limit: MAX_ARTICLE_BYTES,

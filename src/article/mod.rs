@@ -72,8 +72,14 @@ impl Article {
     /// An article from the raw bytes of a file: invalid UTF-8 is decoded lossily (with a
     /// warning), UTF-16 with a byte order mark is decoded; binary content is refused.
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Article, LoadProblem> {
+        Article::from_vec(path, bytes.to_vec())
+    }
+
+    /// As [`Article::from_bytes`], taking the bytes: valid UTF-8 becomes the text as it is,
+    /// without a copy.
+    pub fn from_vec(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Article, LoadProblem> {
         let path = path.into();
-        match decode::decode(bytes) {
+        match decode::decode_owned(bytes) {
             decode::Decoded::Binary => Err(LoadProblem::Binary { path }),
             decode::Decoded::Text { text, warning } => {
                 let mut article = Article::from_text(path, text);
