@@ -321,13 +321,7 @@ fn sigterm_with_a_note_open_saves_it_and_restores_the_terminal() {
     tmux.keys(&["Typed before the window closed"]);
     tmux.wait_for("Typed before the window closed");
     // The shell runs sayso as its child.
-    let shell = tmux.pane("#{pane_pid}");
-    let out = Command::new("pgrep")
-        .args(["-P", &shell])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    assert!(!pid.is_empty(), "sayso runs under {shell}");
+    let pid = tmux.child_pid();
     assert!(
         Command::new("kill")
             .args(["-TERM", &pid])
@@ -477,13 +471,7 @@ fn a_closed_terminal_ends_the_session_and_keeps_the_note() {
     tmux.wait_for("Note · ctrl-s saves");
     tmux.keys(&["Typed before the terminal closed"]);
     tmux.wait_for("Typed before the terminal closed");
-    let shell = tmux.pane("#{pane_pid}");
-    let out = Command::new("pgrep")
-        .args(["-P", &shell])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    assert!(!pid.is_empty(), "sayso runs under {shell}");
+    let pid = tmux.child_pid();
     tmux.run(&["kill-server"]);
     let alive = || Path::new(&format!("/proc/{pid}")).exists();
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -21,7 +21,9 @@ pub enum Wait {
 /// Waits up to `timeout` for input on standard input when it is the terminal; elsewhere
 /// (input redirected, not Unix) says `Ready` and leaves the wait to crossterm.
 pub fn wait(timeout: Duration) -> Wait {
-    if !std::io::stdin().is_terminal() {
+    // Asked once: the loop waits up to twenty times a second.
+    static STDIN_IS_TERMINAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*STDIN_IS_TERMINAL.get_or_init(|| std::io::stdin().is_terminal()) {
         return Wait::Ready;
     }
     wait_fd(0, timeout)

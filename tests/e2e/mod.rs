@@ -113,6 +113,18 @@ impl Tmux {
         self.wait_for(needle)
     }
 
+    /// The pid of the process the pane's shell runs (a command given as `sayso …; sleep`).
+    pub fn child_pid(&self) -> String {
+        let shell = self.pane("#{pane_pid}");
+        let out = Command::new("pgrep")
+            .args(["-P", &shell])
+            .output()
+            .expect("pgrep");
+        let pid = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        assert!(!pid.is_empty(), "a process runs under {shell}");
+        pid
+    }
+
     pub fn session_alive(&self) -> bool {
         self.run(&["has-session", "-t", "e2e"]).status.success()
     }

@@ -4,10 +4,6 @@
 
 use super::lexicon::{k, key};
 
-/// The keys of a list of words, computed at compile time.
-macro_rules! keys {
-    ($($w:expr),* $(,)?) => { [$(key($w)),*] };
-}
 use super::scan::{Word, after_possessive, byte, is_alpha, skip_space_back, word_before};
 
 /// One-word hedges and their normalised names.

@@ -257,15 +257,8 @@ fn is_year_here(b: &[u8], c: &Core) -> bool {
     if (1900..=2100).contains(&y) {
         return true;
     }
-    const TIME_WORDS: [u128; 8] = [
-        super::lexicon::key("in"),
-        super::lexicon::key("since"),
-        super::lexicon::key("by"),
-        super::lexicon::key("from"),
-        super::lexicon::key("until"),
-        super::lexicon::key("during"),
-        super::lexicon::key("before"),
-        super::lexicon::key("after"),
+    const TIME_WORDS: [u128; 8] = keys![
+        "in", "since", "by", "from", "until", "during", "before", "after"
     ];
     word_before(b, c.start, 0).is_some_and(|w| TIME_WORDS.contains(&w.key))
 }

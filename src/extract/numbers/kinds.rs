@@ -45,32 +45,23 @@ pub(super) fn figures(b: &[u8], c: &Core) -> Option<(usize, u32)> {
         next_word(b, c.end)?
     };
     // `a six-figure salary`, `ran into six figures`; not `three or four figures who …`.
-    const INTO: [u128; 10] = [
-        key("into"),
-        key("in"),
-        key("to"),
-        key("reach"),
-        key("reached"),
-        key("hit"),
-        key("topped"),
-        key("low"),
-        key("high"),
-        key("mid"),
+    const INTO: [u128; 10] = keys![
+        "into", "in", "to", "reach", "reached", "hit", "topped", "low", "high", "mid",
     ];
     // People are figures too: `four figures who …`, `figures from both parties`.
-    const PEOPLE: [u128; 12] = [
-        key("who"),
-        key("that"),
-        key("which"),
-        key("from"),
-        key("in"),
-        key("of"),
-        key("on"),
-        key("like"),
-        key("such"),
-        key("including"),
-        key("with"),
-        key("have"),
+    const PEOPLE: [u128; 12] = keys![
+        "who",
+        "that",
+        "which",
+        "from",
+        "in",
+        "of",
+        "on",
+        "like",
+        "such",
+        "including",
+        "with",
+        "have",
     ];
     if !(w.is(key("figures")) || w.is(key("figure"))) {
         return None;

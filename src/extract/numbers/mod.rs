@@ -5,6 +5,11 @@
 //! compile-time hash table), and parses each candidate with bounded look-around. Nothing
 //! is allocated but the numbers found.
 
+/// The keys of a list of words, computed at compile time (for the modules below).
+macro_rules! keys {
+    ($($w:expr),* $(,)?) => { [$(super::lexicon::key($w)),*] };
+}
+
 mod cardinal;
 mod clock;
 mod context;

@@ -259,15 +259,7 @@ fn w_all_caps(b: &[u8], sp: &Spelled) -> bool {
 }
 
 /// Determiners after which `half` is a share or a multiplier (`half the size`).
-const HALF_OF: [u128; 7] = [
-    super::lexicon::key("the"),
-    super::lexicon::key("its"),
-    super::lexicon::key("their"),
-    super::lexicon::key("his"),
-    super::lexicon::key("her"),
-    super::lexicon::key("our"),
-    super::lexicon::key("that"),
-];
+const HALF_OF: [u128; 7] = keys!["the", "its", "their", "his", "her", "our", "that"];
 
 /// `threefold`, `twice`, `double the`, `nearly triple`: how many times as much.
 fn multiplier(b: &[u8], floor: usize, w: Word, n: u8) -> Outcome {
