@@ -224,3 +224,47 @@ fn a_markdown_article_is_read_through_its_markup() {
     tmux.quit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A folder too large to read before the first frame streams in behind the reader: every
+/// article arrives, the status bar says when reading is over, and the last session comes
+/// back once the article it names has been read (the library is read in order, the
+/// article is the last one).
+#[test]
+fn a_large_folder_streams_in_and_the_session_comes_back_once_read() {
+    need_tmux!();
+    let dir = temp_dir("nav-stream");
+    let news = dir.join("news");
+    let state = dir.join("state");
+    std::fs::create_dir_all(&news).unwrap();
+    const N: usize = 4000;
+    for i in 0..N {
+        let text = match i {
+            i if i == N - 1 => {
+                "Zebra crossing.\n\nThe mayor said the crossing cost $4 million.\n".to_string()
+            }
+            i => format!("Routine item {i}.\n\nThe clerk said the meeting ran {i} minutes.\n"),
+        };
+        std::fs::write(news.join(format!("{i:05}.txt")), text).unwrap();
+    }
+    let command = format!(
+        "XDG_STATE_HOME={} {}",
+        shell_quote(&state),
+        folder_command(&dir, &news)
+    );
+    let tmux = Tmux::start("nav-stream", &command);
+    tmux.wait_for(&format!("Library {N}/{N}"));
+    assert!(tmux.until(20, |t| !t.screen().contains(" reading ")));
+    // Filter down to the last article, open it, quit.
+    tmux.keys(&["/"]);
+    tmux.keys(&["Zebra", "Enter"]);
+    tmux.wait_for(&format!("Library 1/{N}"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("The mayor said the crossing cost");
+    tmux.quit();
+    // The filter and the article come back, though neither exists at the first frame.
+    let tmux = Tmux::start("nav-stream-again", &command);
+    let screen = tmux.wait_for("The mayor said the crossing cost");
+    assert!(screen.contains(&format!("Library 1/{N}")), "{screen}");
+    tmux.quit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -521,7 +521,15 @@ fn export_writes_a_new_file_in_the_export_dir() {
         export_dir: Some(out.path().to_owned()),
         ..Settings::default()
     };
-    let mut app = App::new(fixture_app().store().articles().to_vec(), settings);
+    let mut app = App::new(
+        fixture_app()
+            .store()
+            .articles()
+            .iter()
+            .map(|a| (**a).clone())
+            .collect(),
+        settings,
+    );
     app.extraction_done(0, Ok(common::bridge_extraction()));
     let mut app = with_annotations(app, dir.path());
     keys(&mut app, "E");

@@ -417,3 +417,41 @@ fn extraction_arriving_after_open_lights_up_the_reader() {
     app.extraction_done(0, Err("boom".into()));
     assert_eq!(app.message().map(|m| m.level), Some(Level::Error));
 }
+
+#[test]
+fn a_library_read_in_batches_shows_its_rows_as_they_arrive() {
+    use sayso::tui::store::Loading;
+    let mut app = App::new(Vec::new(), Settings::default());
+    app.store_mut().set_loading(Some(Loading::default()));
+    let screen = common::text(&common::render(&mut app, 100, 20));
+    assert!(screen.contains("reading the library…"), "{screen}");
+    assert!(screen.contains("reading 0 "), "{screen}");
+    app.store_mut()
+        .set_loading(Some(Loading { planned: Some(3) }));
+    let first = app.add_articles(vec![common::article("b.txt", "Bridge", None, BRIDGE)]);
+    assert_eq!(first, 0);
+    let screen = common::text(&common::render(&mut app, 100, 20));
+    assert!(screen.contains("Bridge"), "{screen}");
+    assert!(screen.contains("reading 1/3"), "{screen}");
+    // The reader is on the first article while the others arrive, and stays on it.
+    press(&mut app, KeyCode::Enter);
+    let more = vec![
+        common::article("c.txt", "Council", None, "The council met."),
+        common::article("d.txt", "Dam", None, "The dam held."),
+    ];
+    assert_eq!(app.add_articles(more), 1);
+    app.store_mut().set_loading(None);
+    let screen = common::text(&common::render(&mut app, 100, 20));
+    assert!(
+        screen.contains("Council") && screen.contains("Dam"),
+        "{screen}"
+    );
+    assert!(!screen.contains("reading"), "{screen}");
+    assert_eq!(app.reader().article(), Some(0));
+    assert_eq!(app.library().selected_article(), Some(0));
+    assert!(app.has_moved());
+    assert!(
+        !app.store().all_extracted(),
+        "the new articles are still to extract"
+    );
+}

@@ -23,13 +23,13 @@ pub struct Loaded {
 
 /// Loads every annotation file of `storage` and finds each article's (runs off the UI
 /// thread at start-up; see [`crate::tui::run`]).
-pub fn load(storage: Storage, articles: &[Article]) -> Loaded {
-    let paths: Vec<PathBuf> = articles.iter().map(recorded_path).collect();
+pub fn load<A: std::borrow::Borrow<Article>>(storage: Storage, articles: &[A]) -> Loaded {
+    let paths: Vec<PathBuf> = articles.iter().map(|a| recorded_path(a.borrow())).collect();
     let mut library = Library::load(storage, &paths);
     let keys: Vec<(&str, &Path)> = articles
         .iter()
         .zip(&paths)
-        .map(|(a, p)| (a.id.as_str(), p.as_path()))
+        .map(|(a, p)| (a.borrow().id.as_str(), p.as_path()))
         .collect();
     let by_article = library.assign(&keys);
     Loaded {

@@ -119,6 +119,8 @@ pub struct App {
     journal: Vec<journal::Entry>,
     /// What quitting did with changes that could not be saved.
     leftover: Leftover,
+    /// A key or the mouse has been used: start-up no longer moves the reader.
+    touched: bool,
 }
 
 impl App {
@@ -157,6 +159,7 @@ impl App {
             state_dir: settings.state_dir,
             journal: Vec::new(),
             leftover: Leftover::default(),
+            touched: false,
         }
     }
 
@@ -345,6 +348,7 @@ impl App {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) {
+        self.touched = true;
         // Key release and repeat events (kitty protocol, Windows) would act twice.
         if key.kind != KeyEventKind::Press {
             return;

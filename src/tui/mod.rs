@@ -11,6 +11,7 @@ pub mod external;
 pub mod input_wait;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod panics;
 pub mod selection;
 pub mod session;
@@ -38,6 +39,8 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use self::annotations::Loaded;
 use self::app::{App, Leftover, Settings};
 use self::component::Message;
+use self::loader::LoadEvent;
+use self::store::Loading;
 use self::worker::ExtractionPool;
 use crate::annotate::Storage;
 use crate::article::Article;
@@ -59,29 +62,41 @@ pub struct TuiOptions {
 pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let config = Config::load(opts.config.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let (articles, problems) = load_library(&opts.paths, &config);
+    let paths = library_paths(&opts.paths, &config);
     let library = library_key(&opts.paths, &config);
     let mut settings = Settings::from_config(&config, no_color);
     let state_dir = panics::state_dir();
     settings.state_dir = state_dir.clone();
+    // The samples are in the binary; a library on disk is read on a thread while the
+    // reader already runs, its rows coming in as they are read.
+    let (articles, reading) = match paths.is_empty() {
+        true => (crate::article::embedded_seeds(), None),
+        false => (Vec::new(), Some(loader::start(paths))),
+    };
     let mut app = App::new(articles, settings);
-    app.report_problems(&problems);
-    let session_file = state_dir.as_deref().map(session::path_in);
-    match session_file.as_deref().map(session::load) {
-        Some(Ok(Some(last))) => app.restore_session(&last, &library),
-        Some(Err(e)) => app.show_message(Message::error(format!("last session not restored: {e}"))),
-        _ => {}
+    if reading.is_some() {
+        app.store_mut().set_loading(Some(Loading::default()));
     }
+    let session_file = state_dir.as_deref().map(session::path_in);
+    let last_session = match session_file.as_deref().map(session::load) {
+        Some(Ok(last)) => last,
+        Some(Err(e)) => {
+            app.show_message(Message::error(format!("last session not restored: {e}")));
+            None
+        }
+        None => None,
+    };
     // Before any worker starts, so that every panic off the UI thread is logged, not
     // printed over the screen.
     let mouse = app.mouse_enabled();
     panics::install(move || restore(mouse));
     let pool = ExtractionPool::start(
-        app.store().shared_articles(),
+        app.store().shared_from(0),
         ExtractionPool::default_threads(),
     );
-    let loader = match config.annotation_storage(opts.data_dir.as_deref()) {
-        Ok(storage) => Some(load_annotations(storage, &app)),
+    // Annotation files are matched to articles, so they are read once the library is.
+    let storage = match config.annotation_storage(opts.data_dir.as_deref()) {
+        Ok(storage) => Some(storage),
         Err(e) => {
             let reason = format!("annotations are off: {e}");
             app.store_mut().annotations_mut().off(reason.clone());
@@ -89,6 +104,17 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
             None
         }
     };
+    let mut start = Start {
+        reading,
+        problems: Vec::new(),
+        storage,
+        session: last_session,
+        library: library.clone(),
+        annotations: None,
+    };
+    if start.reading.is_none() {
+        start.library_read(&mut app);
+    }
     // SIGTERM, SIGHUP (the terminal window closed) and SIGINT end the session the way `q`
     // does: the loop sees the flag, saves what it can and restores the terminal.
     let signalled = Arc::new(AtomicBool::new(false));
@@ -98,7 +124,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     }
     let mut guard =
         TerminalGuard::enter(app.mouse_enabled()).context("cannot set up the terminal")?;
-    let result = event_loop(&mut guard, &mut app, &pool, loader, &signalled);
+    let result = event_loop(&mut guard, &mut app, &pool, &mut start, &signalled);
     drop(guard);
     if let Some(file) = &session_file
         && let Err(e) = session::save(file, &app.session(&library))
@@ -154,7 +180,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
 /// A panic there costs the annotations only, with its message.
 fn load_annotations(storage: Storage, app: &App) -> Receiver<Result<Loaded, String>> {
     let (tx, rx) = channel();
-    let articles = app.store().shared_articles();
+    let articles = app.store().shared_from(0);
     std::thread::spawn(move || {
         let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             annotations::load(storage, &articles)
@@ -204,11 +230,68 @@ pub fn load_library(paths: &[PathBuf], config: &Config) -> (Vec<Article>, Vec<St
     (library.articles, problems)
 }
 
+/// What start-up still has to do once the library is read: report the files that could
+/// not be read, read the annotations, restore the last session.
+struct Start {
+    reading: Option<Receiver<LoadEvent>>,
+    problems: Vec<String>,
+    storage: Option<Storage>,
+    session: Option<session::Session>,
+    library: String,
+    annotations: Option<Receiver<Result<Loaded, String>>>,
+}
+
+impl Start {
+    /// Takes in what the library loader has read since the last turn (a bounded amount, so
+    /// that keys are answered while a large library streams in).
+    fn take_articles(&mut self, app: &mut App, pool: &ExtractionPool) {
+        let Some(rx) = &self.reading else {
+            return;
+        };
+        let deadline = Instant::now() + Duration::from_millis(15);
+        loop {
+            match rx.try_recv() {
+                Ok(LoadEvent::Planned(n)) => app
+                    .store_mut()
+                    .set_loading(Some(Loading { planned: Some(n) })),
+                Ok(LoadEvent::Batch { articles, problems }) => {
+                    self.problems.extend(problems);
+                    let first = app.add_articles(articles);
+                    pool.add(app.store().shared_from(first));
+                }
+                Ok(LoadEvent::Done) | Err(TryRecvError::Disconnected) => {
+                    self.reading = None;
+                    app.store_mut().set_loading(None);
+                    self.library_read(app);
+                    return;
+                }
+                Err(TryRecvError::Empty) => return,
+            }
+            if Instant::now() >= deadline {
+                return;
+            }
+        }
+    }
+
+    fn library_read(&mut self, app: &mut App) {
+        app.report_problems(&std::mem::take(&mut self.problems));
+        if let Some(storage) = self.storage.take() {
+            self.annotations = Some(load_annotations(storage, app));
+        }
+        // Unless the reader has moved on already while a large library was read.
+        if let Some(last) = self.session.take()
+            && !app.has_moved()
+        {
+            app.restore_session(&last, &self.library);
+        }
+    }
+}
+
 fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
     pool: &ExtractionPool,
-    mut loader: Option<Receiver<Result<Loaded, String>>>,
+    start: &mut Start,
     signalled: &AtomicBool,
 ) -> anyhow::Result<()> {
     loop {
@@ -216,6 +299,8 @@ fn event_loop(
             app.shut_down();
             return Ok(());
         }
+        start.take_articles(app, pool);
+        let loader = &mut start.annotations;
         for done in pool.finished() {
             app.extraction_done(done.index, done.result);
         }
@@ -223,19 +308,19 @@ fn event_loop(
             match rx.try_recv() {
                 Ok(Ok(loaded)) => {
                     app.annotations_loaded(loaded);
-                    loader = None;
+                    *loader = None;
                 }
                 Ok(Err(panic)) => {
                     let reason = format!("annotations are off: loading them failed ({panic})");
                     app.store_mut().annotations_mut().off(reason.clone());
                     app.show_message(Message::error(reason));
-                    loader = None;
+                    *loader = None;
                 }
                 Err(TryRecvError::Disconnected) => {
                     let reason = "annotations are off: loading them failed";
                     app.store_mut().annotations_mut().off(reason);
                     app.show_message(Message::error(reason));
-                    loader = None;
+                    *loader = None;
                 }
                 Err(TryRecvError::Empty) => {}
             }
@@ -254,7 +339,7 @@ fn event_loop(
             return Ok(());
         }
         // Wake often while results are coming in, so progress shows; rarely when idle.
-        let wait = if app.store().all_extracted() && loader.is_none() {
+        let wait = if app.store().all_extracted() && start.annotations.is_none() {
             Duration::from_millis(500)
         } else {
             Duration::from_millis(50)

@@ -15,30 +15,58 @@ pub enum Slot {
     Failed(String),
 }
 
-/// The library: articles (shared with the extraction threads), their results and their
-/// annotations.
+/// The library: articles (each shared with the extraction threads), their results and
+/// their annotations. It grows while a large library is still being read
+/// ([`Store::add`]); indices never change.
 #[derive(Debug)]
 pub struct Store {
-    articles: Arc<[Article]>,
+    articles: Vec<Arc<Article>>,
     slots: Vec<Slot>,
     finished: usize,
     annotations: Annotations,
+    loading: Option<Loading>,
+}
+
+/// How far reading the library has got, while it is under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Loading {
+    /// Files found so far; `None` while the folders are still being listed.
+    pub planned: Option<usize>,
 }
 
 impl Store {
     pub fn new(articles: Vec<Article>) -> Self {
-        let slots = vec![Slot::Pending; articles.len()];
-        Store {
-            articles: articles.into(),
-            slots,
+        let mut store = Store {
+            articles: Vec::new(),
+            slots: Vec::new(),
             finished: 0,
             annotations: Annotations::default(),
-        }
+            loading: None,
+        };
+        store.add(articles);
+        store
     }
 
-    /// The articles, shareable with background threads.
-    pub fn shared_articles(&self) -> Arc<[Article]> {
-        Arc::clone(&self.articles)
+    /// Appends articles read since; returns the index of the first one.
+    pub fn add(&mut self, articles: Vec<Article>) -> usize {
+        let first = self.articles.len();
+        self.slots.extend(articles.iter().map(|_| Slot::Pending));
+        self.articles.extend(articles.into_iter().map(Arc::new));
+        first
+    }
+
+    /// The articles from index `first` on, shareable with background threads.
+    pub fn shared_from(&self, first: usize) -> Vec<Arc<Article>> {
+        self.articles.get(first..).unwrap_or_default().to_vec()
+    }
+
+    /// Whether the library is still being read, and how far it has got.
+    pub fn loading(&self) -> Option<Loading> {
+        self.loading
+    }
+
+    pub fn set_loading(&mut self, loading: Option<Loading>) {
+        self.loading = loading;
     }
 
     pub fn len(&self) -> usize {
@@ -50,10 +78,10 @@ impl Store {
     }
 
     pub fn article(&self, index: usize) -> Option<&Article> {
-        self.articles.get(index)
+        self.articles.get(index).map(AsRef::as_ref)
     }
 
-    pub fn articles(&self) -> &[Article] {
+    pub fn articles(&self) -> &[Arc<Article>] {
         &self.articles
     }
 
@@ -87,8 +115,9 @@ impl Store {
         (self.finished, self.articles.len())
     }
 
+    /// Every article read is extracted, and there are no more to read.
     pub fn all_extracted(&self) -> bool {
-        self.finished == self.articles.len()
+        self.finished == self.articles.len() && self.loading.is_none()
     }
 
     /// Extracts every pending article on this thread (tests, benches, tiny libraries).

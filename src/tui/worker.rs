@@ -1,10 +1,12 @@
 //! Background extraction: a pool of plain threads fed from a shared queue, reporting over
-//! a channel, so the UI never waits for the engine. The article being read jumps the queue.
+//! a channel, so the UI never waits for the engine. The article being read jumps the queue;
+//! articles join the queue as the library is read ([`ExtractionPool::add`]), and idle
+//! workers sleep until they do.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread;
 
 use crate::article::Article;
@@ -20,6 +22,8 @@ pub struct Done {
 
 #[derive(Debug, Default)]
 struct Queue {
+    /// Every article added, by index in the library.
+    articles: Vec<Arc<Article>>,
     /// Articles to do first, most recent request last.
     urgent: Vec<usize>,
     next: usize,
@@ -27,18 +31,23 @@ struct Queue {
 }
 
 impl Queue {
-    fn take(&mut self) -> Option<usize> {
+    fn take(&mut self) -> Option<(usize, Arc<Article>)> {
+        let index = self.take_index()?;
+        Some((index, Arc::clone(self.articles.get(index)?)))
+    }
+
+    fn take_index(&mut self) -> Option<usize> {
         while let Some(i) = self.urgent.pop() {
             if let Some(t) = self.taken.get_mut(i).filter(|t| !**t) {
                 *t = true;
                 return Some(i);
             }
         }
-        while self.next < self.taken.len() {
+        while let Some(t) = self.taken.get_mut(self.next) {
             let i = self.next;
             self.next += 1;
-            if !self.taken[i] {
-                self.taken[i] = true;
+            if !*t {
+                *t = true;
                 return Some(i);
             }
         }
@@ -48,6 +57,8 @@ impl Queue {
 
 struct Shared {
     queue: Mutex<Queue>,
+    /// Signalled when articles are added, and on stop.
+    added: Condvar,
     stop: AtomicBool,
     /// Set from [`FAULT_ENV`]: every extraction panics, to test that a failing worker
     /// costs its articles only.
@@ -65,22 +76,41 @@ pub struct ExtractionPool {
 }
 
 impl ExtractionPool {
-    /// Starts `threads` workers (at least one) over `articles`.
-    pub fn start(articles: Arc<[Article]>, threads: usize) -> Self {
+    /// Starts `threads` workers (at least one) over `articles`, the library's first.
+    pub fn start(articles: Vec<Arc<Article>>, threads: usize) -> Self {
         let shared = Arc::new(Shared {
-            queue: Mutex::new(Queue {
-                taken: vec![false; articles.len()],
-                ..Queue::default()
-            }),
+            queue: Mutex::new(Queue::default()),
+            added: Condvar::new(),
             stop: AtomicBool::new(false),
             fail_on_purpose: std::env::var(FAULT_ENV).is_ok_and(|v| v == "extract-panic"),
         });
         let (tx, results) = channel();
-        for _ in 0..threads.max(1).min(articles.len().max(1)) {
-            let (shared, articles, tx) = (Arc::clone(&shared), Arc::clone(&articles), tx.clone());
-            thread::spawn(move || work(&shared, &articles, &tx));
+        for _ in 0..threads.max(1) {
+            let (shared, tx) = (Arc::clone(&shared), tx.clone());
+            thread::spawn(move || work(&shared, &tx));
         }
-        ExtractionPool { shared, results }
+        let pool = ExtractionPool { shared, results };
+        pool.add(articles);
+        pool
+    }
+
+    /// Queues articles read since: they take the next indices in the library.
+    pub fn add(&self, articles: Vec<Arc<Article>>) {
+        if articles.is_empty() {
+            return;
+        }
+        let mut queue = self.lock();
+        queue.taken.extend(articles.iter().map(|_| false));
+        queue.articles.extend(articles);
+        drop(queue);
+        self.shared.added.notify_all();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.shared
+            .queue
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Threads to use: one per available core.
@@ -90,12 +120,8 @@ impl ExtractionPool {
 
     /// Moves article `index` to the front of the queue (if it is not done or under way).
     pub fn prioritize(&self, index: usize) {
-        let mut queue = self
-            .shared
-            .queue
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        queue.urgent.push(index);
+        self.lock().urgent.push(index);
+        self.shared.added.notify_one();
     }
 
     /// Results that have arrived, without waiting.
@@ -107,27 +133,38 @@ impl ExtractionPool {
 impl Drop for ExtractionPool {
     fn drop(&mut self) {
         self.shared.stop.store(true, Ordering::Relaxed);
+        // Taking the lock orders the store before any worker's next look at the flag.
+        drop(self.lock());
+        self.shared.added.notify_all();
     }
 }
 
-fn work(shared: &Shared, articles: &[Article], tx: &Sender<Done>) {
-    while !shared.stop.load(Ordering::Relaxed) {
-        let next = shared
-            .queue
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
-        let Some(index) = next else { return };
-        let Some(article) = articles.get(index) else {
-            return;
-        };
+/// The next article to extract; waits while there is none. `None` once the pool stops.
+fn next_job(shared: &Shared) -> Option<(usize, Arc<Article>)> {
+    let mut queue = shared.queue.lock().unwrap_or_else(PoisonError::into_inner);
+    loop {
+        if shared.stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        if let Some(job) = queue.take() {
+            return Some(job);
+        }
+        queue = shared
+            .added
+            .wait(queue)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+}
+
+fn work(shared: &Shared, tx: &Sender<Done>) {
+    while let Some((index, article)) = next_job(shared) {
         // A panic in the engine costs one article's highlights, not the session.
         let result = catch_unwind(AssertUnwindSafe(|| {
             // Fault injection for the end-to-end test of a failing worker.
             if shared.fail_on_purpose {
                 panic!("engine failure injected by {FAULT_ENV}");
             }
-            extract_article(article)
+            extract_article(&article)
         }))
         .map_err(|p| format!("extraction failed: {}", super::panics::message(p.as_ref())));
         if tx.send(Done { index, result }).is_err() {
@@ -141,19 +178,24 @@ mod tests {
     use super::*;
     use std::time::{Duration, Instant};
 
-    fn articles(n: usize) -> Arc<[Article]> {
-        (0..n)
-            .map(|i| Article {
-                id: format!("{i:016x}"),
-                path: format!("a{i}.txt").into(),
-                title: format!("A{i}"),
-                date: None,
-                source: None,
-                text: format!("Text {i}. It cost $5."),
-                warnings: Vec::new(),
+    fn articles(n: usize) -> Vec<Arc<Article>> {
+        articles_from(0, n)
+    }
+
+    fn articles_from(first: usize, n: usize) -> Vec<Arc<Article>> {
+        (first..first + n)
+            .map(|i| {
+                Arc::new(Article {
+                    id: format!("{i:016x}"),
+                    path: format!("a{i}.txt").into(),
+                    title: format!("A{i}"),
+                    date: None,
+                    source: None,
+                    text: format!("Text {i}. It cost $5."),
+                    warnings: Vec::new(),
+                })
             })
-            .collect::<Vec<_>>()
-            .into()
+            .collect()
     }
 
     #[test]
@@ -172,17 +214,49 @@ mod tests {
     }
 
     #[test]
+    fn articles_added_later_are_extracted_by_the_idle_workers() {
+        let pool = ExtractionPool::start(articles(3), 2);
+        let mut seen = vec![0; 10];
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut added = false;
+        while seen.iter().sum::<usize>() < 10 && Instant::now() < deadline {
+            for done in pool.finished() {
+                assert_eq!(
+                    done.result.map(|x| x.numbers.len()),
+                    Ok(1),
+                    "article {}",
+                    done.index
+                );
+                seen[done.index] += 1;
+            }
+            // Once the first three are done the workers are asleep: adding must wake them.
+            if !added && seen.iter().sum::<usize>() == 3 {
+                thread::sleep(Duration::from_millis(20));
+                pool.add(articles_from(3, 7));
+                added = true;
+            }
+            thread::sleep(Duration::from_millis(1));
+        }
+        assert!(seen.iter().all(|&n| n == 1), "{seen:?}");
+    }
+
+    #[test]
     fn urgent_articles_go_first() {
         let mut q = Queue {
             taken: vec![false; 5],
             ..Queue::default()
         };
-        assert_eq!(q.take(), Some(0));
+        assert_eq!(q.take_index(), Some(0));
         q.urgent.push(3);
         q.urgent.push(0);
-        assert_eq!(q.take(), Some(3));
+        assert_eq!(q.take_index(), Some(3));
         assert_eq!(
-            (q.take(), q.take(), q.take(), q.take()),
+            (
+                q.take_index(),
+                q.take_index(),
+                q.take_index(),
+                q.take_index()
+            ),
             (Some(1), Some(2), Some(4), None)
         );
     }

@@ -109,6 +109,7 @@ impl App {
                 .first()
                 .map_or_else(String::new, ToString::to_string),
             progress: self.store.progress(),
+            loading: self.store.loading().map(|l| (self.store.len(), l.planned)),
             claim: if self.focus == Pane::Reader {
                 self.selection_status()
                     .or_else(|| self.reader.claim_status(&self.store, self.classes))

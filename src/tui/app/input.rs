@@ -66,6 +66,8 @@ impl App {
     }
 
     pub(super) fn handle_mouse(&mut self, mouse: &MouseEvent) {
+        // A pointer passing over the window is not the user taking over.
+        self.touched |= mouse.kind != MouseEventKind::Moved;
         let (col, row) = (mouse.column, mouse.row);
         let down = match mouse.kind {
             MouseEventKind::ScrollDown => Some(true),

@@ -43,6 +43,18 @@ impl App {
 
     /// Puts `session` back when it is of `library`; anything it names that is gone (an
     /// article deleted, a sort order renamed) is skipped, never an error.
+    /// Takes in articles read since (a large library streams in); returns the index of the
+    /// first.
+    pub fn add_articles(&mut self, articles: Vec<crate::article::Article>) -> usize {
+        self.library_dirty = true;
+        self.store.add(articles)
+    }
+
+    /// Whether the user has pressed a key or used the mouse yet.
+    pub fn has_moved(&self) -> bool {
+        self.touched
+    }
+
     pub fn restore_session(&mut self, session: &Session, library: &str) {
         if session.library != library {
             return;

@@ -244,7 +244,9 @@ impl Library {
         frame.render_widget(block, area);
         self.height = usize::from(body.height.saturating_sub(1));
         if self.view.is_empty() {
-            let msg = if ctx.store.is_empty() {
+            let msg = if ctx.store.is_empty() && ctx.store.loading().is_some() {
+                "reading the library…"
+            } else if ctx.store.is_empty() {
                 "no articles"
             } else {
                 "no article matches the filter"

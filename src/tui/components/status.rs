@@ -26,6 +26,8 @@ pub struct StatusView<'a> {
     /// The key that cycles them, shown before the filter like the layers' keys.
     pub classes_key: String,
     pub progress: (usize, usize),
+    /// While the library is still being read: articles read, and files found (once listed).
+    pub loading: Option<(usize, Option<usize>)>,
     /// The reader's current claim: position, speaker, cue, kind and class.
     pub claim: Option<String>,
     pub message: Option<&'a Message>,
@@ -74,6 +76,10 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView, theme: &Theme) {
     }
     left.push(Span::raw(" "));
     let (done, total) = view.progress;
+    if let Some((read, planned)) = view.loading {
+        let of = planned.map_or_else(String::new, |n| format!("/{n}"));
+        left.push(Span::styled(format!(" reading {read}{of} "), theme.info));
+    }
     if done < total {
         left.push(Span::styled(
             format!(" extracting {done}/{total} "),
