@@ -131,7 +131,10 @@ fn the_index_filters_as_you_type_and_esc_clears_then_closes() {
     assert!(screen.contains("(1/7 · /lynch lor)"), "{screen}");
     // Enter on the entry lists its claims; Esc back, Esc clears, Esc closes.
     press(&mut app, KeyCode::Enter);
-    assert!(app.index().is_some_and(|i| i.selected_claim().is_some()));
+    assert!(
+        app.index()
+            .is_some_and(|i| i.selected_claim(app.store()).is_some())
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     assert_eq!(index_names(&app).len(), 7);

@@ -5,6 +5,9 @@
 //! * [`speakers`]: cross-article speaker identity — which speakers of different articles
 //!   are one person (or organisation), and the name matching the library filter shares.
 
+pub mod digest;
 pub mod speakers;
+
+pub use digest::{Digest, SpeakerDigest};
 
 pub use speakers::{Appearance, Identity, NameQuery, Person, group_descriptions, merge, normalise};

@@ -19,7 +19,8 @@
 
 use std::collections::HashMap;
 
-use crate::extract::{Extraction, Speaker, SpeakerKind};
+use super::digest::{Digest, SpeakerDigest};
+use crate::extract::SpeakerKind;
 
 /// What makes two speakers of the library the same entry.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -32,13 +33,13 @@ pub enum Identity {
 
 impl Identity {
     /// The identity of speaker `speaker` (its index in the article's speakers) of article
-    /// `article`.
-    pub fn of(article: usize, speaker: usize, s: &Speaker) -> Identity {
-        let name = normalise(&s.name);
-        if s.kind == SpeakerKind::Nominal || name.is_empty() {
+    /// `article`, called `name`, of kind `kind`.
+    pub fn of(article: usize, speaker: usize, name: &str, kind: SpeakerKind) -> Identity {
+        let name = normalise(name);
+        if kind == SpeakerKind::Nominal || name.is_empty() {
             Identity::Local { article, speaker }
         } else {
-            Identity::Named { kind: s.kind, name }
+            Identity::Named { kind, name }
         }
     }
 }
@@ -116,25 +117,18 @@ impl NameQuery {
 
 /// The people of a library, most claims first (then by name, then by first appearance).
 /// The result does not depend on the order the articles come in.
-pub fn merge<'a>(extractions: impl IntoIterator<Item = (usize, &'a Extraction)>) -> Vec<Person> {
+pub fn merge<'a>(digests: impl IntoIterator<Item = (usize, &'a Digest)>) -> Vec<Person> {
     // Each entry keeps the speaker of its first appearance, for the name and kind.
-    let mut groups: HashMap<Identity, Vec<(Appearance, &'a Speaker)>> = HashMap::new();
-    for (article, x) in extractions {
-        // One pass over the claims: a count per speaker by filtering would be quadratic.
-        let mut claims = vec![0usize; x.speakers.len()];
-        for c in &x.claims {
-            if let Some(n) = c.speaker.and_then(|s| claims.get_mut(s)) {
-                *n += 1;
-            }
-        }
+    let mut groups: HashMap<Identity, Vec<(Appearance, &'a SpeakerDigest)>> = HashMap::new();
+    for (article, x) in digests {
         for (i, s) in x.speakers.iter().enumerate() {
             let appearance = Appearance {
                 article,
                 speaker: i,
-                claims: claims.get(i).copied().unwrap_or(0),
+                claims: s.claims,
             };
             groups
-                .entry(Identity::of(article, i, s))
+                .entry(Identity::of(article, i, &s.name, s.kind))
                 .or_default()
                 .push((appearance, s));
         }
@@ -145,13 +139,13 @@ pub fn merge<'a>(extractions: impl IntoIterator<Item = (usize, &'a Extraction)>)
             group.sort_by_key(|(a, _)| (a.article, a.speaker));
             let (_, first) = group.first()?;
             let mut roles: Vec<String> = Vec::new();
-            for role in group.iter().filter_map(|(_, s)| s.role.as_ref()) {
-                if !roles.contains(role) {
-                    roles.push(role.clone());
+            for role in group.iter().filter_map(|(_, s)| s.role.as_deref()) {
+                if !roles.iter().any(|r| r == role) {
+                    roles.push(role.to_string());
                 }
             }
             Some(Person {
-                name: first.name.clone(),
+                name: first.name.to_string(),
                 kind: first.kind,
                 roles,
                 appearances: group.iter().map(|(a, _)| *a).collect(),
@@ -222,6 +216,7 @@ pub fn group_descriptions(people: Vec<Person>) -> Vec<Person> {
 mod tests {
     use super::*;
     use crate::extract::{Claim, ClaimKind, Span};
+    use crate::extract::{Extraction, Speaker};
     use proptest::prelude::*;
 
     fn speaker(name: &str, kind: SpeakerKind, role: Option<&str>) -> Speaker {
@@ -249,6 +244,13 @@ mod tests {
         }
     }
 
+    /// [`merge`] over extractions, through their digests.
+    fn merge_x<'a>(xs: impl IntoIterator<Item = (usize, &'a Extraction)>) -> Vec<Person> {
+        let digests: Vec<(usize, Digest)> =
+            xs.into_iter().map(|(i, x)| (i, Digest::of(x))).collect();
+        merge(digests.iter().map(|(i, d)| (*i, d)))
+    }
+
     fn extraction(speakers: Vec<Speaker>, claims: Vec<usize>) -> Extraction {
         Extraction {
             speakers,
@@ -272,7 +274,7 @@ mod tests {
             vec![0, 0],
         );
         let b = extraction(vec![person("wang  yi")], vec![0]);
-        let people = merge([(0, &a), (1, &b)]);
+        let people = merge_x([(0, &a), (1, &b)]);
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].name, "Wang Yi");
         assert_eq!((people[0].articles(), people[0].claims()), (2, 3));
@@ -288,7 +290,7 @@ mod tests {
             vec![0, 0, 1],
         );
         let c = extraction(vec![nominal("the spokesman")], vec![0]);
-        let people = merge([(0, &a), (1, &b), (2, &c)]);
+        let people = merge_x([(0, &a), (1, &b), (2, &c)]);
         assert_eq!(people.len(), 5, "merge keeps every description apart");
         let grouped = group_descriptions(people);
         let names: Vec<(&str, usize, usize)> = grouped
@@ -322,7 +324,7 @@ mod tests {
         let bare = extraction(vec![person("Lynch")], vec![0, 0]);
         let rubio = extraction(vec![person("Marco Rubio")], vec![0]);
         let rubio_bare = extraction(vec![person("Rubio")], vec![0]);
-        let people = merge([
+        let people = merge_x([
             (0, &stephen),
             (1, &loretta),
             (2, &bare),
@@ -346,7 +348,7 @@ mod tests {
     fn the_same_bare_name_in_two_articles_is_one_entry() {
         let a = extraction(vec![person("Lynch")], vec![0]);
         let b = extraction(vec![person("LYNCH")], vec![0]);
-        let people = merge([(0, &a), (1, &b)]);
+        let people = merge_x([(0, &a), (1, &b)]);
         assert_eq!(people.len(), 1);
         assert_eq!(people[0].articles(), 2);
     }
@@ -356,7 +358,7 @@ mod tests {
         let nominal = |name: &str| speaker(name, SpeakerKind::Nominal, None);
         let a = extraction(vec![nominal("officials"), nominal("a spokesman")], vec![0]);
         let b = extraction(vec![nominal("Officials"), nominal("a spokesman")], vec![1]);
-        let people = merge([(0, &a), (1, &b)]);
+        let people = merge_x([(0, &a), (1, &b)]);
         assert_eq!(people.len(), 4);
         assert!(people.iter().all(|p| p.appearances.len() == 1));
     }
@@ -366,7 +368,7 @@ mod tests {
         let org = |name: &str| speaker(name, SpeakerKind::Organization, None);
         let a = extraction(vec![org("The Foreign Ministry"), org("Ford")], vec![0]);
         let b = extraction(vec![org("foreign ministry"), person("Ford")], vec![0, 1]);
-        let people = merge([(0, &a), (1, &b)]);
+        let people = merge_x([(0, &a), (1, &b)]);
         let ministry = named(&people, "The Foreign Ministry");
         assert_eq!(ministry.len(), 1);
         assert_eq!(ministry[0].claims(), 2);
@@ -377,7 +379,7 @@ mod tests {
     fn names_that_normalise_to_nothing_stay_with_their_article() {
         let a = extraction(vec![person("—")], vec![0]);
         let b = extraction(vec![person("—")], vec![0]);
-        assert_eq!(merge([(0, &a), (1, &b)]).len(), 2);
+        assert_eq!(merge_x([(0, &a), (1, &b)]).len(), 2);
     }
 
     #[test]
@@ -387,7 +389,7 @@ mod tests {
             speaker: None,
             ..claim(0)
         });
-        assert_eq!(merge([(0, &x)])[0].claims(), 1);
+        assert_eq!(merge_x([(0, &x)])[0].claims(), 1);
     }
 
     #[test]
@@ -456,14 +458,14 @@ mod tests {
     proptest! {
         #[test]
         fn merging_does_not_depend_on_article_order((articles, order) in arb_library()) {
-            let in_order = merge(articles.iter().enumerate());
-            let shuffled = merge(order.iter().filter_map(|&i| articles.get(i).map(|x| (i, x))));
+            let in_order = merge_x(articles.iter().enumerate());
+            let shuffled = merge_x(order.iter().filter_map(|&i| articles.get(i).map(|x| (i, x))));
             prop_assert_eq!(in_order, shuffled);
         }
 
         #[test]
         fn merged_speakers_share_kind_and_normalised_name((articles, _) in arb_library()) {
-            let people = merge(articles.iter().enumerate());
+            let people = merge_x(articles.iter().enumerate());
             let speaker = |a: &Appearance| &articles[a.article].speakers[a.speaker];
             let mut seen = 0;
             for p in &people {
@@ -485,12 +487,12 @@ mod tests {
 
         #[test]
         fn equal_named_speakers_are_always_merged((articles, _) in arb_library()) {
-            let people = merge(articles.iter().enumerate());
+            let people = merge_x(articles.iter().enumerate());
             let mut entry_of: HashMap<Identity, usize> = HashMap::new();
             for (p, person) in people.iter().enumerate() {
                 for a in &person.appearances {
                     let s = &articles[a.article].speakers[a.speaker];
-                    let id = Identity::of(a.article, a.speaker, s);
+                    let id = Identity::of(a.article, a.speaker, &s.name, s.kind);
                     let entry = *entry_of.entry(id).or_insert(p);
                     prop_assert_eq!(entry, p, "one identity, two entries");
                 }

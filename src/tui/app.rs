@@ -425,18 +425,13 @@ impl App {
             }
             return;
         }
-        if let Some((article, claim)) = self
+        if let Some((article, _, offset)) = self
             .index
             .as_ref()
-            .and_then(|(i, _)| i.selected_claim())
             .filter(|_| is_annotation_key(action))
+            .and_then(|(i, _)| i.selected_claim(&self.store))
         {
             // A claim listed across the library: read it, and annotate it there.
-            let offset = self
-                .store
-                .extraction(article)
-                .and_then(|x| x.claims.get(claim))
-                .map_or(0, |c| c.span.start);
             self.apply(Effect::Jump {
                 article,
                 offset,
@@ -539,6 +534,10 @@ impl App {
     }
 
     fn open(&mut self, article: usize) {
+        // Its text back in memory first, if it was let go (a large library keeps few).
+        if let Err(e) = self.store.open(article) {
+            self.show_message(Message::error(e));
+        }
         self.reader.open(article, &self.store);
         self.store.place_annotations(article);
         self.insight.show(article);

@@ -22,8 +22,9 @@ pub struct Done {
 
 #[derive(Debug, Default)]
 struct Queue {
-    /// Every article added, by index in the library.
-    articles: Vec<Arc<Article>>,
+    /// Every article added, by index in the library, until a worker takes it (the queue
+    /// must not keep every text of the library alive).
+    articles: Vec<Option<Arc<Article>>>,
     /// Articles to do first, most recent request last.
     urgent: Vec<usize>,
     next: usize,
@@ -33,7 +34,7 @@ struct Queue {
 impl Queue {
     fn take(&mut self) -> Option<(usize, Arc<Article>)> {
         let index = self.take_index()?;
-        Some((index, Arc::clone(self.articles.get(index)?)))
+        Some((index, self.articles.get_mut(index)?.take()?))
     }
 
     fn take_index(&mut self) -> Option<usize> {
@@ -101,7 +102,7 @@ impl ExtractionPool {
         }
         let mut queue = self.lock();
         queue.taken.extend(articles.iter().map(|_| false));
-        queue.articles.extend(articles);
+        queue.articles.extend(articles.into_iter().map(Some));
         drop(queue);
         self.shared.added.notify_all();
     }

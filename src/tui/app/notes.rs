@@ -505,7 +505,7 @@ impl App {
             .collect();
         let articles = export::select(library, &ExportFilter::default(), |meta| {
             match by_id.get(meta.id.as_str()) {
-                Some(&i) => self.store.article(i).map(|a| a.text.clone()),
+                Some(&i) => self.store.with_text(i, |text, _| text.to_string()),
                 None => std::fs::read(&meta.path)
                     .ok()
                     .map(|b| String::from_utf8_lossy(&b).into_owned()),

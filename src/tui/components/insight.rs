@@ -341,9 +341,9 @@ impl Insight {
             self.draw_notes(frame, list, ctx, focused);
             return;
         }
-        let x = match ctx.store.slot(article) {
-            Some(Slot::Ready(x)) => x,
-            Some(Slot::Failed(e)) => {
+        let x = match (ctx.store.slot(article), ctx.store.extraction(article)) {
+            (_, Some(x)) => x.as_ref(),
+            (Some(Slot::Failed(e)), _) => {
                 frame.render_widget(
                     Paragraph::new(TextSpan::styled(e.as_str(), theme.error)),
                     list,

@@ -326,8 +326,8 @@ fn counts(store: &Store, i: usize) -> [String; 4] {
     match store.slot(i) {
         Some(Slot::Ready(x)) => [
             abbreviate(x.speakers.len()),
-            abbreviate(x.claims.len()),
-            abbreviate(x.numbers.len()),
+            abbreviate(x.claims),
+            abbreviate(x.numbers),
             ann,
         ],
         Some(Slot::Failed(_)) => ["!".into(), "!".into(), "!".into(), ann],
@@ -362,8 +362,8 @@ fn count_of(store: &Store, sort: SortKey, i: usize) -> Option<usize> {
     };
     Some(match sort {
         SortKey::Speakers => x.speakers.len(),
-        SortKey::Claims => x.claims.len(),
-        _ => x.numbers.len(),
+        SortKey::Claims => x.claims,
+        _ => x.numbers,
     })
 }
 
@@ -438,7 +438,7 @@ fn matches(store: &Store, i: usize, words: &[FilterWord]) -> bool {
     let source = a.source.as_deref().unwrap_or("").to_lowercase();
     let path = a.path.to_string_lossy().to_lowercase();
     let speakers: Vec<String> = store
-        .extraction(i)
+        .digest(i)
         .map(|x| x.speakers.iter().map(|s| normalise(&s.name)).collect())
         .unwrap_or_default();
     let tags: Vec<String> = store

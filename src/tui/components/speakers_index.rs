@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::claims_tab::snippet_and_class;
 use crate::corpus::{NameQuery, Person, group_descriptions, merge, normalise};
+use crate::extract::Claim;
 use crate::text::natural::natural_cmp;
 use crate::tui::component::{
     Ctx, Effect, PromptKind, move_selection, overlay_frame, truncate, visible_lines,
@@ -16,8 +17,24 @@ use crate::tui::component::{
 use crate::tui::keymap::Action;
 use crate::tui::store::Store;
 
-/// A claim of the selected person: (article, claim index).
-type ClaimRef = (usize, usize);
+/// A claim of the selected person: (article, speaker in that article, which of that
+/// speaker's claims). Counted from the digests, so listing a person found in thousands of
+/// articles reads none of them; the claim itself is looked up when it is drawn or opened.
+type ClaimRef = (usize, usize, usize);
+
+/// The claim a [`ClaimRef`] names: its index in the article's claims, and the claim.
+fn resolve(store: &Store, (article, speaker, nth): ClaimRef) -> Option<(usize, Claim)> {
+    store
+        .with_text(article, |_, x| {
+            x?.claims
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.speaker == Some(speaker))
+                .nth(nth)
+                .map(|(i, c)| (i, c.clone()))
+        })
+        .flatten()
+}
 
 /// The index's orders, in the order `s` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,15 +105,18 @@ impl SpeakersIndex {
         &self.people
     }
 
-    /// The claim selected in a person's claim list: (article, claim index).
-    pub fn selected_claim(&self) -> Option<(usize, usize)> {
+    /// The claim selected in a person's claim list: (article, claim index, where the
+    /// claim starts).
+    pub fn selected_claim(&self, store: &Store) -> Option<(usize, usize, usize)> {
         let (_, list, sel, _) = self.claims.as_ref()?;
-        list.get(*sel).copied()
+        let claim = *list.get(*sel)?;
+        let (index, c) = resolve(store, claim)?;
+        Some((claim.0, index, c.span.start))
     }
 
     /// Rebuilds the people list from the extractions done so far.
     pub fn rebuild(&mut self, store: &Store) {
-        let ready = (0..store.len()).filter_map(|i| store.extraction(i).map(|x| (i, x.as_ref())));
+        let ready = (0..store.len()).filter_map(|i| store.digest(i).map(|x| (i, x)));
         self.all = group_descriptions(merge(ready));
         self.built_at = store.progress().0;
         self.refresh_view();
@@ -157,20 +177,12 @@ impl SpeakersIndex {
         self.claims.is_none() && self.built_at != store.progress().0
     }
 
-    fn claims_of(person: &Person, store: &Store) -> Vec<ClaimRef> {
-        let mut out = Vec::new();
-        for a in &person.appearances {
-            if let Some(x) = store.extraction(a.article) {
-                out.extend(
-                    x.claims
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| c.speaker == Some(a.speaker))
-                        .map(|(i, _)| (a.article, i)),
-                );
-            }
-        }
-        out
+    fn claims_of(person: &Person) -> Vec<ClaimRef> {
+        person
+            .appearances
+            .iter()
+            .flat_map(|a| (0..a.claims).map(|n| (a.article, a.speaker, n)))
+            .collect()
     }
 
     pub fn handle(&mut self, action: Action, store: &Store) -> Effect {
@@ -186,13 +198,11 @@ impl SpeakersIndex {
                 }
                 Action::Quit | Action::SpeakersIndex => Effect::Close,
                 Action::Open => {
-                    let Some(&(article, claim)) = list.get(*sel) else {
+                    let Some(&claim) = list.get(*sel) else {
                         return Effect::None;
                     };
-                    let offset = store
-                        .extraction(article)
-                        .and_then(|x| x.claims.get(claim))
-                        .map_or(0, |c| c.span.start);
+                    let article = claim.0;
+                    let offset = resolve(store, claim).map_or(0, |(_, c)| c.span.start);
                     Effect::Jump {
                         article,
                         offset,
@@ -225,7 +235,7 @@ impl SpeakersIndex {
             }
             Action::Open => {
                 if let Some(p) = self.people.get(self.selected) {
-                    self.claims = Some((self.selected, SpeakersIndex::claims_of(p, store), 0, 0));
+                    self.claims = Some((self.selected, SpeakersIndex::claims_of(p), 0, 0));
                 }
                 Effect::None
             }
@@ -300,14 +310,11 @@ impl SpeakersIndex {
         let width = usize::from(body.width);
         let height = self.height;
         let lines: Vec<Line> = match &mut self.claims {
-            Some((_, list, sel, off)) => visible_lines(
-                list,
-                *sel,
-                off,
-                height,
-                theme.selection,
-                |&(article, claim)| claim_line(ctx, article, claim, width),
-            ),
+            Some((_, list, sel, off)) => {
+                visible_lines(list, *sel, off, height, theme.selection, |&claim| {
+                    claim_line(ctx, claim, width)
+                })
+            }
             None => visible_lines(
                 &self.people,
                 self.selected,
@@ -364,15 +371,11 @@ fn person_line(ctx: &Ctx, p: &Person, width: usize) -> Line<'static> {
     ])
 }
 
-fn claim_line(ctx: &Ctx, article: usize, claim: usize, width: usize) -> Line<'static> {
-    let Some(a) = ctx.store.article(article) else {
+fn claim_line(ctx: &Ctx, claim: ClaimRef, width: usize) -> Line<'static> {
+    let Some(a) = ctx.store.article(claim.0) else {
         return Line::default();
     };
-    let Some(c) = ctx
-        .store
-        .extraction(article)
-        .and_then(|x| x.claims.get(claim).cloned())
-    else {
+    let Some((_, c)) = resolve(ctx.store, claim) else {
         return Line::default();
     };
     let column = (width / 3).max(8);
@@ -382,8 +385,12 @@ fn claim_line(ctx: &Ctx, article: usize, claim: usize, width: usize) -> Line<'st
         " ".repeat(column.saturating_sub(crate::text::wrap::str_width(&title)))
     );
     let rest = width.saturating_sub(crate::text::wrap::str_width(&title) + 3);
-    let [snippet, class] =
-        snippet_and_class(&c, &a.text, rest, ctx.theme.claim(c.speaker), ctx.theme);
+    let style = ctx.theme.claim(c.speaker);
+    let Some([snippet, class]) = ctx.store.with_text(claim.0, |text, _| {
+        snippet_and_class(&c, text, rest, style, ctx.theme)
+    }) else {
+        return Line::default();
+    };
     Line::from(vec![
         TextSpan::styled(title, ctx.theme.header),
         TextSpan::raw(" │ "),

@@ -244,12 +244,18 @@ impl TagIndex {
 
 /// Jumps to an annotation's passage as placed on its article's current text.
 fn jump(article: Option<usize>, annotation: &Annotation, store: &Store) -> Effect {
-    let Some((index, a)) = article.and_then(|i| store.article(i).map(|a| (i, a))) else {
+    let Some(index) = article.filter(|&i| store.article(i).is_some()) else {
         return Effect::Message(Message::error(
             "that article is not in the library opened now",
         ));
     };
-    match Anchorer::new(&a.text).anchor(&annotation.target).span {
+    let placed = store.with_text(index, |text, _| {
+        Anchorer::new(text).anchor(&annotation.target).span
+    });
+    let Some(placed) = placed else {
+        return Effect::Message(Message::error("that article's file cannot be read now"));
+    };
+    match placed {
         Some(span) => Effect::Jump {
             article: index,
             offset: span.start,
