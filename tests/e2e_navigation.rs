@@ -268,3 +268,63 @@ fn a_large_folder_streams_in_and_the_session_comes_back_once_read() {
     tmux.quit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A second start on the same folder takes every unchanged article from the digest cache
+/// the first start wrote: with the extraction threads made to fail, the rows still show
+/// their counts, and only the article added since fails (`!`).
+#[test]
+fn a_second_start_takes_unchanged_articles_from_the_digest_cache() {
+    need_tmux!();
+    let dir = temp_dir("nav-cache");
+    let news = dir.join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    for (name, title, speaker) in [
+        ("a.txt", "Alpha bridge", "Jane Doe"),
+        ("b.txt", "Beta dam", "John Roe"),
+        ("c.txt", "Gamma road", "Ann Poe"),
+    ] {
+        let text = format!(
+            "{title}\n\n“We will build it,” {speaker} said. {speaker} said it would cost $5 \
+             million and take 3 years.\n"
+        );
+        std::fs::write(news.join(name), text).unwrap();
+    }
+    let cache = dir.join("cache");
+    let env = format!("SAYSO_CACHE_DIR={}", shell_quote(&cache));
+    let run = |name: &str, extra: &str| {
+        Tmux::start(
+            name,
+            &format!("{env} {extra} {}", folder_command(&dir, &news)),
+        )
+    };
+    let first = run("nav-cache1", "");
+    first.wait_for("Library 3/3");
+    assert!(first.until(20, |t| !t.screen().contains("extracting")));
+    first.quit();
+    let files: Vec<_> = std::fs::read_dir(cache.join("digests")).unwrap().collect();
+    assert_eq!(files.len(), 1, "one cache file for the library: {files:?}");
+
+    std::fs::write(
+        news.join("d.txt"),
+        "Delta port\n\n“It is late,” the mayor said.\n",
+    )
+    .unwrap();
+    let second = run("nav-cache2", "SAYSO_FAULT=extract-panic");
+    second.wait_for("Library 4/4");
+    assert!(second.until(20, |t| !t.screen().contains("extracting")));
+    let screen = second.screen();
+    let row = |title: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("no row for {title}:\n{screen}"))
+            .to_string()
+    };
+    for title in ["Alpha bridge", "Beta dam", "Gamma road"] {
+        let row = row(title);
+        assert!(!row.contains('!') && !row.contains('…'), "{row}");
+    }
+    assert!(row("Delta port").contains('!'), "{}", row("Delta port"));
+    second.quit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

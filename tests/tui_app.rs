@@ -428,7 +428,9 @@ fn a_library_read_in_batches_shows_its_rows_as_they_arrive() {
     assert!(screen.contains("reading 0 "), "{screen}");
     app.store_mut()
         .set_loading(Some(Loading { planned: Some(3) }));
-    let first = app.add_articles(vec![common::article("b.txt", "Bridge", None, BRIDGE)]);
+    let first = app.add_articles(vec![
+        common::article("b.txt", "Bridge", None, BRIDGE).into(),
+    ]);
     assert_eq!(first, 0);
     let screen = common::text(&common::render(&mut app, 100, 20));
     assert!(screen.contains("Bridge"), "{screen}");
@@ -436,8 +438,8 @@ fn a_library_read_in_batches_shows_its_rows_as_they_arrive() {
     // The reader is on the first article while the others arrive, and stays on it.
     press(&mut app, KeyCode::Enter);
     let more = vec![
-        common::article("c.txt", "Council", None, "The council met."),
-        common::article("d.txt", "Dam", None, "The dam held."),
+        common::article("c.txt", "Council", None, "The council met.").into(),
+        common::article("d.txt", "Dam", None, "The dam held.").into(),
     ];
     assert_eq!(app.add_articles(more), 1);
     app.store_mut().set_loading(None);

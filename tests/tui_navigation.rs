@@ -316,3 +316,51 @@ fn a_session_finds_a_moved_article_by_its_text_and_clamps_offsets() {
     assert_eq!(again.reader().cursor(), BRIDGE.len());
     let _ = find(BRIDGE, "Jane", 0);
 }
+
+proptest::proptest! {
+    /// A library read in batches, each merged into the view as it arrives, is listed
+    /// exactly as sorting it whole would list it, for every sort, either way, filtered or
+    /// not (ties included: many articles share a date or a title).
+    #[test]
+    fn rows_merged_in_as_they_arrive_are_in_the_order_a_full_sort_gives(
+        rows in proptest::collection::vec((0u8..6, 0u8..5, proptest::bool::ANY), 1..60),
+        cuts in proptest::collection::vec(0usize..60, 0..5),
+        sort in 0usize..SortKey::ALL.len(),
+        reversed in proptest::bool::ANY,
+        filtered in proptest::bool::ANY,
+    ) {
+        use sayso::tui::components::library::Library;
+        use sayso::tui::store::Store;
+        let articles: Vec<_> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, &(day, title, dated))| {
+                let date = format!("2020-01-0{}", day + 1);
+                let title = format!("Story {title}");
+                let mut a = article(&format!("{i:03}.txt"), &title, dated.then_some(date.as_str()), "Text.");
+                a.source = (day % 2 == 0).then(|| format!("Outlet {title}"));
+                a
+            })
+            .collect();
+        let sort = SortKey::ALL[sort];
+        let filter = if filtered { "story" } else { "" };
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(articles.len())).collect();
+        cuts.sort_unstable();
+        let mut streamed = Store::new(Vec::new());
+        let mut view = Library::new(&streamed);
+        view.set_sort(sort, reversed, &streamed);
+        view.set_filter(filter, &streamed);
+        let mut from = 0;
+        for cut in cuts.into_iter().chain([articles.len()]) {
+            let batch = articles.get(from..cut).unwrap_or_default().to_vec();
+            from = from.max(cut);
+            streamed.add(batch);
+            view.append(&streamed);
+        }
+        let whole = Store::new(articles.clone());
+        let mut want = Library::new(&whole);
+        want.set_sort(sort, reversed, &whole);
+        want.set_filter(filter, &whole);
+        proptest::prop_assert_eq!(view.view(), want.view());
+    }
+}

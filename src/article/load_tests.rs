@@ -35,13 +35,24 @@ fn directories_are_walked_recursively_in_path_order() {
     write(root, "sub/c.txt", b"Sea\n");
     write(root, "a.md", b"# Ay\n");
     write(root, "a/x.txt", b"Ex\n");
+    // A folder sorts by its name, before the names it is a prefix of ('-' < '/').
+    write(root, "b-x.txt", b"Bex\n");
+    write(root, "b/c.txt", b"Bec\n");
 
     let library = load_paths(&[root]);
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     let paths = relative_paths(&library, root);
     assert_eq!(
         paths,
-        ["a/x.txt", "a.md", "b.txt", "sub/c.txt", "sub/z/d.TXT"]
+        [
+            "a/x.txt",
+            "a.md",
+            "b/c.txt",
+            "b-x.txt",
+            "b.txt",
+            "sub/c.txt",
+            "sub/z/d.TXT"
+        ]
     );
     let mut sorted = library
         .articles
@@ -323,4 +334,19 @@ fn read_errors_inside_a_walk_are_reported_and_the_rest_loads() {
         LoadProblem::Unreadable { .. }
     ));
     assert!(library.problems[0].path().ends_with("m.txt"));
+}
+
+proptest::proptest! {
+    /// The sort key orders paths as comparing them component by component does.
+    #[test]
+    fn the_path_sort_key_orders_as_components_do(
+        a in proptest::collection::vec("[a-c.\\- ]{1,3}", 1..4),
+        b in proptest::collection::vec("[a-c.\\- ]{1,3}", 1..4),
+    ) {
+        // Only the clean paths a walk gives: no `.` or `..` components.
+        let dots = |parts: &[String]| parts.iter().any(|p| p == "." || p == "..");
+        proptest::prop_assume!(!dots(&a) && !dots(&b));
+        let (a, b) = (PathBuf::from(a.join("/")), PathBuf::from(b.join("/")));
+        proptest::prop_assert_eq!(path_order_key(&a).cmp(&path_order_key(&b)), a.cmp(&b));
+    }
 }

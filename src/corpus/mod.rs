@@ -1,10 +1,13 @@
 //! Library-wide views built from per-article results: what no single article can say on
-//! its own. Pure library code (no terminal, no I/O, no global state) over
-//! [`crate::extract`]'s output.
+//! its own. Library code (no terminal, no global state) over [`crate::extract`]'s output;
+//! only [`cache`] touches the disk, in the file it is given.
 //!
+//! * [`digest`]: what the library-wide views keep of each article's extraction.
+//! * [`cache`]: those digests kept on disk between runs.
 //! * [`speakers`]: cross-article speaker identity — which speakers of different articles
 //!   are one person (or organisation), and the name matching the library filter shares.
 
+pub mod cache;
 pub mod digest;
 pub mod speakers;
 

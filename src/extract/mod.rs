@@ -189,7 +189,7 @@ pub struct Claim {
 }
 
 /// What sort of entity a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     /// A named person (`Marco Rubio`).

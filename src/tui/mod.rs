@@ -6,6 +6,7 @@ pub mod app;
 pub mod classes;
 pub mod component;
 pub mod components;
+pub mod digest_cache;
 pub mod doc;
 pub mod external;
 pub mod input_wait;
@@ -69,9 +70,13 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     settings.state_dir = state_dir.clone();
     // The samples are in the binary; a library on disk is read on a thread while the
     // reader already runs, its rows coming in as they are read.
+    let cache = match paths.is_empty() {
+        true => None,
+        false => digest_cache::spec(&library),
+    };
     let (articles, reading) = match paths.is_empty() {
         true => (crate::article::embedded_seeds(), None),
-        false => (Vec::new(), Some(loader::start(paths))),
+        false => (Vec::new(), Some(loader::start(paths, cache.clone()))),
     };
     let mut app = App::new(articles, settings);
     if reading.is_some() {
@@ -111,6 +116,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         session: last_session,
         library: library.clone(),
         annotations: None,
+        cache: digest_cache::CacheWriter::new(cache),
     };
     if start.reading.is_none() {
         start.library_read(&mut app);
@@ -126,6 +132,9 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         TerminalGuard::enter(app.mouse_enabled()).context("cannot set up the terminal")?;
     let result = event_loop(&mut guard, &mut app, &pool, &mut start, &signalled);
     drop(guard);
+    if let Some(e) = start.cache.finish(app.store_mut()) {
+        eprintln!("sayso: the digest cache is not kept (the next start extracts again): {e}");
+    }
     if let Some(file) = &session_file
         && let Err(e) = session::save(file, &app.session(&library))
     {
@@ -239,14 +248,16 @@ struct Start {
     session: Option<session::Session>,
     library: String,
     annotations: Option<Receiver<Result<Loaded, String>>>,
+    cache: digest_cache::CacheWriter,
 }
 
 impl Start {
     /// Takes in what the library loader has read since the last turn (a bounded amount, so
-    /// that keys are answered while a large library streams in).
-    fn take_articles(&mut self, app: &mut App, pool: &ExtractionPool) {
+    /// that keys are answered while a large library streams in). Returns whether more is
+    /// waiting already.
+    fn take_articles(&mut self, app: &mut App, pool: &ExtractionPool) -> bool {
         let Some(rx) = &self.reading else {
-            return;
+            return false;
         };
         let deadline = Instant::now() + Duration::from_millis(15);
         loop {
@@ -257,18 +268,18 @@ impl Start {
                 Ok(LoadEvent::Batch { articles, problems }) => {
                     self.problems.extend(problems);
                     let first = app.add_articles(articles);
-                    pool.add(app.store().shared_from(first));
+                    pool.add(app.store().pending_from(first));
                 }
                 Ok(LoadEvent::Done) | Err(TryRecvError::Disconnected) => {
                     self.reading = None;
                     app.store_mut().set_loading(None);
                     self.library_read(app);
-                    return;
+                    return false;
                 }
-                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Empty) => return false,
             }
             if Instant::now() >= deadline {
-                return;
+                return true;
             }
         }
     }
@@ -299,7 +310,7 @@ fn event_loop(
             app.shut_down();
             return Ok(());
         }
-        start.take_articles(app, pool);
+        let more_to_take = start.take_articles(app, pool);
         let loader = &mut start.annotations;
         for done in pool.finished() {
             app.extraction_done(done.index, done.result);
@@ -325,6 +336,9 @@ fn event_loop(
                 Err(TryRecvError::Empty) => {}
             }
         }
+        if let Some(e) = start.cache.tick(app.store_mut()) {
+            app.show_message(Message::error(format!("digest cache not written: {e}")));
+        }
         if let Some(note) = app.take_external_edit() {
             let result = guard.edit_externally(&note);
             app.external_edit_done(result);
@@ -339,7 +353,9 @@ fn event_loop(
             return Ok(());
         }
         // Wake often while results are coming in, so progress shows; rarely when idle.
-        let wait = if app.store().all_extracted() && start.annotations.is_none() {
+        let wait = if more_to_take {
+            Duration::ZERO
+        } else if app.store().all_extracted() && start.annotations.is_none() {
             Duration::from_millis(500)
         } else {
             Duration::from_millis(50)

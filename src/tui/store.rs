@@ -12,13 +12,19 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::annotations::Annotations;
-use crate::article::{Article, read_file};
+use super::loader::Loaded;
+use crate::article::{Article, FileStamp, read_file};
 use crate::corpus::Digest;
 use crate::extract::{Extraction, extract_article};
 
 /// Articles read from files that keep their text and extraction in memory: the open one
 /// and those opened just before it.
 pub const RESIDENT: usize = 8;
+/// Texts of articles read but not extracted yet kept in memory, in bytes at most: past it,
+/// a text is let go as soon as the article is listed and the extraction thread reads the
+/// file again (from the page cache, most likely), so that listing a large library far
+/// ahead of its extraction does not hold the whole corpus in memory.
+const QUEUED_TEXT: usize = 32 << 20;
 /// Articles read back for the library-wide views (claims across the library, passages of
 /// a tag), kept for as long as they are likely to be drawn again.
 const READ_BACK: usize = 64;
@@ -27,7 +33,7 @@ const READ_BACK: usize = 64;
 #[derive(Debug, Clone)]
 pub enum Slot {
     Pending,
-    Ready(Digest),
+    Ready(Arc<Digest>),
     Failed(String),
 }
 
@@ -44,9 +50,21 @@ struct ReadBack {
 #[derive(Debug)]
 pub struct Store {
     articles: Vec<Arc<Article>>,
+    /// Each article's date as a number that sorts as the date does (see [`date_key`]):
+    /// sorting a large library by date then reads one array, not every article.
+    date_keys: Vec<u128>,
     /// Whether each article can be read again from its file (not the samples or stdin),
     /// so that its text need not stay in memory.
     backed: Vec<bool>,
+    /// The stamp each backed article's file had when it was read, for the digest cache.
+    stamps: Vec<Option<FileStamp>>,
+    /// Digests made since the cache was last written.
+    cache_dirty: bool,
+    /// Text lengths of the backed articles waiting for extraction with their text.
+    queued: HashMap<usize, usize>,
+    queued_bytes: usize,
+    /// [`QUEUED_TEXT`], but for tests.
+    queued_budget: usize,
     slots: Vec<Slot>,
     /// Full extractions, of the articles whose text is in memory.
     full: HashMap<usize, Arc<Extraction>>,
@@ -69,7 +87,13 @@ impl Store {
     pub fn new(articles: Vec<Article>) -> Self {
         let mut store = Store {
             articles: Vec::new(),
+            date_keys: Vec::new(),
             backed: Vec::new(),
+            stamps: Vec::new(),
+            cache_dirty: false,
+            queued: HashMap::new(),
+            queued_bytes: 0,
+            queued_budget: QUEUED_TEXT,
             slots: Vec::new(),
             full: HashMap::new(),
             resident: VecDeque::new(),
@@ -78,27 +102,96 @@ impl Store {
             annotations: Annotations::default(),
             loading: None,
         };
-        store.push(articles, false);
+        store.push(articles.into_iter().map(Loaded::from), false);
         store
     }
 
     /// Appends articles read from their files since; returns the index of the first one.
     /// Their text is let go once they are extracted, and read again when needed.
     pub fn add(&mut self, articles: Vec<Article>) -> usize {
+        self.push(articles.into_iter().map(Loaded::from), true)
+    }
+
+    /// Appends articles as the loader hands them over: those with a digest (from the
+    /// cache) are extracted already, and keep no text.
+    pub fn add_loaded(&mut self, articles: Vec<Loaded>) -> usize {
         self.push(articles, true)
     }
 
-    fn push(&mut self, articles: Vec<Article>, backed: bool) -> usize {
+    fn push(&mut self, articles: impl IntoIterator<Item = Loaded>, backed: bool) -> usize {
         let first = self.articles.len();
-        self.slots.extend(articles.iter().map(|_| Slot::Pending));
-        self.backed.extend(articles.iter().map(|_| backed));
-        self.articles.extend(articles.into_iter().map(Arc::new));
+        for loaded in articles {
+            let index = self.articles.len();
+            self.date_keys
+                .push(date_key(loaded.article.date.as_deref()));
+            self.articles.push(Arc::new(loaded.article));
+            self.backed.push(backed);
+            self.stamps.push(loaded.stamp);
+            match loaded.digest {
+                Some(digest) => {
+                    self.slots.push(Slot::Ready(Arc::new(digest)));
+                    self.finished += 1;
+                    self.let_text_go(index);
+                }
+                None => {
+                    self.slots.push(Slot::Pending);
+                    if backed {
+                        self.queue_text(index);
+                    }
+                }
+            }
+        }
         first
+    }
+
+    /// Keeps a pending article's text for its extraction while the budget allows.
+    fn queue_text(&mut self, index: usize) {
+        let len = self.articles.get(index).map_or(0, |a| a.text.len());
+        if self.queued_bytes + len <= self.queued_budget {
+            self.queued_bytes += len;
+            self.queued.insert(index, len);
+        } else {
+            self.let_text_go(index);
+        }
     }
 
     /// The articles from index `first` on, shareable with background threads.
     pub fn shared_from(&self, first: usize) -> Vec<Arc<Article>> {
         self.articles.get(first..).unwrap_or_default().to_vec()
+    }
+
+    /// As [`Store::shared_from`], `None` for the articles extracted already.
+    pub fn pending_from(&self, first: usize) -> Vec<Option<Arc<Article>>> {
+        let slots = self.slots.get(first..).unwrap_or_default();
+        let articles = self.articles.get(first..).unwrap_or_default();
+        articles
+            .iter()
+            .zip(slots)
+            .map(|(a, slot)| matches!(slot, Slot::Pending).then(|| Arc::clone(a)))
+            .collect()
+    }
+
+    /// Whether digests were made since the cache was last written.
+    pub fn cache_dirty(&self) -> bool {
+        self.cache_dirty
+    }
+
+    /// What the digest cache keeps: every article read from a file with its stamp and
+    /// digest (shared, not copied, so a thread can write them while the reader goes on).
+    /// The cache counts as written from here on.
+    pub fn take_cache_entries(&mut self) -> Vec<(Arc<Article>, FileStamp, Arc<Digest>)> {
+        self.cache_dirty = false;
+        let mut entries = Vec::new();
+        for (i, article) in self.articles.iter().enumerate() {
+            if let (Some(Some(stamp)), Some(Slot::Ready(digest)), Some(true)) = (
+                self.stamps.get(i),
+                self.slots.get(i),
+                self.backed.get(i).copied(),
+            ) {
+                entries.push((Arc::clone(article), *stamp, Arc::clone(digest)));
+            }
+        }
+        entries
     }
 
     /// Whether the library is still being read, and how far it has got.
@@ -116,6 +209,11 @@ impl Store {
 
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
+    }
+
+    /// Article `index`'s [`date_key`] (0: no date).
+    pub fn date_key(&self, index: usize) -> u128 {
+        self.date_keys.get(index).copied().unwrap_or(0)
     }
 
     pub fn article(&self, index: usize) -> Option<&Article> {
@@ -139,22 +237,32 @@ impl Store {
     /// The speakers and counts of an article, once it is extracted.
     pub fn digest(&self, index: usize) -> Option<&Digest> {
         match self.slots.get(index) {
-            Some(Slot::Ready(d)) => Some(d),
+            Some(Slot::Ready(d)) => Some(d.as_ref()),
             _ => None,
         }
     }
 
     /// Records the result of extracting article `index`.
     pub fn set(&mut self, index: usize, result: Result<Extraction, String>) {
-        let Some(slot) = self.slots.get_mut(index) else {
+        let Some(slot) = self.slots.get(index) else {
             return;
         };
         if matches!(slot, Slot::Pending) {
             self.finished += 1;
         }
+        if let Some(len) = self.queued.remove(&index) {
+            self.queued_bytes = self.queued_bytes.saturating_sub(len);
+        }
+        let Some(slot) = self.slots.get_mut(index) else {
+            return;
+        };
         match result {
             Ok(x) => {
-                *slot = Slot::Ready(Digest::of(&x));
+                let digest = Digest::of(&x);
+                // An article opened again gives the same digest: nothing new to cache.
+                let new = !matches!(slot, Slot::Ready(old) if **old == digest);
+                *slot = Slot::Ready(Arc::new(digest));
+                self.cache_dirty |= new && self.stamps.get(index).is_some_and(Option::is_some);
                 if self.keeps_text(index) {
                     self.full.insert(index, Arc::new(x));
                 } else {
@@ -200,8 +308,15 @@ impl Store {
         let Some(article) = self.articles.get(index) else {
             return Ok(());
         };
-        if article.text.is_empty() && self.digest(index).is_some() {
+        if article.text.is_empty() {
+            // Stamped before reading: a change made while reading shows as one next time.
+            let stamp = std::fs::metadata(&article.path)
+                .ok()
+                .map(|m| FileStamp::of(&m));
             let fresh = read_file(&article.path).map_err(|e| e.to_string())?;
+            if let Some(s) = self.stamps.get_mut(index) {
+                *s = stamp;
+            }
             let fresh = match fresh.id == article.id {
                 true => Article {
                     text: fresh.text,
@@ -209,6 +324,9 @@ impl Store {
                 },
                 false => fresh,
             };
+            if let Some(key) = self.date_keys.get_mut(index) {
+                *key = date_key(fresh.date.as_deref());
+            }
             self.articles[index] = Arc::new(fresh);
         }
         if self.full.contains_key(&index) || !matches!(self.slots.get(index), Some(Slot::Ready(_)))
@@ -274,9 +392,9 @@ impl Store {
     pub fn extract_all_now(&mut self) {
         for i in 0..self.articles.len() {
             if matches!(self.slots.get(i), Some(Slot::Pending))
-                && let Some(article) = self.articles.get(i).cloned()
+                && let Some(article) = self.articles.get(i)
             {
-                let x = extract_article(&article);
+                let x = extract_article(&with_its_text(article));
                 self.set(i, Ok(x));
             }
         }
@@ -320,6 +438,33 @@ impl Store {
     }
 }
 
+/// The article to extract: itself, or read again from its file when its text was let go
+/// (see [`QUEUED_TEXT`]). When the file cannot be read now, the article as it is: its
+/// extraction is then empty, and opening it says why.
+pub fn with_its_text(article: &Arc<Article>) -> Arc<Article> {
+    if !article.text.is_empty() {
+        return Arc::clone(article);
+    }
+    match read_file(&article.path) {
+        Ok(fresh) => Arc::new(fresh),
+        Err(_) => Arc::clone(article),
+    }
+}
+
+/// A date (`YYYY-MM-DD`) as a number in the same order as the text: its first 16 bytes,
+/// big-endian, zero-padded. 0 for none (a date is never empty).
+pub fn date_key(date: Option<&str>) -> u128 {
+    let Some(date) = date.filter(|d| !d.is_empty()) else {
+        return 0;
+    };
+    let mut bytes = [0u8; 16];
+    for (slot, b) in bytes.iter_mut().zip(date.bytes()) {
+        *slot = b;
+    }
+    // Never 0, even for a date of NUL bytes.
+    u128::from_be_bytes(bytes).max(1)
+}
+
 /// An article's metadata, without its text.
 fn metadata(a: &Article) -> Article {
     Article {
@@ -334,117 +479,5 @@ fn metadata(a: &Article) -> Article {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::article::read_file;
-
-    const SAID: &str = "Council vote.\n\n“We will build it,” Jane Doe said. It costs $5 million.\n";
-
-    /// `n` articles written to files and added as a loaded library is.
-    fn on_disk(n: usize) -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let articles = (0..n)
-            .map(|i| {
-                let path = dir.path().join(format!("{i}.txt"));
-                std::fs::write(&path, format!("{SAID}Item {i}.\n")).unwrap();
-                read_file(&path).unwrap()
-            })
-            .collect();
-        let mut store = Store::new(Vec::new());
-        store.add(articles);
-        (dir, store)
-    }
-
-    #[test]
-    fn an_extracted_article_keeps_its_digest_and_lets_its_text_go_until_opened() {
-        let (_dir, mut store) = on_disk(3);
-        store.extract_all_now();
-        for i in 0..3 {
-            assert_eq!(store.article(i).map(|a| a.text.len()), Some(0), "{i}");
-            assert!(store.extraction(i).is_none());
-            let d = store.digest(i).unwrap();
-            assert_eq!((d.speakers.len(), d.claims, d.numbers), (1, 1, 1));
-        }
-        store.open(1).unwrap();
-        let a = store.article(1).unwrap();
-        assert!(a.text.ends_with("Item 1.\n"), "{:?}", a.text);
-        let x = store.extraction(1).unwrap();
-        assert_eq!(x.claims.len(), 1);
-        assert_eq!(
-            a.text.get(x.claims[0].span.start..x.claims[0].span.end),
-            Some("We will build it,")
-        );
-    }
-
-    #[test]
-    fn only_the_articles_opened_last_stay_in_memory() {
-        let (_dir, mut store) = on_disk(RESIDENT + 3);
-        store.extract_all_now();
-        for i in 0..RESIDENT + 3 {
-            store.open(i).unwrap();
-        }
-        let kept: Vec<usize> = (0..RESIDENT + 3)
-            .filter(|&i| store.article(i).is_some_and(|a| !a.text.is_empty()))
-            .collect();
-        assert_eq!(kept, (3..RESIDENT + 3).collect::<Vec<_>>());
-        assert_eq!(store.full.len(), RESIDENT);
-        // Opening an old one again brings it back and lets the oldest go.
-        store.open(0).unwrap();
-        assert!(store.extraction(0).is_some() && store.extraction(3).is_none());
-    }
-
-    #[test]
-    fn views_read_an_article_back_without_keeping_it() {
-        let (_dir, mut store) = on_disk(2);
-        store.extract_all_now();
-        let claim = store.with_text(0, |text, x| {
-            let c = x.unwrap().claims.first().unwrap().span;
-            text[c.start..c.end].to_string()
-        });
-        assert_eq!(claim.as_deref(), Some("We will build it,"));
-        assert!(
-            store.article(0).unwrap().text.is_empty(),
-            "not made resident"
-        );
-    }
-
-    #[test]
-    fn an_article_changed_on_disk_is_opened_as_it_is_now() {
-        let (dir, mut store) = on_disk(1);
-        store.extract_all_now();
-        let old_id = store.article(0).unwrap().id.clone();
-        std::fs::write(
-            dir.path().join("0.txt"),
-            "Other.\n\nNothing was said. 7 cats.\n",
-        )
-        .unwrap();
-        store.open(0).unwrap();
-        let a = store.article(0).unwrap();
-        assert_ne!(a.id, old_id);
-        assert!(a.text.contains("7 cats"));
-        assert_eq!(store.digest(0).map(|d| d.claims), Some(0));
-        assert_eq!(store.extraction(0).map(|x| x.numbers.len()), Some(1));
-    }
-
-    #[test]
-    fn a_vanished_file_is_an_error_on_open_and_nothing_else_changes() {
-        let (dir, mut store) = on_disk(1);
-        store.extract_all_now();
-        std::fs::remove_file(dir.path().join("0.txt")).unwrap();
-        let err = store.open(0).unwrap_err();
-        assert!(err.contains("0.txt"), "{err}");
-        assert!(store.digest(0).is_some());
-        assert!(store.with_text(0, |_, _| ()).is_none());
-    }
-
-    #[test]
-    fn articles_given_in_memory_keep_their_text() {
-        let mut store = Store::new(vec![crate::article::Article::from_text(
-            "seeds/a.txt",
-            SAID.to_string(),
-        )]);
-        store.extract_all_now();
-        assert!(!store.article(0).unwrap().text.is_empty());
-        assert!(store.extraction(0).is_some());
-    }
-}
+#[path = "store_tests.rs"]
+mod tests;

@@ -91,18 +91,19 @@ impl ExtractionPool {
             thread::spawn(move || work(&shared, &tx));
         }
         let pool = ExtractionPool { shared, results };
-        pool.add(articles);
+        pool.add(articles.into_iter().map(Some).collect());
         pool
     }
 
-    /// Queues articles read since: they take the next indices in the library.
-    pub fn add(&self, articles: Vec<Arc<Article>>) {
+    /// Queues articles read since: they take the next indices in the library; `None` for
+    /// one that needs no extraction (its digest came from the cache).
+    pub fn add(&self, articles: Vec<Option<Arc<Article>>>) {
         if articles.is_empty() {
             return;
         }
         let mut queue = self.lock();
-        queue.taken.extend(articles.iter().map(|_| false));
-        queue.articles.extend(articles.into_iter().map(Some));
+        queue.taken.extend(articles.iter().map(Option::is_none));
+        queue.articles.extend(articles);
         drop(queue);
         self.shared.added.notify_all();
     }
@@ -165,7 +166,7 @@ fn work(shared: &Shared, tx: &Sender<Done>) {
             if shared.fail_on_purpose {
                 panic!("engine failure injected by {FAULT_ENV}");
             }
-            extract_article(&article)
+            extract_article(&super::store::with_its_text(&article))
         }))
         .map_err(|p| format!("extraction failed: {}", super::panics::message(p.as_ref())));
         if tx.send(Done { index, result }).is_err() {
@@ -233,7 +234,7 @@ mod tests {
             // Once the first three are done the workers are asleep: adding must wake them.
             if !added && seen.iter().sum::<usize>() == 3 {
                 thread::sleep(Duration::from_millis(20));
-                pool.add(articles_from(3, 7));
+                pool.add(articles_from(3, 7).into_iter().map(Some).collect());
                 added = true;
             }
             thread::sleep(Duration::from_millis(1));

@@ -38,7 +38,12 @@ impl Tmux {
         // A state dir of its own (session, journal, logs) unless the command names one: a
         // session left by another test must not restore here.
         let state = std::env::temp_dir().join(format!("{}-state", tmux.socket));
-        let command = format!("XDG_STATE_HOME={} {command}", shell_quote(&state));
+        // A cache of its own too: a digest cache left by an earlier run must not be used.
+        let command = format!(
+            "XDG_STATE_HOME={} XDG_CACHE_HOME={} {command}",
+            shell_quote(&state),
+            shell_quote(&state.join("cache"))
+        );
         let command = command.as_str();
         let out = tmux.run(&[
             "new-session",

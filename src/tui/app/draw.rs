@@ -28,6 +28,9 @@ impl App {
         }
         if std::mem::take(&mut self.library_dirty) {
             self.library.refresh(&self.store);
+        } else {
+            // Rows read since the last frame (a large library streaming in).
+            self.library.append(&self.store);
         }
         if let Some(article) = self.reader.article() {
             self.store.place_annotations(article);

@@ -45,9 +45,8 @@ impl App {
     /// article deleted, a sort order renamed) is skipped, never an error.
     /// Takes in articles read since (a large library streams in); returns the index of the
     /// first.
-    pub fn add_articles(&mut self, articles: Vec<crate::article::Article>) -> usize {
-        self.library_dirty = true;
-        self.store.add(articles)
+    pub fn add_articles(&mut self, articles: Vec<crate::tui::loader::Loaded>) -> usize {
+        self.store.add_loaded(articles)
     }
 
     /// Whether the user has pressed a key or used the mouse yet.
@@ -60,8 +59,8 @@ impl App {
             return;
         }
         let sort = SortKey::from_label(&session.sort).unwrap_or(self.library.sort());
-        self.library.set_sort(sort, session.reversed, &self.store);
-        self.library.set_filter(&session.filter, &self.store);
+        self.library
+            .restore(sort, session.reversed, &session.filter, &self.store);
         if let Some(tab) = Tab::ALL.into_iter().find(|t| t.title() == session.tab) {
             self.insight.set_tab(tab);
         }

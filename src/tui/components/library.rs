@@ -89,6 +89,8 @@ pub struct Library {
     reversed: bool,
     filter: String,
     height: usize,
+    /// Articles of the store the view has taken in (the rest arrived since).
+    seen: usize,
 }
 
 impl Library {
@@ -101,6 +103,7 @@ impl Library {
             reversed: false,
             filter: String::new(),
             height: 10,
+            seen: 0,
         };
         lib.refresh(store);
         lib
@@ -144,6 +147,7 @@ impl Library {
     /// Recomputes the view (after a sort, a filter, or new extraction results), keeping
     /// the selected article selected when it is still shown.
     pub fn refresh(&mut self, store: &Store) {
+        self.seen = store.len();
         let keep = self.selected_article();
         let words: Vec<FilterWord> = self
             .filter
@@ -162,9 +166,63 @@ impl Library {
             .min(self.view.len().saturating_sub(1));
     }
 
+    /// Puts the articles read since the view was last made in their places: they are
+    /// sorted among themselves and merged in, so a library read in batches is not sorted
+    /// whole again for every batch. The order is the one [`Library::refresh`] gives (on
+    /// ties, the earlier article first).
+    pub fn append(&mut self, store: &Store) {
+        let first = std::mem::replace(&mut self.seen, store.len());
+        let words: Vec<FilterWord> = self
+            .filter
+            .split_whitespace()
+            .map(FilterWord::new)
+            .collect();
+        let (sort, reversed) = (self.sort, self.reversed);
+        let order = |a: usize, b: usize| compare(store, sort, a, b, reversed);
+        let mut new: Vec<usize> = (first..self.seen)
+            .filter(|&i| matches(store, i, &words))
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        new.sort_by(|&a, &b| order(a, b));
+        let keep = self.selected_article();
+        let mut old = std::mem::take(&mut self.view).into_iter().peekable();
+        let mut new = new.into_iter().peekable();
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        loop {
+            match (old.peek().copied(), new.peek().copied()) {
+                (Some(a), Some(b)) if order(b, a) == Ordering::Less => {
+                    merged.push(b);
+                    new.next();
+                }
+                (Some(a), _) => {
+                    merged.push(a);
+                    old.next();
+                }
+                (None, _) => {
+                    merged.extend(new);
+                    break;
+                }
+            }
+        }
+        self.view = merged;
+        self.selected = keep
+            .and_then(|a| self.view.iter().position(|&v| v == a))
+            .unwrap_or(0)
+            .min(self.view.len().saturating_sub(1));
+    }
+
     /// Whether new extraction results can change the view (speaker names are filtered on).
     pub fn depends_on_extraction(&self) -> bool {
         !self.filter.trim().is_empty() || self.sort.uses_counts()
+    }
+
+    /// Sets sort order and filter at once (a restored session): one pass over the library.
+    pub fn restore(&mut self, sort: SortKey, reversed: bool, filter: &str, store: &Store) {
+        self.sort = sort;
+        self.reversed = reversed;
+        self.set_filter(filter, store);
     }
 
     pub fn set_filter(&mut self, filter: &str, store: &Store) {
@@ -384,11 +442,18 @@ fn compare(store: &Store, sort: SortKey, a: usize, b: usize, reversed: bool) -> 
     };
     match sort {
         // Newest first.
-        SortKey::Date => present_first(
-            x.date.as_ref().zip(y.date.as_ref()).map(|(p, q)| q.cmp(p)),
-            x.date.is_some(),
-            y.date.is_some(),
-        ),
+        SortKey::Date => {
+            // Keys, not the dates themselves: equal for dates of 16 bytes or fewer (ISO
+            // dates are 10), and read from one array.
+            let (p, q) = (store.date_key(a), store.date_key(b));
+            // A key with its last byte set may stand for a longer date.
+            let long = |k: u128| k & 0xff != 0;
+            let order = match p == q && long(p) {
+                true => x.date.as_ref().zip(y.date.as_ref()).map(|(p, q)| q.cmp(p)),
+                false => Some(q.cmp(&p)),
+            };
+            present_first(order, p != 0, q != 0)
+        }
         SortKey::Title => turn(natural_cmp(&x.title, &y.title)),
         SortKey::Source => present_first(
             x.source
