@@ -1,10 +1,11 @@
-//! `sayso`: the reader by default, `sayso extract` and `sayso export` headless.
+//! `sayso`: the reader by default; `sayso extract`, `claims` and `export` headless.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use sayso::cli::{
-    Cli, Command, ExportArgs, Format, Input, run_export, run_extract, run_extract_jsonl,
+    ClaimsArgs, Cli, Command, ExportArgs, Format, Input, run_claims, run_export, run_extract,
+    run_extract_jsonl,
 };
 use sayso::tui::{TuiOptions, run};
 
@@ -23,6 +24,24 @@ fn main() -> ExitCode {
                 Input::Jsonl => run_extract_jsonl(format, &paths, jobs),
             }
         }
+        Some(Command::Claims {
+            speakers,
+            sources,
+            classes,
+            kinds,
+            format,
+            paths,
+            jobs,
+        }) => run_claims(&ClaimsArgs {
+            config: cli.config,
+            paths,
+            speakers,
+            sources,
+            classes,
+            kinds,
+            format,
+            jobs: jobs.map_or_else(sayso::parallel::default_jobs, usize::from),
+        }),
         Some(Command::Export {
             format,
             tags,

@@ -4,10 +4,12 @@
 //!
 //! * [`digest`]: what the library-wide views keep of each article's extraction.
 //! * [`cache`]: those digests kept on disk between runs.
+//! * [`claims`]: the claims ledger, every claim as a row, filtered and written out.
 //! * [`speakers`]: cross-article speaker identity — which speakers of different articles
 //!   are one person (or organisation), and the name matching the library filter shares.
 
 pub mod cache;
+pub mod claims;
 pub mod digest;
 pub mod speakers;
 
