@@ -1,11 +1,12 @@
-//! `sayso`: the reader by default; `sayso extract`, `claims` and `export` headless.
+//! `sayso`: the reader by default; `sayso extract`, `claims`, `provenance` and `export`
+//! headless.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use sayso::cli::{
     ClaimsArgs, Cli, Command, ExportArgs, Format, Input, run_claims, run_export, run_extract,
-    run_extract_jsonl,
+    run_extract_jsonl, run_provenance,
 };
 use sayso::tui::{TuiOptions, run};
 
@@ -42,6 +43,16 @@ fn main() -> ExitCode {
             format,
             jobs: jobs.map_or_else(sayso::parallel::default_jobs, usize::from),
         }),
+        Some(Command::Provenance {
+            format,
+            paths,
+            jobs,
+        }) => run_provenance(
+            cli.config.as_deref(),
+            &paths,
+            format,
+            jobs.map_or_else(sayso::parallel::default_jobs, usize::from),
+        ),
         Some(Command::Export {
             format,
             tags,

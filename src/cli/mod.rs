@@ -4,6 +4,7 @@
 mod claims;
 mod export;
 mod extract;
+mod provenance;
 
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ use crate::extract::{ClaimClass, ClaimKind};
 pub use claims::{ClaimsArgs, ClaimsFormat, parse_class, parse_kind, run_claims};
 pub use export::{ExportArgs, run_export};
 pub use extract::{Format, Input, run_extract, run_extract_jsonl};
+pub use provenance::{ProvenanceArg, run_provenance};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -83,6 +85,21 @@ pub enum Command {
         format: ClaimsFormat,
         /// Files or folders (`.txt`, `.md`, recursively); `-` reads one article from stdin.
         /// Without a path, the library folders from the config, else the samples.
+        paths: Vec<PathBuf>,
+        /// Worker threads (default: every core). The output is the same for any number.
+        #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+    },
+    /// Quotes that several articles carry (the same or nearly the same words) and figures
+    /// they give different values for, flagged where the words, the speaker or the value
+    /// differ; to standard output.
+    Provenance {
+        /// `markdown` (a section per group), `json` (JSON Lines, one group per line) or
+        /// `csv` (RFC 4180, one row per member).
+        #[arg(long, value_enum, default_value_t = ProvenanceArg::Markdown)]
+        format: ProvenanceArg,
+        /// Files or folders (`.txt`, `.md`, recursively). Without a path, the library
+        /// folders from the config, else the samples.
         paths: Vec<PathBuf>,
         /// Worker threads (default: every core). The output is the same for any number.
         #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

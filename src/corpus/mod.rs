@@ -5,12 +5,16 @@
 //! * [`digest`]: what the library-wide views keep of each article's extraction.
 //! * [`cache`]: those digests kept on disk between runs.
 //! * [`claims`]: the claims ledger, every claim as a row, filtered and written out.
+//! * [`provenance`]: the same quote across articles, and figures that disagree;
+//!   [`provenance_format`] writes them out.
 //! * [`speakers`]: cross-article speaker identity — which speakers of different articles
 //!   are one person (or organisation), and the name matching the library filter shares.
 
 pub mod cache;
 pub mod claims;
 pub mod digest;
+pub mod provenance;
+pub mod provenance_format;
 pub mod speakers;
 
 pub use digest::{Digest, SpeakerDigest};
