@@ -475,7 +475,7 @@ impl Provenance {
                     }
                 }
                 let speaker = c.speaker.as_deref();
-                if let (Some(s), Some(usual)) = (speaker, usual.as_deref())
+                if let (Some(s), Some(usual)) = (speaker, usual)
                     && !same_person(&normalise(s), usual)
                 {
                     member_flags.push("different-speaker");
