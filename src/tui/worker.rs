@@ -159,6 +159,7 @@ fn next_job(shared: &Shared) -> Option<(usize, Arc<Article>)> {
 }
 
 fn work(shared: &Shared, tx: &Sender<Done>) {
+    yield_to_the_interface();
     while let Some((index, article)) = next_job(shared) {
         // A panic in the engine costs one article's highlights, not the session.
         let result = catch_unwind(AssertUnwindSafe(|| {
@@ -174,6 +175,27 @@ fn work(shared: &Shared, tx: &Sender<Done>) {
         }
     }
 }
+
+/// Lowers this worker thread's scheduling priority: with as many workers as cores, the
+/// event loop would otherwise wait its turn behind them and a key press could take a
+/// whole time slice to be answered.
+fn yield_to_the_interface() {
+    // Linux keeps a nice value per thread; elsewhere the pool runs at normal priority.
+    #[cfg(target_os = "linux")]
+    // SAFETY: both calls only read or set this thread's own scheduling attributes.
+    unsafe {
+        let thread = libc::gettid() as libc::id_t;
+        // A reader started under `nice` keeps its lower priority.
+        if libc::getpriority(libc::PRIO_PROCESS, thread) < WORKER_NICENESS {
+            libc::setpriority(libc::PRIO_PROCESS, thread, WORKER_NICENESS);
+        }
+    }
+}
+
+/// Nice value of the extraction threads: low enough that the interface thread gets ~90% of
+/// a contended core (the kernel weighs nice 0 against nice 10 as 1024 : 110).
+#[cfg(target_os = "linux")]
+const WORKER_NICENESS: libc::c_int = 10;
 
 #[cfg(test)]
 mod tests {
@@ -240,6 +262,22 @@ mod tests {
             thread::sleep(Duration::from_millis(1));
         }
         assert!(seen.iter().all(|&n| n == 1), "{seen:?}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn workers_run_below_the_interface_thread() {
+        let niceness = || unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as u32) };
+        let interface = niceness();
+        let worker = thread::spawn(move || {
+            yield_to_the_interface();
+            niceness()
+        })
+        .join()
+        .unwrap();
+        assert_eq!(worker, interface.max(WORKER_NICENESS));
+        // Only the worker's own thread changed.
+        assert_eq!(niceness(), interface);
     }
 
     #[test]
