@@ -288,11 +288,11 @@ mod tests {
     #[test]
     fn dates_include_after_and_exclude_before() {
         let q = parse("after:2019-09 before:2020").unwrap();
-        assert_eq!((q.after, q.before), (Some(2019_09_00), Some(2020_00_00)));
-        assert_eq!(parse("after:2019-09-26").unwrap().after, Some(2019_09_26));
-        assert_eq!(article_day("2019-09-26"), Some(2019_09_26));
+        assert_eq!((q.after, q.before), (Some(20190900), Some(20200000)));
+        assert_eq!(parse("after:2019-09-26").unwrap().after, Some(20190926));
+        assert_eq!(article_day("2019-09-26"), Some(20190926));
         assert_eq!(article_day("2019-09"), None);
-        assert_eq!(article_day("2019-09-26T10:00:00Z"), Some(2019_09_26));
+        assert_eq!(article_day("2019-09-26T10:00:00Z"), Some(20190926));
         assert_eq!(article_day("tomorrow"), None);
         assert_eq!(article_day("2019-13-01"), None);
         assert_eq!(article_day("２０１９-09-26"), None);
