@@ -3,9 +3,11 @@
 //! What the annotation keys do is in [`notes`].
 
 mod draw;
+mod effects;
 mod input;
 mod notes;
 mod quitting;
+mod search;
 mod session;
 
 use std::path::PathBuf;
@@ -22,6 +24,7 @@ use super::components::choice::{Choice, Purpose};
 use super::components::help::Help;
 use super::components::insight::{Insight, Tab};
 use super::components::library::Library;
+use super::components::library_search::SearchView;
 use super::components::log::{Log, LogView};
 use super::components::note_editor::{EditorOutcome, NoteEditor};
 use super::components::prompt::Prompt;
@@ -90,6 +93,9 @@ pub struct App {
     insight: Insight,
     index: Option<(SpeakersIndex, Instant)>,
     tags: Option<TagIndex>,
+    /// The library-wide search: its index, and the overlay when open.
+    search: Option<super::library_search::LibrarySearch>,
+    search_view: Option<SearchView>,
     help: Option<Help>,
     /// Every warning and error of the session (`!` shows them).
     log: Log,
@@ -139,6 +145,8 @@ impl App {
             reader: Reader::default(),
             insight: Insight::default(),
             index: None,
+            search: None,
+            search_view: None,
             tags: None,
             help: None,
             log: Log::default(),
@@ -312,6 +320,7 @@ impl App {
             index.rebuild(&self.store);
             *built = now;
         }
+        self.refresh_search();
         if self.store.annotations().has_unsaved()
             && self
                 .last_save_retry
@@ -414,6 +423,9 @@ impl App {
             }
             return;
         }
+        if self.search_key(action) {
+            return;
+        }
         if matches!(action, Action::Undo | Action::Redo) {
             self.undo_redo(action == Action::Redo);
             return;
@@ -460,6 +472,7 @@ impl App {
                 self.index = Some((SpeakersIndex::new(&self.store), Instant::now()))
             }
             Action::TagIndex => self.tags = Some(TagIndex::new(&self.store)),
+            Action::LibrarySearch => self.open_search(),
             Action::Export => self.apply(Effect::Prompt(PromptKind::Export)),
             Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete => {
                 self.annotate(action)
@@ -544,62 +557,6 @@ impl App {
         self.library.select_article(article);
         if self.store.extraction(article).is_none() {
             self.urgent = Some(article);
-        }
-    }
-
-    fn apply(&mut self, effect: Effect) {
-        match effect {
-            Effect::None | Effect::Close => {}
-            Effect::Open(article) => {
-                // Re-opening the article being read keeps the reading position.
-                if self.reader.article() != Some(article) {
-                    self.open(article);
-                }
-                self.focus = Pane::Reader;
-            }
-            Effect::Jump {
-                article,
-                offset,
-                focus_reader,
-            } => {
-                if self.reader.article() != Some(article) {
-                    self.open(article);
-                }
-                self.reader.jump_to(offset, &self.store);
-                if focus_reader {
-                    self.focus = Pane::Reader;
-                    self.index = None;
-                    self.tags = None;
-                }
-            }
-            Effect::Focus(pane) => self.focus = pane,
-            Effect::Prompt(kind) => {
-                let current = match kind {
-                    PromptKind::Filter => self.library.filter().to_string(),
-                    PromptKind::SpeakerFilter => self
-                        .index
-                        .as_ref()
-                        .map_or_else(String::new, |(i, _)| i.filter().to_string()),
-                    PromptKind::Search
-                    | PromptKind::Export
-                    | PromptKind::Tag
-                    | PromptKind::SaveElsewhere => String::new(),
-                    PromptKind::RenameTag => {
-                        let tag = self.tags.as_ref().and_then(|t| t.selected_tag());
-                        let Some(tag) = tag.map(str::to_owned) else {
-                            return;
-                        };
-                        let mut prompt = Prompt::new(kind, &tag);
-                        prompt.subject = tag;
-                        self.prompt = Some(prompt);
-                        self.refresh_candidates();
-                        return;
-                    }
-                };
-                self.prompt = Some(Prompt::new(kind, &current));
-                self.refresh_candidates();
-            }
-            Effect::Message(m) => self.show_message(m),
         }
     }
 }

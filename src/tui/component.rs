@@ -58,6 +58,8 @@ pub enum PromptKind {
     SpeakerFilter,
     /// Search the open article.
     Search,
+    /// Search the whole library (the search overlay's query).
+    LibrarySearch,
     /// Tags of a passage, comma-separated, completed from the library's tags.
     Tag,
     /// A new name for the tag selected in the tag index.

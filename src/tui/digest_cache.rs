@@ -17,22 +17,28 @@ pub const CACHE_DIR_ENV: &str = "SAYSO_CACHE_DIR";
 /// The cache of the library named `library`, unless there is no cache directory or no
 /// way to tell this build's engine from another's.
 pub fn spec(library: &str) -> Option<CacheSpec> {
-    let dir = match std::env::var_os(CACHE_DIR_ENV) {
-        Some(dir) if dir.is_empty() => return None,
-        Some(dir) => PathBuf::from(dir),
-        None => directories::ProjectDirs::from("", "", "sayso")?
-            .cache_dir()
-            .to_owned(),
-    };
     Some(CacheSpec {
-        file: cache::file_for(&dir, library),
+        file: cache::file_for(&cache_dir()?, library),
         engine: engine()?,
     })
 }
 
+/// Where sayso's caches go (the digests, the search index); `None` when they are off.
+pub fn cache_dir() -> Option<PathBuf> {
+    match std::env::var_os(CACHE_DIR_ENV) {
+        Some(dir) if dir.is_empty() => None,
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => Some(
+            directories::ProjectDirs::from("", "", "sayso")?
+                .cache_dir()
+                .to_owned(),
+        ),
+    }
+}
+
 /// Names this build's engine: the version and the executable's own stamp, so that digests
 /// made by any other build (a rebuilt binary, an upgrade) are not used.
-fn engine() -> Option<String> {
+pub fn engine() -> Option<String> {
     let exe = std::env::current_exe().ok()?;
     let stamp = FileStamp::of(&std::fs::metadata(exe).ok()?);
     Some(format!(

@@ -65,6 +65,7 @@ actions! {
     PrevPane "prev_pane" General "previous pane (in the insight pane: previous tab first)";
     Back "back" General "cancel or clear; close the overlay; back to the library";
     SpeakersIndex "speakers_index" General "speakers across the library";
+    LibrarySearch "library_search" General "search the library: words, \"phrases\", speaker:, kind:, …";
     NextTab "next_tab" General "next insight tab (from any pane)";
     PrevTab "prev_tab" General "previous insight tab (from any pane)";
     Down "down" Movement "move down (reader: a line; selecting: a sentence further)";
@@ -314,6 +315,7 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
         (p(KeyCode::BackTab), PrevPane),
         (p(KeyCode::Esc), Back),
         (k('S'), SpeakersIndex),
+        (k('F'), LibrarySearch),
         (k('j'), Down),
         (p(KeyCode::Down), Down),
         (k('k'), Up),

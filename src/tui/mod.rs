@@ -12,6 +12,7 @@ pub mod external;
 pub mod input_wait;
 pub mod keymap;
 pub mod layout;
+pub mod library_search;
 pub mod loader;
 pub mod panics;
 pub mod selection;
@@ -74,6 +75,11 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         true => None,
         false => digest_cache::spec(&library),
     };
+    // The samples' search index is in memory; a library's is in the cache dir.
+    let search_dir = match paths.is_empty() {
+        true => None,
+        false => library_search::index_dir(&library),
+    };
     let (articles, reading) = match paths.is_empty() {
         true => (crate::article::embedded_seeds(), None),
         false => (Vec::new(), Some(loader::start(paths, cache.clone()))),
@@ -118,6 +124,8 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         annotations: None,
         cache: digest_cache::CacheWriter::new(cache),
     };
+    let engine = digest_cache::engine().unwrap_or_else(|| "unknown".into());
+    app.start_search(search_dir, &engine);
     if start.reading.is_none() {
         start.library_read(&mut app);
     }
@@ -286,6 +294,7 @@ impl Start {
 
     fn library_read(&mut self, app: &mut App) {
         app.report_problems(&std::mem::take(&mut self.problems));
+        app.library_complete();
         if let Some(storage) = self.storage.take() {
             self.annotations = Some(load_annotations(storage, app));
         }

@@ -160,6 +160,22 @@ impl Store {
         self.articles.get(first..).unwrap_or_default().to_vec()
     }
 
+    /// The articles from index `first` on, for the search indexer: a backed article goes
+    /// without its text (the indexer reads the file when it gets to it), so a long queue
+    /// does not keep the library's texts in memory.
+    pub fn for_indexing(&self, first: usize) -> Vec<Arc<Article>> {
+        let articles = self.articles.get(first..).unwrap_or_default();
+        let backed = self.backed.get(first..).unwrap_or_default();
+        articles
+            .iter()
+            .zip(backed.iter().copied().chain(std::iter::repeat(false)))
+            .map(|(a, backed)| match backed {
+                true => Arc::new(metadata(a)),
+                false => Arc::clone(a),
+            })
+            .collect()
+    }
+
     /// As [`Store::shared_from`], `None` for the articles extracted already.
     pub fn pending_from(&self, first: usize) -> Vec<Option<Arc<Article>>> {
         let slots = self.slots.get(first..).unwrap_or_default();

@@ -48,7 +48,9 @@ impl App {
             layers: self.layers,
             classes: self.classes,
         };
-        if let Some(tags) = &mut self.tags {
+        if let (Some(view), Some(search)) = (&mut self.search_view, &self.search) {
+            view.draw(frame, areas.body, &ctx, search);
+        } else if let Some(tags) = &mut self.tags {
             tags.draw(frame, areas.body, &ctx);
         } else if let Some((index, _)) = &mut self.index {
             index.draw(frame, areas.body, &ctx);
@@ -86,6 +88,8 @@ impl App {
             ("HELP", None)
         } else if self.editor.is_some() {
             ("NOTE", None)
+        } else if self.search_view.is_some() {
+            ("SEARCH", None)
         } else if self.tags.is_some() {
             ("TAGS", None)
         } else if self.index.is_some() {

@@ -19,6 +19,7 @@ impl App {
                     self.show_message(Message::info("nothing to complete"));
                 }
             }
+            (PromptKind::LibrarySearch, outcome) => self.search_prompt(input, outcome),
             (PromptKind::Tag | PromptKind::RenameTag | PromptKind::Export, _) => {
                 self.annotation_prompt(kind, input, outcome)
             }
@@ -89,6 +90,14 @@ impl App {
             return;
         }
         if self.editor.is_some() {
+            return;
+        }
+        if let Some(view) = &mut self.search_view {
+            match (down, click) {
+                (Some(d), _) => view.scroll(d),
+                (None, true) if row >= areas.body.y => view.click(row - areas.body.y),
+                _ => {}
+            }
             return;
         }
         if let Some(tags) = &mut self.tags {

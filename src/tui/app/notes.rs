@@ -378,6 +378,7 @@ impl App {
                     PromptKind::Export => self.export(input),
                     PromptKind::Filter
                     | PromptKind::SpeakerFilter
+                    | PromptKind::LibrarySearch
                     | PromptKind::Search
                     | PromptKind::SaveElsewhere => {}
                 }
@@ -420,6 +421,7 @@ impl App {
                 .collect(),
             PromptKind::Filter
             | PromptKind::SpeakerFilter
+            | PromptKind::LibrarySearch
             | PromptKind::Search
             | PromptKind::SaveElsewhere => Vec::new(),
         };

@@ -46,7 +46,9 @@ impl App {
     /// Takes in articles read since (a large library streams in); returns the index of the
     /// first.
     pub fn add_articles(&mut self, articles: Vec<crate::tui::loader::Loaded>) -> usize {
-        self.store.add_loaded(articles)
+        let first = self.store.add_loaded(articles);
+        self.index_from(first);
+        first
     }
 
     /// Whether the user has pressed a key or used the mouse yet.

@@ -6,6 +6,7 @@ pub mod claims_tab;
 pub mod help;
 pub mod insight;
 pub mod library;
+pub mod library_search;
 pub mod log;
 pub mod note_editor;
 pub mod notes_tab;

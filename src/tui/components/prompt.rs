@@ -57,6 +57,7 @@ impl Prompt {
             PromptKind::Filter => "filter: ".into(),
             PromptKind::SpeakerFilter => "speakers: ".into(),
             PromptKind::Search => "/".into(),
+            PromptKind::LibrarySearch => "search the library: ".into(),
             PromptKind::Tag => "tags: ".into(),
             PromptKind::RenameTag => format!("rename #{} to: ", self.subject),
             PromptKind::Export => "export format (Enter: markdown): ".into(),

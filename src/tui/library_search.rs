@@ -1,0 +1,268 @@
+//! The reader's side of the library-wide search ([`crate::corpus::search`]): the index in
+//! the cache dir (in memory for the samples or with the cache off), kept up to date by a
+//! thread of its own at low priority, and the map from content ids back to articles.
+
+use std::collections::{HashMap, HashSet};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use super::store::{Store, with_its_text};
+use crate::article::{Article, content_id};
+use crate::corpus::search::{self, IndexUpdater, Query, Results, SearchIndex};
+use crate::extract::extract_article;
+
+/// How often the indexer makes what it added searchable while it works.
+const COMMIT_EVERY: Duration = Duration::from_secs(2);
+
+/// Nice value of the indexer: below the extraction threads, which the counts wait for.
+#[cfg(target_os = "linux")]
+const INDEXER_NICENESS: libc::c_int = 15;
+
+enum Feed {
+    Articles(Vec<Arc<Article>>),
+    /// Every article of the library has been sent: the rest can go from the index.
+    Complete,
+}
+
+#[derive(Default)]
+struct Progress {
+    sent: AtomicUsize,
+    /// Articles seen to by the indexer and committed, so searchable.
+    done: AtomicUsize,
+    problem: Mutex<Option<String>>,
+}
+
+/// The search of one library.
+pub struct LibrarySearch {
+    index: SearchIndex,
+    feed: Option<Sender<Feed>>,
+    progress: Arc<Progress>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+    /// Content id → the first article with that text.
+    articles: HashMap<String, usize>,
+    /// Another instance keeps the index: this one searches it as it is.
+    read_only: bool,
+}
+
+/// Where the index of `library` goes: `None` for one in memory.
+pub fn index_dir(library: &str) -> Option<PathBuf> {
+    let dir = super::digest_cache::cache_dir()?;
+    Some(search::index_dir(&dir, &content_id(library)))
+}
+
+impl LibrarySearch {
+    /// Opens the index (`dir`, or in memory) and starts its updater.
+    pub fn start(dir: Option<PathBuf>, engine: &str) -> Result<Self, String> {
+        let (index, updater) = match search::open(dir.as_deref(), engine) {
+            Ok(opened) => opened,
+            // A cache that cannot be opened is replaced by one in memory for this session.
+            Err(_) if dir.is_some() => search::open(None, engine).map_err(|e| e.to_string())?,
+            Err(e) => return Err(e.to_string()),
+        };
+        let progress = Arc::new(Progress::default());
+        let stop = Arc::new(AtomicBool::new(false));
+        let read_only = updater.is_none();
+        let (feed, thread) = match updater {
+            Some(updater) => {
+                let (tx, rx) = channel();
+                let (progress, stop) = (Arc::clone(&progress), Arc::clone(&stop));
+                let thread = std::thread::spawn(move || update(updater, &rx, &progress, &stop));
+                (Some(tx), Some(thread))
+            }
+            None => (None, None),
+        };
+        Ok(LibrarySearch {
+            index,
+            feed,
+            progress,
+            stop,
+            thread,
+            articles: HashMap::new(),
+            read_only,
+        })
+    }
+
+    /// Queues the store's articles from `first` on for indexing.
+    pub fn add(&mut self, store: &Store, first: usize) {
+        for (i, a) in store.articles().iter().enumerate().skip(first) {
+            self.articles.entry(a.id.clone()).or_insert(i);
+        }
+        let batch = store.for_indexing(first);
+        if batch.is_empty() {
+            return;
+        }
+        if let Some(feed) = &self.feed {
+            self.progress.sent.fetch_add(batch.len(), Ordering::Relaxed);
+            if feed.send(Feed::Articles(batch)).is_err() {
+                self.feed = None;
+            }
+        }
+    }
+
+    /// The library is read in full.
+    pub fn complete(&mut self) {
+        if let Some(feed) = &self.feed {
+            let _ = feed.send(Feed::Complete);
+        }
+    }
+
+    /// Articles indexed (or found indexed already) and articles sent, while it is behind.
+    pub fn indexing(&self) -> Option<(usize, usize)> {
+        let done = self.progress.done.load(Ordering::Relaxed);
+        let sent = self.progress.sent.load(Ordering::Relaxed);
+        (done < sent).then_some((done, sent))
+    }
+
+    /// What went wrong in the indexer, if anything did.
+    pub fn problem(&self) -> Option<String> {
+        if self.read_only {
+            return Some("another sayso keeps this library's index: searching it as it is".into());
+        }
+        self.progress
+            .problem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The article (index in the store) whose text has content id `id`.
+    pub fn article(&self, id: &str) -> Option<usize> {
+        self.articles.get(id).copied()
+    }
+
+    /// Runs `query`; the articles with its tags come from the annotations in `store`.
+    pub fn search(&self, query: &Query, store: &Store, limit: usize) -> Result<Results, String> {
+        let tagged = (!query.tags.is_empty()).then(|| tagged_articles(store, &query.tags));
+        self.index
+            .search(query, tagged.as_deref(), limit)
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl Drop for LibrarySearch {
+    /// Stops the indexer after its current article; what it added is committed, so the
+    /// next start goes on from there.
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.feed = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Content ids of the articles with an annotation tagged with any of `tags` (any case).
+fn tagged_articles(store: &Store, tags: &[String]) -> Vec<String> {
+    let wanted: Vec<String> = tags.iter().map(|t| t.to_lowercase()).collect();
+    (0..store.len())
+        .filter(|&i| store.annotation_count(i) > 0)
+        .filter(|&i| {
+            store
+                .annotations()
+                .tags_of(i)
+                .iter()
+                .any(|t| wanted.contains(&t.to_lowercase()))
+        })
+        .filter_map(|i| store.article(i).map(|a| a.id.clone()))
+        .collect()
+}
+
+fn update(
+    mut updater: IndexUpdater,
+    feed: &Receiver<Feed>,
+    progress: &Progress,
+    stop: &AtomicBool,
+) {
+    lower_priority();
+    let mut library: HashSet<String> = HashSet::new();
+    let mut last_commit = Instant::now();
+    // Articles seen to since the last commit: they count as done once committed.
+    let mut seen = 0;
+    let report = |e: String| {
+        *progress
+            .problem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(e);
+    };
+    let commit = |updater: &mut IndexUpdater, seen: &mut usize| {
+        if let Err(e) = updater.commit() {
+            report(e.to_string());
+        }
+        progress
+            .done
+            .fetch_add(std::mem::take(seen), Ordering::Relaxed);
+    };
+    loop {
+        let next = match feed.try_recv() {
+            Ok(next) => next,
+            Err(TryRecvError::Empty) => {
+                // Idle: what was added becomes searchable now.
+                commit(&mut updater, &mut seen);
+                match feed.recv() {
+                    Ok(next) => next,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
+        match next {
+            Feed::Articles(batch) => {
+                for article in batch {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if library.insert(article.id.clone()) && !updater.is_indexed(&article.id) {
+                        index_one(&mut updater, &article, &report);
+                    }
+                    seen += 1;
+                    if last_commit.elapsed() >= COMMIT_EVERY {
+                        last_commit = Instant::now();
+                        commit(&mut updater, &mut seen);
+                    }
+                }
+            }
+            Feed::Complete => updater.retain(|id| library.contains(id)),
+        }
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+    }
+    commit(&mut updater, &mut seen);
+}
+
+fn index_one(updater: &mut IndexUpdater, article: &Arc<Article>, report: &impl Fn(String)) {
+    let full = with_its_text(article);
+    // The file changed since it was listed: its new text is indexed when it is listed again.
+    if full.id != article.id {
+        return;
+    }
+    match catch_unwind(AssertUnwindSafe(|| extract_article(&full))) {
+        Ok(x) => {
+            if let Err(e) = updater.add(&full, &x) {
+                report(e.to_string());
+            }
+        }
+        Err(p) => report(format!(
+            "{}: not indexed: {}",
+            full.path.display(),
+            super::panics::message(p.as_ref())
+        )),
+    }
+}
+
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: both calls only read or set this thread's own scheduling attributes.
+    unsafe {
+        let thread = libc::gettid() as libc::id_t;
+        if libc::getpriority(libc::PRIO_PROCESS, thread) < INDEXER_NICENESS {
+            libc::setpriority(libc::PRIO_PROCESS, thread, INDEXER_NICENESS);
+        }
+    }
+}
