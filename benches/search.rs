@@ -19,6 +19,15 @@ mod common;
 use common::SEEDS;
 
 const ARTICLES: usize = 100_000;
+/// Under `cargo test` (no `--bench`), the bench only checks that it runs: a small library.
+const ARTICLES_UNDER_TEST: usize = 2_000;
+
+fn articles() -> usize {
+    match std::env::args().any(|a| a == "--bench") {
+        true => ARTICLES,
+        false => ARTICLES_UNDER_TEST,
+    }
+}
 /// Bytes of a sample each article takes.
 const ARTICLE_BYTES: usize = 2_000;
 /// Names the index's contents: bump when the generated library changes.
@@ -54,10 +63,11 @@ fn extractions() -> Vec<Extraction> {
 }
 
 fn index() -> (SearchIndex, Vec<String>) {
-    let dir = std::env::temp_dir().join(format!("sayso-bench-search-{ARTICLES}"));
-    let texts: Vec<String> = (0..ARTICLES).map(|i| article(i).text).collect();
+    let n = articles();
+    let dir = std::env::temp_dir().join(format!("sayso-bench-search-{n}"));
+    let texts: Vec<String> = (0..n).map(|i| article(i).text).collect();
     let (search, updater) = search::open(Some(&dir), STAMP).expect("bench index");
-    if search.articles().map(|a| a.len()).unwrap_or(0) == ARTICLES {
+    if search.articles().map(|a| a.len()).unwrap_or(0) == n {
         return (search, texts);
     }
     drop((search, updater));
@@ -66,14 +76,14 @@ fn index() -> (SearchIndex, Vec<String>) {
     let mut updater = updater.expect("bench index writer");
     let x = extractions();
     let started = Instant::now();
-    for i in 0..ARTICLES {
+    for i in 0..n {
         updater
             .add(&article(i), &x[i % x.len()])
             .expect("bench indexing");
     }
     updater.commit().expect("bench commit");
     eprintln!(
-        "indexed {ARTICLES} articles ({} sentences, {:.0} MB of text) in {:.1} s into {}",
+        "indexed {n} articles ({} sentences, {:.0} MB of text) in {:.1} s into {}",
         search.sentences(),
         texts.iter().map(String::len).sum::<usize>() as f64 / 1e6,
         started.elapsed().as_secs_f64(),
@@ -92,7 +102,7 @@ fn bench(c: &mut Criterion) {
         ("two_words", "china cooperation"),
         ("phrase", "\"win-win cooperation\""),
         ("prefix", "coop*"),
-        ("speaker_and_word", "speaker:\"Wang Yi\" taiwan"),
+        ("speaker_and_word", "speaker:\"Wang Yi\" cooperation"),
         ("filters_only", "kind:direct after:2019 before:2021"),
         ("rare_word", "desk 42"),
     ] {
@@ -103,6 +113,35 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(search.search(&q, None, 200).expect("bench search").total))
         });
     }
+    // Where a quote also appears (the Claims tab's link): the first quote of a sample
+    // found in every copy of that sample.
+    let sample = article(2);
+    let x = &extractions()[2];
+    let claim = x
+        .claims
+        .iter()
+        .find(|c| c.kind == sayso::extract::ClaimKind::Direct)
+        .or(x.claims.first())
+        .expect("a sample with a claim");
+    let words = claim.span.slice(&sample.text);
+    let speaker = claim
+        .speaker
+        .and_then(|s| x.speakers.get(s))
+        .map(|s| s.name.clone());
+    let copies = search
+        .copies(words, &sample.id, speaker.as_deref())
+        .expect("bench copies");
+    eprintln!("copies of {words:?}: {}", copies.len());
+    group.bench_function("copies_of_a_claim", |b| {
+        b.iter(|| {
+            black_box(
+                search
+                    .copies(words, &sample.id, speaker.as_deref())
+                    .expect("bench copies")
+                    .len(),
+            )
+        })
+    });
     // What a search without an index does: every text scanned for the phrase.
     let finder = memchr::memmem::Finder::new("win-win cooperation");
     group.bench_function("plain_scan_phrase", |b| {

@@ -115,3 +115,102 @@ fn tag_filters_by_the_annotations() {
         "{screen}"
     );
 }
+
+/// One quote in five articles: three copies as said, one with a word changed, one given to
+/// another speaker.
+fn copied_quote_library() -> Vec<sayso::article::Article> {
+    const QUOTE: &str = "Our harbour will stay open to every ship that keeps the peace";
+    let bodies = [
+        format!("\"{QUOTE},\" said Ana Ruiz, the harbour master."),
+        format!("\"{QUOTE},\" Ana Ruiz told reporters on Monday."),
+        format!("Ana Ruiz said: \"{QUOTE}.\""),
+        format!("\"{},\" said Ana Ruiz.", QUOTE.replace("every", "any")),
+        format!("\"{QUOTE},\" said Tom Baker, the mayor."),
+    ];
+    bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let mut a = sayso::article::Article::from_text(
+                format!("port{i}.txt"),
+                format!("Port story {i}\n\n{body}\n"),
+            );
+            a.date = Some(format!("2021-05-0{}", i + 1));
+            a.source = Some(format!("Outlet {i}"));
+            a
+        })
+        .collect()
+}
+
+#[test]
+fn the_claims_tab_links_a_quote_to_its_copies_and_p_lists_them() {
+    let mut app = App::new(copied_quote_library(), sayso::tui::app::Settings::default());
+    app.store_mut().extract_all_now();
+    app.start_search(None, "test");
+    app.library_complete();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !app.search_ready() {
+        assert!(Instant::now() < deadline, "the index is never ready");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    render(&mut app, 120, 40);
+    // The library lists the newest first: the copy given to Tom Baker.
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]l");
+    let screen = text(&render(&mut app, 120, 40));
+    // The insight pane's text, its lines joined (the link wraps in the narrow pane).
+    let insight: String = screen
+        .lines()
+        .skip_while(|l| !l.contains(" Insight "))
+        .map(|l| {
+            l.chars()
+                .skip(1)
+                .take(45)
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        insight.contains("↳ also in 4 articles (earliest 2021-05-01, Outlet 0)"),
+        "{screen}"
+    );
+    assert!(insight.contains("1 worded differently"), "{insight}");
+    // From Tom Baker's copy, the four others give the words to Ana Ruiz.
+    assert!(insight.contains("4 with another speaker"), "{insight}");
+    keys(&mut app, "P");
+    let screen = text(&render(&mut app, 120, 40));
+    assert!(
+        screen.contains("The claim and its copies in 4 other articles, earliest first"),
+        "{screen}"
+    );
+    assert!(screen.contains("(this article)"), "{screen}");
+    assert!(
+        screen.contains("1 words differ, another speaker"),
+        "{screen}"
+    );
+    let order: Vec<&str> = screen
+        .lines()
+        .filter_map(|l| l.strip_prefix('│'))
+        .filter_map(|l| l.get(..10))
+        .filter(|d| d.starts_with("2021-"))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "2021-05-05",
+            "2021-05-01",
+            "2021-05-02",
+            "2021-05-03",
+            "2021-05-04"
+        ],
+        "this article first, then the copies earliest first:\n{screen}"
+    );
+    // Enter opens a copy at its sentence.
+    keys(&mut app, "j");
+    press(&mut app, KeyCode::Enter);
+    let screen = text(&render(&mut app, 120, 40));
+    assert!(screen.contains(" READER "), "{screen}");
+    assert!(screen.contains("Port story 0"), "{screen}");
+}

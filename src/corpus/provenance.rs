@@ -270,7 +270,7 @@ fn near(a: &[u64], b: &[u64]) -> bool {
 
 /// Levenshtein distance on words ≤ `limit`, in O(len × limit): only the cells within
 /// `limit` of the diagonal can hold a distance that small.
-fn edit_distance_within<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
+pub(crate) fn edit_distance_within<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
     if a.len().abs_diff(b.len()) > limit {
         return false;
     }
@@ -589,7 +589,7 @@ fn mode<T: PartialEq>(items: impl Iterator<Item = T>) -> Option<T> {
 
 /// Two normalised names for one person: the words of one are among the other's (`trump`,
 /// `donald trump`).
-fn same_person(a: &str, b: &str) -> bool {
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
     let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     wa.iter().all(|w| wb.contains(w)) || wb.iter().all(|w| wa.contains(w))
 }

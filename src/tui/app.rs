@@ -96,6 +96,7 @@ pub struct App {
     /// The library-wide search: its index, and the overlay when open.
     search: Option<super::library_search::LibrarySearch>,
     search_view: Option<SearchView>,
+    elsewhere: Option<search::Elsewhere>,
     help: Option<Help>,
     /// Every warning and error of the session (`!` shows them).
     log: Log,
@@ -147,6 +148,7 @@ impl App {
             index: None,
             search: None,
             search_view: None,
+            elsewhere: None,
             tags: None,
             help: None,
             log: Log::default(),
@@ -473,6 +475,7 @@ impl App {
             }
             Action::TagIndex => self.tags = Some(TagIndex::new(&self.store)),
             Action::LibrarySearch => self.open_search(),
+            Action::Provenance => self.open_copies(),
             Action::Export => self.apply(Effect::Prompt(PromptKind::Export)),
             Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete => {
                 self.annotate(action)

@@ -17,6 +17,9 @@ pub struct Ctx<'a> {
     pub layers: Layers,
     /// The claim classes shown (the reader's highlights, the Claims tab).
     pub classes: ClassFilter,
+    /// Where else the Claims tab's selected claim appears, in a line (`None`: nowhere
+    /// else, or not known).
+    pub elsewhere: Option<&'a str>,
 }
 
 /// How loud a status message is.

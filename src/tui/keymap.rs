@@ -104,6 +104,7 @@ actions! {
     Delete "delete" Annotations "delete the selected or current annotation (u undoes)";
     Undo "undo" Annotations "undo the last annotation change";
     Redo "redo" Annotations "redo the last undone annotation change";
+    Provenance "provenance" Insight "where the selected claim also appears: the copies side by side";
     TagIndex "tag_index" Annotations "tags across the library (Enter: their passages)";
     RenameTag "rename_tag" Annotations "tag index: rename the tag everywhere (or merge it)";
     Export "export" Annotations "export all annotations to a file (choose the format)";
@@ -316,6 +317,7 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
         (p(KeyCode::Esc), Back),
         (k('S'), SpeakersIndex),
         (k('F'), LibrarySearch),
+        (k('P'), Provenance),
         (k('j'), Down),
         (p(KeyCode::Down), Down),
         (k('k'), Up),

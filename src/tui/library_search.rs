@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use super::store::{Store, with_its_text};
 use crate::article::{Article, content_id};
-use crate::corpus::search::{self, IndexUpdater, Query, Results, SearchIndex};
+use crate::corpus::search::{self, Copy, IndexUpdater, Query, Results, SearchIndex};
 use crate::extract::extract_article;
 
 /// How often the indexer makes what it added searchable while it works.
@@ -134,6 +134,18 @@ impl LibrarySearch {
     /// The article (index in the store) whose text has content id `id`.
     pub fn article(&self, id: &str) -> Option<usize> {
         self.articles.get(id).copied()
+    }
+
+    /// Other articles' sentences that carry `claim` (see [`SearchIndex::copies`]).
+    pub fn copies(
+        &self,
+        claim: &str,
+        article: &str,
+        speaker: Option<&str>,
+    ) -> Result<Vec<Copy>, String> {
+        self.index
+            .copies(claim, article, speaker)
+            .map_err(|e| e.to_string())
     }
 
     /// Runs `query`; the articles with its tags come from the annotations in `store`.

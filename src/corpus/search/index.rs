@@ -63,11 +63,11 @@ pub enum SearchError {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Fields {
-    article: Field,
-    start: Field,
-    text: Field,
-    speaker: Field,
+pub(super) struct Fields {
+    pub(super) article: Field,
+    pub(super) start: Field,
+    pub(super) text: Field,
+    pub(super) speaker: Field,
     source: Field,
     kind: Field,
     class: Field,
@@ -139,8 +139,8 @@ pub struct Results {
 
 /// The searching side of an index; cheap to share with the interface thread.
 pub struct SearchIndex {
-    reader: IndexReader,
-    fields: Fields,
+    pub(super) reader: IndexReader,
+    pub(super) fields: Fields,
 }
 
 /// The writing side: at most one per index at a time (tantivy locks it).
@@ -247,6 +247,8 @@ impl SearchIndex {
 
     /// Sentences in the index as last committed (and seen by this reader).
     pub fn sentences(&self) -> u64 {
+        // A reader reloads on commit after a delay: look at the latest commit now.
+        let _ = self.reader.reload();
         self.reader.searcher().num_docs()
     }
 
@@ -355,7 +357,7 @@ impl SearchIndex {
     }
 }
 
-fn first_str(doc: &TantivyDocument, field: Field) -> String {
+pub(super) fn first_str(doc: &TantivyDocument, field: Field) -> String {
     doc.get_first(field)
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()

@@ -4,9 +4,11 @@
 //! puts in the index, [`index`] keeps the index on disk and answers queries.
 
 pub mod documents;
+pub mod elsewhere;
 pub mod index;
 pub mod query;
 
+pub use elsewhere::Copy;
 pub use index::{Hit, IndexUpdater, Results, SearchError, SearchIndex, index_dir, open};
 pub use query::{Query, QueryError, Word, parse};
 

@@ -41,12 +41,14 @@ impl App {
             tags.rebuild(&self.store);
         }
         let areas = layout(area, self.focus);
+        self.update_elsewhere();
         let ctx = Ctx {
             store: &self.store,
             theme: &self.theme,
             keymap: &self.keymap,
             layers: self.layers,
             classes: self.classes,
+            elsewhere: self.elsewhere.as_ref().and_then(|e| e.summary.as_deref()),
         };
         if let (Some(view), Some(search)) = (&mut self.search_view, &self.search) {
             view.draw(frame, areas.body, &ctx, search);

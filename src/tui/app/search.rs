@@ -4,11 +4,14 @@
 use std::path::PathBuf;
 
 use super::App;
+use crate::corpus::search::elsewhere::CANDIDATES;
+use crate::corpus::search::{Copy, Hit};
 use crate::tui::component::{Effect, Message, PromptKind};
 use crate::tui::components::library_search::SearchView;
 use crate::tui::components::prompt::PromptOutcome;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Keymap};
 use crate::tui::library_search::LibrarySearch;
+use crate::tui::store::Store;
 
 impl App {
     /// Opens the library's search index (`dir`, or in memory) and queues every article
@@ -100,4 +103,161 @@ impl App {
     pub fn search_ready(&self) -> bool {
         self.search.as_ref().is_some_and(|s| s.indexing().is_none())
     }
+}
+
+/// Where the selected claim (Claims tab, else the reader's) also appears, worked out once per claim (and
+/// again as the index grows).
+pub struct Elsewhere {
+    /// (article, claim, articles indexed when computed).
+    key: (usize, usize, Option<usize>),
+    /// The copies with their articles, earliest first.
+    copies: Vec<(usize, Copy)>,
+    /// The Claims tab's line; `None` when the claim is nowhere else.
+    pub summary: Option<String>,
+}
+
+impl App {
+    /// Keeps [`Elsewhere`] up to date with the Claims tab's selection.
+    pub(super) fn update_elsewhere(&mut self) {
+        let (Some(search), Some(article)) = (&self.search, self.reader.article()) else {
+            self.elsewhere = None;
+            return;
+        };
+        // The claim selected in the Claims tab while it has the focus, else the reader's.
+        let selected = match self.focus {
+            crate::tui::theme::Pane::Insight => {
+                self.insight.selected_claim(&self.store, self.classes)
+            }
+            _ => None,
+        };
+        let Some(claim) = selected.or_else(|| self.reader.current_claim(self.classes)) else {
+            self.elsewhere = None;
+            return;
+        };
+        let key = (article, claim, search.indexing().map(|(done, _)| done));
+        if self.elsewhere.as_ref().is_some_and(|e| e.key == key) {
+            return;
+        }
+        let found = self.store.with_text(article, |text, x| {
+            let c = x?.claims.get(claim)?;
+            let speaker = c
+                .speaker
+                .and_then(|s| x?.speakers.get(s))
+                .map(|s| s.name.as_str());
+            let id = self.store.article(article).map(|a| a.id.as_str())?;
+            search.copies(c.span.slice(text), id, speaker).ok()
+        });
+        let mut copies: Vec<(usize, Copy)> = found
+            .flatten()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| Some((search.article(&c.hit.article)?, c)))
+            .collect();
+        let date = |i: usize| self.store.article(i).and_then(|a| a.date.clone());
+        // Earliest first; undated last.
+        copies.sort_by_key(|(i, c)| (date(*i).is_none(), date(*i), *i, c.hit.start));
+        let summary = summary(&copies, &self.store, &self.keymap);
+        self.elsewhere = Some(Elsewhere {
+            key,
+            copies,
+            summary,
+        });
+    }
+
+    /// `P`: the selected claim and its copies, side by side, the words that differ marked.
+    pub(super) fn open_copies(&mut self) {
+        self.update_elsewhere();
+        let Some(e) = self.elsewhere.as_ref().filter(|e| !e.copies.is_empty()) else {
+            self.show_message(Message::info(
+                "no claim here is in another article (P looks up the claim at the cursor)",
+            ));
+            return;
+        };
+        let (article, claim, _) = e.key;
+        let original = self.store.with_text(article, |text, x| {
+            let c = x?.claims.get(claim)?;
+            Some(Hit {
+                article: String::new(),
+                start: c.span.start,
+                text: c.span.slice(text).to_string(),
+                speakers: c
+                    .speaker
+                    .and_then(|s| x?.speakers.get(s))
+                    .map(|s| vec![s.name.clone()])
+                    .unwrap_or_default(),
+                marks: Vec::new(),
+            })
+        });
+        let mut rows: Vec<(usize, Hit, Option<String>)> = original
+            .flatten()
+            .map(|hit| (article, hit, Some("(this article)".to_string())))
+            .into_iter()
+            .collect();
+        for (i, copy) in &e.copies {
+            let mut flags = Vec::new();
+            if copy.changed > 0 {
+                flags.push(format!("{} words differ", copy.changed));
+            }
+            if copy.other_speaker {
+                flags.push("another speaker".to_string());
+            }
+            rows.push((
+                *i,
+                copy.hit.clone(),
+                (!flags.is_empty()).then(|| flags.join(", ")),
+            ));
+        }
+        let title = format!(
+            "The claim and its copies in {} other articles, earliest first",
+            distinct(&e.copies)
+        );
+        self.search_view = Some(SearchView::listing(title, rows));
+    }
+}
+
+fn distinct(copies: &[(usize, Copy)]) -> usize {
+    let mut articles: Vec<usize> = copies.iter().map(|(i, _)| *i).collect();
+    articles.dedup();
+    articles.len()
+}
+
+/// `↳ also in 4 articles (earliest 2019-09-26, Coast Herald) · 1 reworded · P: side by side`.
+fn summary(copies: &[(usize, Copy)], store: &Store, keymap: &Keymap) -> Option<String> {
+    let (first, _) = copies.first()?;
+    let n = distinct(copies);
+    let earliest = store.article(*first).map(|a| {
+        let mut what: Vec<&str> = a.date.iter().chain(&a.source).map(String::as_str).collect();
+        what.dedup();
+        what.join(", ")
+    });
+    let earliest = earliest
+        .filter(|e| !e.is_empty())
+        .map_or(String::new(), |e| format!(" (earliest {e})"));
+    let count = |f: fn(&Copy) -> bool| {
+        let mut arts: Vec<usize> = copies
+            .iter()
+            .filter(|(_, c)| f(c))
+            .map(|(i, _)| *i)
+            .collect();
+        arts.dedup();
+        arts.len()
+    };
+    let more = if copies.len() >= CANDIDATES { "+" } else { "" };
+    let mut line = format!(
+        "↳ also in {n}{more} article{}{earliest}",
+        if n == 1 { "" } else { "s" }
+    );
+    let reworded = count(|c| c.changed > 0);
+    if reworded > 0 {
+        line.push_str(&format!(" · {reworded} worded differently"));
+    }
+    let other = count(|c| c.other_speaker);
+    if other > 0 {
+        line.push_str(&format!(" · {other} with another speaker"));
+    }
+    line.push_str(&format!(
+        " · {}: side by side",
+        keymap.describe_keys(Action::Provenance)
+    ));
+    Some(line)
 }

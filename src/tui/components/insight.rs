@@ -375,6 +375,25 @@ impl Insight {
             frame.render_widget(Paragraph::new(TextSpan::styled(what, theme.dim)), list);
             return;
         }
+        let mut list = list;
+        if let (Tab::Claims, Some(line)) = (self.tab, ctx.elsewhere) {
+            // The selected claim's copies in other articles, at the foot, wrapped.
+            let width = usize::from(list.width).max(1);
+            let lines = crate::text::wrap::str_width(line).div_ceil(width) as u16 + 1;
+            let lines = lines.min(list.height.saturating_sub(2) / 2);
+            if lines > 0 {
+                list.height -= lines;
+                let at = Rect {
+                    y: list.y + list.height,
+                    height: lines,
+                    ..list
+                };
+                let foot = Paragraph::new(Line::styled(line.to_owned(), theme.info))
+                    .wrap(ratatui::widgets::Wrap { trim: true });
+                frame.render_widget(foot, at);
+                self.height = usize::from(list.height);
+            }
+        }
         let t = self.tab.index();
         self.selected[t] = self.selected[t].min(rows.len() - 1);
         let (start, end) =

@@ -25,6 +25,8 @@ pub const HITS_SHOWN: usize = 200;
 struct Row {
     article: usize,
     hit: Hit,
+    /// Said after the speakers, as a warning (`another speaker`).
+    note: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -42,12 +44,27 @@ pub struct SearchView {
     /// Articles indexed when the query last ran, to run it again as the index grows.
     ran_at: Option<usize>,
     last_run: Option<Instant>,
+    /// A fixed list's title (a claim's copies) instead of a query's.
+    listing: Option<String>,
 }
 
 /// How often a query runs again while the index is being built.
 const REFRESH_EVERY: Duration = Duration::from_millis(500);
 
 impl SearchView {
+    /// A fixed list: `rows` are (article, sentence with its marked words, warning).
+    pub fn listing(title: String, rows: Vec<(usize, Hit, Option<String>)>) -> Self {
+        SearchView {
+            total: rows.len(),
+            rows: rows
+                .into_iter()
+                .map(|(article, hit, note)| Row { article, hit, note })
+                .collect(),
+            listing: Some(title),
+            ..SearchView::default()
+        }
+    }
+
     pub fn query(&self) -> &str {
         &self.query
     }
@@ -59,6 +76,7 @@ impl SearchView {
             self.offset = 0;
         }
         self.query = query.to_string();
+        self.listing = None;
         self.run(search, store);
     }
 
@@ -87,7 +105,11 @@ impl SearchView {
                     .into_iter()
                     .filter_map(|hit| {
                         let article = search.article(&hit.article)?;
-                        Some(Row { article, hit })
+                        Some(Row {
+                            article,
+                            hit,
+                            note: None,
+                        })
                     })
                     .collect();
                 self.error = None;
@@ -158,10 +180,13 @@ impl SearchView {
                 self.took.as_millis()
             )
         };
-        let title = format!(
-            " Search the library: {}{found}{indexing} · / edits · Enter opens ",
-            self.query
-        );
+        let title = match &self.listing {
+            Some(title) => format!(" {title} · Enter opens · / searches "),
+            None => format!(
+                " Search the library: {}{found}{indexing} · / edits · Enter opens ",
+                self.query
+            ),
+        };
         let body = overlay_frame(frame, area, title, theme.pane_border(None, true));
         // Two lines a hit: where it is, then the sentence.
         self.height = usize::from(body.height / 2).max(1);
@@ -237,11 +262,23 @@ fn where_line(ctx: &Ctx, row: &Row, width: usize) -> Line<'static> {
         &format!("{}{source}", a.title),
         rest.saturating_sub(str_width(&speakers)).max(rest / 2),
     );
-    let speakers = truncate(&speakers, rest.saturating_sub(str_width(&title)));
+    let note = row
+        .note
+        .as_deref()
+        .map_or(String::new(), |n| format!("  {n}"));
+    let speakers = truncate(
+        &speakers,
+        rest.saturating_sub(str_width(&title) + str_width(&note)),
+    );
+    let note = truncate(
+        &note,
+        rest.saturating_sub(str_width(&title) + str_width(&speakers)),
+    );
     Line::from(vec![
         TextSpan::styled(date, ctx.theme.dim),
         TextSpan::styled(title, ctx.theme.header),
         TextSpan::styled(speakers, ctx.theme.speakers),
+        TextSpan::styled(note, ctx.theme.error),
     ])
 }
 
