@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
 use tantivy::directory::error::LockError;
+use tantivy::merge_policy::LogMergePolicy;
 use tantivy::query::{
     BooleanQuery, BoostQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query as TantivyQuery,
     RangeQuery, TermQuery, TermSetQuery,
@@ -34,8 +35,12 @@ use crate::extract::Extraction;
 /// rebuilt (it lives in its own folder).
 const SCHEMA_VERSION: u32 = 1;
 const TOKENIZER: &str = "sayso";
-/// The writer's memory budget: tantivy flushes a segment when it is spent.
-const WRITER_BUDGET: usize = 40_000_000;
+/// The writer's memory budget: tantivy flushes a segment when it is spent (15 MB is its
+/// floor; more buys little at one thread, and the reader's memory is the corpus's bar).
+const WRITER_BUDGET: usize = 15_000_000;
+/// Segments this large are not merged further: a merge's memory grows with its segments,
+/// and a search over a few more segments costs little.
+const MAX_DOCS_MERGED: usize = 500_000;
 
 /// The folder for a library's index under the cache dir.
 pub fn index_dir(cache_dir: &Path, library_key: &str) -> PathBuf {
@@ -167,7 +172,12 @@ pub fn open(
     index.tokenizers().register(TOKENIZER, analyzer());
     let at = || dir.map_or_else(|| PathBuf::from("(memory)"), Path::to_path_buf);
     let updater = match index.writer_with_num_threads(1, WRITER_BUDGET) {
-        Ok(writer) => Some(writer),
+        Ok(writer) => {
+            let mut merging = LogMergePolicy::default();
+            merging.set_max_docs_before_merge(MAX_DOCS_MERGED);
+            writer.set_merge_policy(Box::new(merging));
+            Some(writer)
+        }
         Err(TantivyError::LockFailure(LockError::LockBusy, _)) => None,
         Err(source) => return Err(SearchError::Index { path: at(), source }),
     };
