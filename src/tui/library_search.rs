@@ -11,20 +11,23 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::store::{Store, with_its_text};
-use crate::article::{Article, content_id};
+use super::store::{IndexJob, Store};
+use crate::article::content_id;
 use crate::corpus::search::{self, Copy, IndexUpdater, Query, Results, SearchIndex};
 use crate::extract::extract_article;
 
 /// How often the indexer makes what it added searchable while it works.
 const COMMIT_EVERY: Duration = Duration::from_secs(2);
 
+/// How often a held indexer looks whether it may go on.
+const HOLD_POLL: Duration = Duration::from_millis(50);
+
 /// Nice value of the indexer: below the extraction threads, which the counts wait for.
 #[cfg(target_os = "linux")]
 const INDEXER_NICENESS: libc::c_int = 15;
 
 enum Feed {
-    Articles(Vec<Arc<Article>>),
+    Articles(Vec<IndexJob>),
     /// Every article of the library has been sent: the rest can go from the index.
     Complete,
 }
@@ -34,6 +37,8 @@ struct Progress {
     sent: AtomicUsize,
     /// Articles seen to by the indexer and committed, so searchable.
     done: AtomicUsize,
+    /// The indexer waits while this is set (the library's counts are being extracted).
+    held: AtomicBool,
     problem: Mutex<Option<String>>,
 }
 
@@ -59,30 +64,40 @@ pub fn index_dir(library: &str) -> Option<PathBuf> {
 impl LibrarySearch {
     /// Opens the index (`dir`, or in memory) and starts its updater.
     pub fn start(dir: Option<PathBuf>, engine: &str) -> Result<Self, String> {
-        let (index, updater) = match search::open(dir.as_deref(), engine) {
-            Ok(opened) => opened,
-            // A cache that cannot be opened is replaced by one in memory for this session.
-            Err(_) if dir.is_some() => search::open(None, engine).map_err(|e| e.to_string())?,
-            Err(e) => return Err(e.to_string()),
-        };
         let progress = Arc::new(Progress::default());
         let stop = Arc::new(AtomicBool::new(false));
-        let read_only = updater.is_none();
-        let (feed, thread) = match updater {
-            Some(updater) => {
-                let (tx, rx) = channel();
-                let (progress, stop) = (Arc::clone(&progress), Arc::clone(&stop));
-                let thread = std::thread::spawn(move || update(updater, &rx, &progress, &stop));
-                (Some(tx), Some(thread))
-            }
-            None => (None, None),
+        let (opened_tx, opened) = channel();
+        let (feed, rx) = channel();
+        let engine = engine.to_string();
+        let thread = {
+            let (progress, stop) = (Arc::clone(&progress), Arc::clone(&stop));
+            // The index is opened on the indexer's thread, once its priority is lowered:
+            // the threads tantivy's writer starts (indexing, merging) inherit it.
+            std::thread::spawn(move || {
+                lower_priority();
+                let (index, updater) = match open(dir, &engine) {
+                    Ok(opened) => opened,
+                    Err(e) => {
+                        let _ = opened_tx.send(Err(e));
+                        return;
+                    }
+                };
+                if opened_tx.send(Ok((index, updater.is_none()))).is_ok()
+                    && let Some(updater) = updater
+                {
+                    update(updater, &rx, &progress, &stop);
+                }
+            })
         };
+        let (index, read_only) = opened
+            .recv()
+            .map_err(|_| "the search index could not be opened".to_string())??;
         Ok(LibrarySearch {
             index,
-            feed,
+            feed: (!read_only).then_some(feed),
             progress,
             stop,
-            thread,
+            thread: Some(thread),
             articles: HashMap::new(),
             read_only,
         })
@@ -103,6 +118,12 @@ impl LibrarySearch {
                 self.feed = None;
             }
         }
+    }
+
+    /// Holds the indexer back while `hold` (extraction for the counts is under way: on two
+    /// cores, indexing beside it would slow the counts and the keys), lets it go after.
+    pub fn hold(&self, hold: bool) {
+        self.progress.held.store(hold, Ordering::Relaxed);
     }
 
     /// The library is read in full.
@@ -169,6 +190,16 @@ impl Drop for LibrarySearch {
     }
 }
 
+/// The index in `dir`; a cache dir's that cannot be opened is replaced by one in memory
+/// for this session.
+fn open(dir: Option<PathBuf>, engine: &str) -> Result<(SearchIndex, Option<IndexUpdater>), String> {
+    match search::open(dir.as_deref(), engine) {
+        Ok(opened) => Ok(opened),
+        Err(_) if dir.is_some() => search::open(None, engine).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Content ids of the articles with an annotation tagged with any of `tags` (any case).
 fn tagged_articles(store: &Store, tags: &[String]) -> Vec<String> {
     let wanted: Vec<String> = tags.iter().map(|t| t.to_lowercase()).collect();
@@ -225,12 +256,15 @@ fn update(
         };
         match next {
             Feed::Articles(batch) => {
-                for article in batch {
+                for job in batch {
+                    while progress.held.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) {
+                        std::thread::sleep(HOLD_POLL);
+                    }
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    if library.insert(article.id.clone()) && !updater.is_indexed(&article.id) {
-                        index_one(&mut updater, &article, &report);
+                    if library.insert(job.id().to_string()) && !updater.is_indexed(job.id()) {
+                        index_one(&mut updater, &job, &report);
                     }
                     seen += 1;
                     if last_commit.elapsed() >= COMMIT_EVERY {
@@ -248,12 +282,12 @@ fn update(
     commit(&mut updater, &mut seen);
 }
 
-fn index_one(updater: &mut IndexUpdater, article: &Arc<Article>, report: &impl Fn(String)) {
-    let full = with_its_text(article);
-    // The file changed since it was listed: its new text is indexed when it is listed again.
-    if full.id != article.id {
+fn index_one(updater: &mut IndexUpdater, job: &IndexJob, report: &impl Fn(String)) {
+    // The file changed since it was listed (or is gone): its new text is indexed when it
+    // is listed again.
+    let Some(full) = job.article().filter(|a| a.id == job.id()) else {
         return;
-    }
+    };
     match catch_unwind(AssertUnwindSafe(|| extract_article(&full))) {
         Ok(x) => {
             if let Err(e) = updater.add(&full, &x) {

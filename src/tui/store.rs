@@ -160,18 +160,21 @@ impl Store {
         self.articles.get(first..).unwrap_or_default().to_vec()
     }
 
-    /// The articles from index `first` on, for the search indexer: a backed article goes
-    /// without its text (the indexer reads the file when it gets to it), so a long queue
-    /// does not keep the library's texts in memory.
-    pub fn for_indexing(&self, first: usize) -> Vec<Arc<Article>> {
+    /// The articles from index `first` on, for the search indexer: a backed article as
+    /// its content id and file alone (the indexer reads the file when it gets to it), so
+    /// a long queue keeps neither the library's texts nor copies of its metadata.
+    pub fn for_indexing(&self, first: usize) -> Vec<IndexJob> {
         let articles = self.articles.get(first..).unwrap_or_default();
         let backed = self.backed.get(first..).unwrap_or_default();
         articles
             .iter()
             .zip(backed.iter().copied().chain(std::iter::repeat(false)))
             .map(|(a, backed)| match backed {
-                true => Arc::new(metadata(a)),
-                false => Arc::clone(a),
+                true => IndexJob::File {
+                    id: a.id.as_str().into(),
+                    path: a.path.as_path().into(),
+                },
+                false => IndexJob::Article(Arc::clone(a)),
             })
             .collect()
     }
@@ -451,6 +454,35 @@ impl Store {
     ) -> Result<crate::annotate::FileId, String> {
         let article = self.articles.get(index).ok_or("no such article")?;
         self.annotations.file_for_edit(index, article)
+    }
+}
+
+/// An article for the search indexer to index.
+#[derive(Debug, Clone)]
+pub enum IndexJob {
+    /// Read from its file when its turn comes; indexed if it still has this content id.
+    File {
+        id: Box<str>,
+        path: Box<std::path::Path>,
+    },
+    /// In memory only (the samples, standard input).
+    Article(Arc<Article>),
+}
+
+impl IndexJob {
+    pub fn id(&self) -> &str {
+        match self {
+            IndexJob::File { id, .. } => id,
+            IndexJob::Article(a) => &a.id,
+        }
+    }
+
+    /// The article with its text; `None` when its file cannot be read now.
+    pub fn article(&self) -> Option<Arc<Article>> {
+        match self {
+            IndexJob::File { path, .. } => read_file(path).ok().map(Arc::new),
+            IndexJob::Article(a) => Some(Arc::clone(a)),
+        }
     }
 }
 

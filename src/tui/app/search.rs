@@ -90,8 +90,12 @@ impl App {
         }
     }
 
-    /// While the index is built, the open search catches up with it.
+    /// While the index is built, the open search catches up with it; the indexer waits
+    /// for the counts' extraction.
     pub(super) fn refresh_search(&mut self) {
+        if let Some(search) = &self.search {
+            search.hold(!self.store.all_extracted());
+        }
         if let (Some(view), Some(search)) = (&mut self.search_view, &self.search) {
             view.refresh(search, &self.store);
         }

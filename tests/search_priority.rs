@@ -1,0 +1,31 @@
+//! The search indexer and the threads tantivy's writer starts run below the interface
+//! (Linux keeps a nice value per thread). A test binary of its own: other tests' index
+//! writers, started at normal priority, would share the process.
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_index_writers_threads_run_at_the_indexers_priority() {
+    use sayso::tui::library_search::LibrarySearch;
+    let search = LibrarySearch::start(None, "test").expect("an index in memory");
+    let nice_of = |task: &std::path::Path| -> Option<i64> {
+        let stat = std::fs::read_to_string(task.join("stat")).ok()?;
+        // Fields after the parenthesised name: state is field 3, nice field 19.
+        let rest = stat.rsplit_once(')')?.1;
+        rest.split_whitespace().nth(16)?.parse().ok()
+    };
+    let mut writers = Vec::new();
+    for task in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
+        let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        if comm.starts_with("thrd-tantivy") {
+            writers.push((comm.trim().to_string(), nice_of(&task.path())));
+        }
+    }
+    assert!(!writers.is_empty(), "tantivy's indexing thread is running");
+    for (name, nice) in &writers {
+        assert!(
+            nice.is_some_and(|n| n >= 15),
+            "{name} runs at nice {nice:?}"
+        );
+    }
+    drop(search);
+}
