@@ -202,3 +202,61 @@ fn filtering_the_library_by_an_index_entry_finds_its_articles() {
     assert_eq!(filtered(&mut app, "wang-yi"), [2, 3]);
     assert_eq!(filtered(&mut app, "Marco Rubio"), [0]);
 }
+
+/// A speaker's claims across the library sort by date (newest first), outlet and title,
+/// and `R` reverses; each row names its date and outlet.
+#[test]
+fn a_speakers_claims_sort_by_date_outlet_and_title() {
+    let made = [
+        ("b.txt", "Bravo harbour", "2021-03-01", "Zeta Post"),
+        ("a.txt", "Alpha harbour", "2020-01-01", "Coast Herald"),
+        ("c.txt", "Charlie harbour", "2022-07-01", "Morning Star"),
+    ];
+    let articles = made
+        .iter()
+        .map(|(file, title, date, outlet)| {
+            let mut a = common::article(
+                file,
+                title,
+                Some(date),
+                &format!("{title}\n\n\"The quay is open to every ship,\" said Ana Ruiz.\n"),
+            );
+            a.source = Some((*outlet).into());
+            a
+        })
+        .collect();
+    let mut app = App::new(articles, Settings::default());
+    app.store_mut().extract_all_now();
+    keys(&mut app, "S/ana");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let order = |app: &mut App| -> Vec<String> {
+        let screen = common::text(&common::render(app, 120, 30));
+        screen
+            .lines()
+            .filter(|l| l.starts_with('│'))
+            .filter_map(|l| {
+                ["Alpha", "Bravo", "Charlie"]
+                    .into_iter()
+                    .find(|t| l.contains(&format!("{t} harbour")))
+                    .map(str::to_owned)
+            })
+            .collect()
+    };
+    assert_eq!(
+        order(&mut app),
+        ["Charlie", "Bravo", "Alpha"],
+        "newest first"
+    );
+    let screen = common::text(&common::render(&mut app, 120, 30));
+    assert!(screen.contains("2022-07-01 Morning Star"), "{screen}");
+    assert!(screen.contains("by date · s sorts"), "{screen}");
+    keys(&mut app, "s");
+    assert_eq!(order(&mut app), ["Alpha", "Charlie", "Bravo"], "by outlet");
+    keys(&mut app, "s");
+    assert_eq!(order(&mut app), ["Alpha", "Bravo", "Charlie"], "by title");
+    keys(&mut app, "R");
+    assert_eq!(order(&mut app), ["Charlie", "Bravo", "Alpha"], "reversed");
+    let screen = common::text(&common::render(&mut app, 120, 30));
+    assert!(screen.contains("by title ↑"), "{screen}");
+}

@@ -65,6 +65,59 @@ impl IndexSort {
     }
 }
 
+/// The orders of a person's claim list, in the order `s` cycles through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimSort {
+    /// Newest article first (undated last).
+    Date,
+    /// By outlet, A to Z (none last), newest first within one.
+    Outlet,
+    /// By article title, naturally.
+    Title,
+}
+
+impl ClaimSort {
+    const fn next(self) -> Self {
+        match self {
+            ClaimSort::Date => ClaimSort::Outlet,
+            ClaimSort::Outlet => ClaimSort::Title,
+            ClaimSort::Title => ClaimSort::Date,
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            ClaimSort::Date => "date",
+            ClaimSort::Outlet => "outlet",
+            ClaimSort::Title => "title",
+        }
+    }
+}
+
+/// Sorts a claim list by `sort` (stable: claims of one article keep their order).
+fn sort_claims(list: &mut [ClaimRef], sort: ClaimSort, reversed: bool, store: &Store) {
+    let newest = |a: usize| std::cmp::Reverse(store.date_key(a));
+    // Undated (key 0) sort last when newest comes first.
+    let dated = |a: usize| store.date_key(a) == 0;
+    match sort {
+        ClaimSort::Date => list.sort_by_key(|c| (dated(c.0), newest(c.0), c.0)),
+        ClaimSort::Outlet => list.sort_by(|a, b| {
+            let outlet = |i: usize| store.article(i).and_then(|x| x.source.as_deref());
+            let (oa, ob) = (outlet(a.0), outlet(b.0));
+            (oa.is_none(), oa.map(str::to_lowercase))
+                .cmp(&(ob.is_none(), ob.map(str::to_lowercase)))
+                .then((dated(a.0), newest(a.0)).cmp(&(dated(b.0), newest(b.0))))
+        }),
+        ClaimSort::Title => list.sort_by(|a, b| {
+            let title = |i: usize| store.article(i).map_or("", |x| x.title.as_str());
+            natural_cmp(title(a.0), title(b.0)).then(a.0.cmp(&b.0))
+        }),
+    }
+    if reversed {
+        list.reverse();
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SpeakersIndex {
     /// Everyone, descriptions grouped by wording.
@@ -78,6 +131,9 @@ pub struct SpeakersIndex {
     offset: usize,
     /// The person whose claims are listed, with that list's selection and scroll.
     claims: Option<(usize, Vec<ClaimRef>, usize, usize)>,
+    /// How a claim list is sorted (`s`, `R` while it shows).
+    claims_sort: ClaimSort,
+    claims_reversed: bool,
     /// Extraction progress when the index was built.
     built_at: usize,
     height: usize,
@@ -94,6 +150,8 @@ impl SpeakersIndex {
             selected: 0,
             offset: 0,
             claims: None,
+            claims_sort: ClaimSort::Date,
+            claims_reversed: false,
             built_at: 0,
             height: 10,
         };
@@ -197,6 +255,19 @@ impl SpeakersIndex {
                     Effect::None
                 }
                 Action::Quit | Action::SpeakersIndex => Effect::Close,
+                Action::Sort | Action::ReverseSort => {
+                    if action == Action::Sort {
+                        self.claims_sort = self.claims_sort.next();
+                    } else {
+                        self.claims_reversed = !self.claims_reversed;
+                    }
+                    let keep = list.get(*sel).copied();
+                    sort_claims(list, self.claims_sort, self.claims_reversed, store);
+                    *sel = keep
+                        .and_then(|k| list.iter().position(|c| *c == k))
+                        .unwrap_or(0);
+                    Effect::None
+                }
                 Action::Open => {
                     let Some(&claim) = list.get(*sel) else {
                         return Effect::None;
@@ -235,7 +306,9 @@ impl SpeakersIndex {
             }
             Action::Open => {
                 if let Some(p) = self.people.get(self.selected) {
-                    self.claims = Some((self.selected, SpeakersIndex::claims_of(p), 0, 0));
+                    let mut list = SpeakersIndex::claims_of(p);
+                    sort_claims(&mut list, self.claims_sort, self.claims_reversed, store);
+                    self.claims = Some((self.selected, list, 0, 0));
                 }
                 Effect::None
             }
@@ -282,8 +355,11 @@ impl SpeakersIndex {
             Some((p, list, _, _)) => {
                 let name = self.people.get(*p).map_or("", |p| p.name.as_str());
                 format!(
-                    " Claims of {name} across the library ({}) · Esc back{pending}",
-                    list.len()
+                    " Claims of {name} across the library ({}) · by {}{} · s sorts · Esc \
+                     back{pending}",
+                    list.len(),
+                    self.claims_sort.label(),
+                    if self.claims_reversed { " ↑" } else { "" }
                 )
             }
             None => {
@@ -378,6 +454,14 @@ fn claim_line(ctx: &Ctx, claim: ClaimRef, width: usize) -> Line<'static> {
     let Some((_, c)) = resolve(ctx.store, claim) else {
         return Line::default();
     };
+    // Date and outlet, then the title, then the claim.
+    let outlet = truncate(a.source.as_deref().unwrap_or(""), 14);
+    let place = format!(
+        "{:<10} {outlet}{} ",
+        a.date.as_deref().unwrap_or(""),
+        " ".repeat(14usize.saturating_sub(crate::text::wrap::str_width(&outlet)))
+    );
+    let width = width.saturating_sub(crate::text::wrap::str_width(&place));
     let column = (width / 3).max(8);
     let title = truncate(&a.title, column);
     let title = format!(
@@ -392,6 +476,7 @@ fn claim_line(ctx: &Ctx, claim: ClaimRef, width: usize) -> Line<'static> {
         return Line::default();
     };
     Line::from(vec![
+        TextSpan::styled(place, ctx.theme.dim),
         TextSpan::styled(title, ctx.theme.header),
         TextSpan::raw(" │ "),
         snippet,
