@@ -104,11 +104,13 @@ fn a_folders_index_is_kept_and_follows_an_edit() {
         let screen = indexed(&tmux);
         assert!(screen.contains("1 sentence in"), "{screen}");
         assert!(screen.contains("Ana Ruiz"), "{screen}");
-        tmux.keys(&["Escape", "Escape", "q"]);
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while tmux.session_alive() && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        // Out of the prompt, out of the overlay, then quit: the next start must not find
+        // this one still holding the index.
+        tmux.keys(&["Escape"]);
+        tmux.wait_for(" SEARCH ");
+        tmux.keys(&["Escape"]);
+        tmux.wait_for(" LIBRARY ");
+        tmux.quit();
     }
     let indexes = std::fs::read_dir(dir.join("cache").join("search-v1"))
         .map(|d| d.count())
