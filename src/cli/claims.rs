@@ -47,13 +47,7 @@ pub fn parse_class(s: &str) -> Result<ClaimClass, String> {
 
 /// Parses a claim kind as the output names it (`direct`, `indirect`, …).
 pub fn parse_kind(s: &str) -> Result<ClaimKind, String> {
-    const KINDS: [ClaimKind; 4] = [
-        ClaimKind::Direct,
-        ClaimKind::Indirect,
-        ClaimKind::Mixed,
-        ClaimKind::Headline,
-    ];
-    KINDS
+    ClaimKind::ALL
         .into_iter()
         .find(|k| k.as_str().eq_ignore_ascii_case(s))
         .ok_or_else(|| format!("unknown kind `{s}`: expected direct, indirect, mixed or headline"))

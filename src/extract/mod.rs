@@ -114,6 +114,14 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind, in the order filters list them.
+    pub const ALL: [ClaimKind; 4] = [
+        ClaimKind::Direct,
+        ClaimKind::Indirect,
+        ClaimKind::Mixed,
+        ClaimKind::Headline,
+    ];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Direct => "direct",

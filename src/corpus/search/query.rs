@@ -171,7 +171,7 @@ fn add_filter(query: &mut Query, filter: &'static str, value: &str) -> Result<()
         "tag" => query.tags.push(value.to_string()),
         "kind" => query
             .kinds
-            .push(named(filter, value, &KINDS, ClaimKind::as_str)?),
+            .push(named(filter, value, &ClaimKind::ALL, ClaimKind::as_str)?),
         "class" => query
             .classes
             .push(named(filter, value, &ClaimClass::ALL, ClaimClass::as_str)?),
@@ -180,13 +180,6 @@ fn add_filter(query: &mut Query, filter: &'static str, value: &str) -> Result<()
     }
     Ok(())
 }
-
-const KINDS: [ClaimKind; 4] = [
-    ClaimKind::Direct,
-    ClaimKind::Indirect,
-    ClaimKind::Mixed,
-    ClaimKind::Headline,
-];
 
 /// The value among `all` whose name is `value`, or that `value` uniquely begins
 /// (`kind:ind` is `indirect`).
