@@ -304,11 +304,5 @@ fn index_one(updater: &mut IndexUpdater, job: &IndexJob, report: &impl Fn(String
 
 fn lower_priority() {
     #[cfg(target_os = "linux")]
-    // SAFETY: both calls only read or set this thread's own scheduling attributes.
-    unsafe {
-        let thread = libc::gettid() as libc::id_t;
-        if libc::getpriority(libc::PRIO_PROCESS, thread) < INDEXER_NICENESS {
-            libc::setpriority(libc::PRIO_PROCESS, thread, INDEXER_NICENESS);
-        }
-    }
+    super::worker::lower_this_thread(INDEXER_NICENESS);
 }

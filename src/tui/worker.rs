@@ -180,14 +180,20 @@ fn work(shared: &Shared, tx: &Sender<Done>) {
 /// event loop would otherwise wait its turn behind them and a key press could take a
 /// whole time slice to be answered.
 fn yield_to_the_interface() {
-    // Linux keeps a nice value per thread; elsewhere the pool runs at normal priority.
     #[cfg(target_os = "linux")]
+    lower_this_thread(WORKER_NICENESS);
+}
+
+/// Sets this thread's nice value to `nice` unless it is lower already (a reader started
+/// under `nice` keeps its priority). Linux keeps a nice value per thread; elsewhere
+/// background threads run at normal priority.
+#[cfg(target_os = "linux")]
+pub fn lower_this_thread(nice: libc::c_int) {
     // SAFETY: both calls only read or set this thread's own scheduling attributes.
     unsafe {
         let thread = libc::gettid() as libc::id_t;
-        // A reader started under `nice` keeps its lower priority.
-        if libc::getpriority(libc::PRIO_PROCESS, thread) < WORKER_NICENESS {
-            libc::setpriority(libc::PRIO_PROCESS, thread, WORKER_NICENESS);
+        if libc::getpriority(libc::PRIO_PROCESS, thread) < nice {
+            libc::setpriority(libc::PRIO_PROCESS, thread, nice);
         }
     }
 }

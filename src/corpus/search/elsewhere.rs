@@ -7,9 +7,9 @@ use tantivy::TantivyDocument;
 use tantivy::Term;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query as TantivyQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 
-use super::index::{Hit, SearchError, SearchIndex, first_str, tokens};
+use super::index::{self, Hit, SearchError, SearchIndex, hit_of, tokens};
 use crate::corpus::provenance::{edit_distance_within, same_person};
 use crate::corpus::speakers::normalise;
 
@@ -43,11 +43,8 @@ impl SearchIndex {
         article: &str,
         speaker: Option<&str>,
     ) -> Result<Vec<Copy>, SearchError> {
-        let words: Vec<String> = tokens(claim)
-            .into_iter()
-            .map(|(t, _)| t)
-            .take(COMPARED)
-            .collect();
+        let mut words = index::words(claim);
+        words.truncate(COMPARED);
         if words.len() < MIN_WORDS {
             return Ok(Vec::new());
         }
@@ -81,32 +78,20 @@ impl SearchIndex {
         let mut copies = Vec::new();
         for (_, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text = first_str(&doc, f.text);
-            let Some((changed, marks)) = compare(&words, head, tail, &text) else {
+            let mut hit = hit_of(&doc, f);
+            let Some((changed, marks)) = compare(&words, head, tail, &hit.text) else {
                 continue;
             };
-            let speakers: Vec<String> = doc
-                .get_all(f.speaker)
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect();
+            hit.marks = marks;
             let other_speaker = match &ours {
-                Some(ours) if !speakers.is_empty() => {
-                    !speakers.iter().any(|s| same_person(&normalise(s), ours))
-                }
+                Some(ours) if !hit.speakers.is_empty() => !hit
+                    .speakers
+                    .iter()
+                    .any(|s| same_person(&normalise(s), ours)),
                 _ => false,
             };
             copies.push(Copy {
-                hit: Hit {
-                    article: first_str(&doc, f.article),
-                    start: doc
-                        .get_first(f.start)
-                        .and_then(|v| v.as_u64())
-                        .and_then(|s| usize::try_from(s).ok())
-                        .unwrap_or(0),
-                    text,
-                    speakers,
-                    marks,
-                },
+                hit,
                 changed,
                 other_speaker,
             });

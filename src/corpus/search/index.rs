@@ -121,6 +121,11 @@ pub fn tokens(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
     out
 }
 
+/// The words of `text` as the index sees them.
+pub fn words(text: &str) -> Vec<String> {
+    tokens(text).into_iter().map(|(t, _)| t).collect()
+}
+
 /// One matching sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -274,7 +279,7 @@ impl SearchIndex {
         let mut must: Vec<Box<dyn TantivyQuery>> = Vec::new();
         let mut marks = Marks::default();
         for word in &query.words {
-            let toks: Vec<String> = tokens(&word.text).into_iter().map(|(t, _)| t).collect();
+            let toks = words(&word.text);
             if let Some(q) = words_query(f.text, &toks, word.prefix) {
                 must.push(q);
                 marks.add(toks, word.prefix);
@@ -290,7 +295,7 @@ impl SearchIndex {
         for (field, values) in [(f.speaker, &query.speakers), (f.source, &query.sources)] {
             if !values.is_empty() {
                 let each = values.iter().filter_map(|v| {
-                    let toks: Vec<String> = tokens(v).into_iter().map(|(t, _)| t).collect();
+                    let toks = words(v);
                     words_query(field, &toks, false)
                 });
                 filters.push(any_of(each.collect()));
@@ -347,27 +352,33 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let text = first_str(&doc, f.text);
-            hits.push(Hit {
-                article: first_str(&doc, f.article),
-                start: doc
-                    .get_first(f.start)
-                    .and_then(|v| v.as_u64())
-                    .and_then(|s| usize::try_from(s).ok())
-                    .unwrap_or(0),
-                speakers: doc
-                    .get_all(f.speaker)
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect(),
-                marks: marks.in_text(&text),
-                text,
-            });
+            let mut hit = hit_of(&doc, f);
+            hit.marks = marks.in_text(&hit.text);
+            hits.push(hit);
         }
         Ok(Results { total, hits })
     }
 }
 
-pub(super) fn first_str(doc: &TantivyDocument, field: Field) -> String {
+/// A stored sentence as a hit, nothing marked yet.
+pub(super) fn hit_of(doc: &TantivyDocument, f: Fields) -> Hit {
+    Hit {
+        article: first_str(doc, f.article),
+        start: doc
+            .get_first(f.start)
+            .and_then(|v| v.as_u64())
+            .and_then(|s| usize::try_from(s).ok())
+            .unwrap_or(0),
+        text: first_str(doc, f.text),
+        speakers: doc
+            .get_all(f.speaker)
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        marks: Vec::new(),
+    }
+}
+
+fn first_str(doc: &TantivyDocument, field: Field) -> String {
     doc.get_first(field)
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
