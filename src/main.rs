@@ -35,6 +35,7 @@ fn main() -> ExitCode {
             jobs,
         }) => run_claims(&ClaimsArgs {
             config: cli.config,
+            data_dir: cli.data_dir,
             paths,
             speakers,
             sources,

@@ -343,6 +343,29 @@ impl Library {
         Ok(changed)
     }
 
+    /// Adds annotations to several files, or replaces the ones there with the same id, as
+    /// one undo step labelled `label`.
+    pub fn put_all(
+        &mut self,
+        label: &str,
+        items: Vec<(FileId, Annotation)>,
+    ) -> Result<MergeReport, StoreError> {
+        let edits = items
+            .into_iter()
+            .map(
+                |(file, annotation)| match self.annotation(file, &annotation.id) {
+                    Some(before) => Edit::Replace {
+                        file,
+                        before: before.clone(),
+                        after: annotation,
+                    },
+                    None => Edit::Insert { file, annotation },
+                },
+            )
+            .collect();
+        self.commit(Change::new(label, edits))
+    }
+
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
     }

@@ -155,6 +155,13 @@ fn merge_both_changed(
         .clone(),
         tags: merge_tags(base.map(|b| b.tags.as_slice()), &local.tags, &disk.tags),
         note,
+        correction: pick3(
+            base.map(|b| &b.correction),
+            &local.correction,
+            &disk.correction,
+            local_wins,
+        )
+        .clone(),
         target: pick3(
             base.map(|b| &b.target),
             &local.target,

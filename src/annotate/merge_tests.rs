@@ -16,6 +16,7 @@ fn ann(id: &str, start: usize, note: &str, updated: i128) -> Annotation {
         class: None,
         tags: vec!["base".to_owned()],
         note: note.to_owned(),
+        correction: None,
         target: Target {
             start,
             end: start + 3,
@@ -176,4 +177,26 @@ fn result_is_sorted_by_position() {
     let disk = vec![ann("c", 0, "", 0)];
     let (out, _) = merge(&[], &local, &disk);
     assert_eq!(ids(&out), ["c", "z", "b"]);
+}
+
+#[test]
+fn a_correction_made_in_one_instance_and_a_note_in_another_both_survive() {
+    use crate::annotate::corrections::Correction;
+    let base = ann("A", 0, "", 0);
+    let mut local = base.clone();
+    local.correction = Some(Correction {
+        speaker: Some("Wang Yi".into()),
+        ..Correction::default()
+    });
+    local.updated = t(5);
+    let mut disk = base.clone();
+    disk.note = "checked".into();
+    disk.updated = t(9);
+    let (out, report) = merge(&[base], &[local.clone()], &[disk]);
+    assert_eq!(report.merged_conflicts, 1);
+    let [merged] = out.as_slice() else {
+        panic!("one annotation: {out:?}")
+    };
+    assert_eq!(merged.correction, local.correction);
+    assert_eq!(merged.note, "checked");
 }

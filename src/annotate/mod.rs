@@ -13,6 +13,8 @@
 //!   duplicate texts.
 //! * [`journal`]: changes a session could not save, kept in the state dir and offered
 //!   back at the next start.
+//! * [`corrections`]: speaker corrections (rename, merge, reassign, split, not a claim),
+//!   kept on annotations and applied over the engine's results.
 //! * [`anchor`]: re-anchoring (exact → moved → [`fuzzy`] with [`myers`] → orphaned).
 //! * [`export`]: Markdown, JSON, CSV and W3C Web Annotation output, and
 //!   [`export_library`](export::export_library) for `sayso export`.
@@ -21,6 +23,7 @@
 
 pub mod anchor;
 pub mod atomic;
+pub mod corrections;
 pub mod export;
 pub mod format;
 pub mod fuzzy;

@@ -228,6 +228,10 @@ pub struct Annotation {
     pub tags: Vec<String>,
     #[serde(default)]
     pub note: String,
+    /// What the reader corrected about the passage's speaker or claim
+    /// ([`corrections`](super::corrections)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<super::corrections::Correction>,
     pub target: Target,
     /// Keys this version does not know, kept as they were.
     #[serde(flatten)]
@@ -245,6 +249,7 @@ impl Annotation {
             class: None,
             tags: Vec::new(),
             note: String::new(),
+            correction: None,
             target,
             extra: toml::Table::new(),
         }

@@ -3,12 +3,14 @@
 //! written in the order of the articles.
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 
 use super::extract::{Job, job_article, jobs_for};
+use crate::annotate::Library;
+use crate::annotate::corrections::{self, Book};
 use crate::config::Config;
 use crate::corpus::claims::{ClaimFilter, LedgerFormat, header, rows, write_rows};
 use crate::extract::{ClaimClass, ClaimKind, extract_article};
@@ -25,6 +27,8 @@ pub enum ClaimsFormat {
 #[derive(Debug, Clone)]
 pub struct ClaimsArgs {
     pub config: Option<PathBuf>,
+    /// Where the annotations (and so the speaker corrections) are; `None`: as configured.
+    pub data_dir: Option<PathBuf>,
     pub paths: Vec<PathBuf>,
     pub speakers: Vec<String>,
     pub sources: Vec<String>,
@@ -56,9 +60,10 @@ pub fn parse_kind(s: &str) -> Result<ClaimKind, String> {
 /// Runs `sayso claims`; returns false when some path could not be read (named on
 /// standard error; the ledger holds the rest).
 pub fn run_claims(args: &ClaimsArgs) -> Result<bool> {
+    let config = Config::load(args.config.as_deref())?;
     // No path: the config's library, else the samples (as the reader opens them).
     let paths = match args.paths.is_empty() {
-        true => Config::load(args.config.as_deref())?.library_paths(),
+        true => config.library_paths(),
         false => args.paths.clone(),
     };
     let format = match args.format {
@@ -70,6 +75,7 @@ pub fn run_claims(args: &ClaimsArgs) -> Result<bool> {
     filter.classes = args.classes.clone();
     filter.kinds = args.kinds.clone();
     let jobs = jobs_for(&paths);
+    let book = corrections_book(&config, args.data_dir.as_deref(), &jobs);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     out.write_all(&header(format))
@@ -80,7 +86,10 @@ pub fn run_claims(args: &ClaimsArgs) -> Result<bool> {
         args.jobs,
         |job: &Job| -> Result<(Vec<u8>, usize), String> {
             let article = job_article(job)?;
-            let ex = extract_article(&article);
+            let mut ex = extract_article(&article);
+            if let Some(notes) = book.for_article(&article.id, &article.path) {
+                ex = corrections::apply_on(&article.text, ex, notes);
+            }
             let rows = rows(&article, &ex, &filter);
             let mut bytes = Vec::new();
             write_rows(format, &rows, &mut bytes);
@@ -104,4 +113,25 @@ pub fn run_claims(args: &ClaimsArgs) -> Result<bool> {
         eprintln!("sayso: no claims matched");
     }
     Ok(all_read)
+}
+
+/// The speaker corrections the reader made, as the annotation storage holds them; none
+/// when there is no storage (no data directory). Files that do not parse are named on
+/// standard error (their corrections are not applied).
+fn corrections_book(config: &Config, data_dir: Option<&Path>, jobs: &[Job]) -> Book {
+    let Ok(storage) = config.annotation_storage(data_dir) else {
+        return Book::default();
+    };
+    let article_paths: Vec<PathBuf> = jobs
+        .iter()
+        .filter_map(|job| match job {
+            Job::File(path) => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut library = Library::load(storage, &article_paths);
+    for problem in library.take_problems() {
+        eprintln!("sayso: {problem} (its speaker corrections are not applied)");
+    }
+    Book::of(&library)
 }

@@ -177,6 +177,28 @@ impl Annotations {
         }
     }
 
+    /// Article `article`'s annotations, when some of them correct a speaker or a claim.
+    pub fn corrections_of(&self, article: usize) -> Option<&[Annotation]> {
+        let file = self.library()?.file(self.file_of(article)?)?;
+        crate::annotate::corrections::any(file.annotations()).then(|| file.annotations())
+    }
+
+    /// The articles whose annotations correct a speaker or a claim.
+    pub fn corrected_articles(&self) -> std::collections::HashSet<usize> {
+        let Some(library) = self.library() else {
+            return std::collections::HashSet::new();
+        };
+        self.by_article
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                f.and_then(|f| library.file(f))
+                    .is_some_and(|f| crate::annotate::corrections::any(f.annotations()))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The tags used on article `article`.
     pub fn tags_of(&self, article: usize) -> Vec<&str> {
         let (Some(lib), Some(f)) = (self.library(), self.file_of(article)) else {

@@ -2,6 +2,7 @@
 //! transitions (no terminal), so tests drive it directly and render it on a TestBackend.
 //! What the annotation keys do is in [`notes`].
 
+mod corrections;
 mod draw;
 mod effects;
 mod input;
@@ -106,6 +107,8 @@ pub struct App {
     editor: Option<(NoteEditor, Passage)>,
     /// The passage the tag prompt is for.
     tagging: Option<Passage>,
+    /// What the speaker prompt corrects.
+    fixing: Option<corrections::Fix>,
     /// A note to edit in `$EDITOR`: asked for by `A`, carried out by the terminal shell.
     external: Option<(Passage, String)>,
     /// The note handed to the shell, waiting for its result.
@@ -156,6 +159,7 @@ impl App {
             prompt: None,
             editor: None,
             tagging: None,
+            fixing: None,
             external: None,
             external_pending: None,
             export_dir: settings.export_dir,
@@ -442,7 +446,7 @@ impl App {
         if let Some((article, _, offset)) = self
             .index
             .as_ref()
-            .filter(|_| is_annotation_key(action))
+            .filter(|_| is_annotation_key(action) || corrections::is_correction_key(action))
             .and_then(|(i, _)| i.selected_claim(&self.store))
         {
             // A claim listed across the library: read it, and annotate it there.
@@ -451,8 +455,18 @@ impl App {
                 offset,
                 focus_reader: true,
             });
-            self.annotate(action);
+            match action {
+                Action::WhoSaid => self.who_said(),
+                Action::NotAClaim => self.not_a_claim(),
+                _ => self.annotate(action),
+            }
             return;
+        }
+        if action == Action::WhoSaid
+            && let Some(person) = self.index.as_ref().and_then(|(i, _)| i.selected_person())
+        {
+            let person = person.clone();
+            return self.who_said_everywhere(person);
         }
         if let Some((index, _)) = &mut self.index {
             match index.handle(action, &self.store) {
@@ -480,6 +494,8 @@ impl App {
             Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete => {
                 self.annotate(action)
             }
+            Action::WhoSaid => self.who_said(),
+            Action::NotAClaim => self.not_a_claim(),
             Action::NextPane => self.cycle_focus(true),
             Action::PrevPane => self.cycle_focus(false),
             Action::ToggleSpeakers => self.layers.speakers = !self.layers.speakers,

@@ -67,6 +67,10 @@ pub enum PromptKind {
     Tag,
     /// A new name for the tag selected in the tag index.
     RenameTag,
+    /// Who said the claim at hand (a speaker correction).
+    Speaker,
+    /// A new name for the speaker selected (a speaker correction).
+    RenameSpeaker,
     /// The export format.
     Export,
     /// A folder for changes that could not be saved, when quitting.

@@ -102,6 +102,8 @@ actions! {
     NoteInEditor "note_in_editor" Annotations "edit the passage's note in $EDITOR";
     Edit "edit" Annotations "edit the note of the selected or current annotation";
     Delete "delete" Annotations "delete the selected or current annotation (u undoes)";
+    WhoSaid "who_said" Annotations "who said it: give the claim to another speaker (empty: nobody); on a speaker: rename it (another's name merges them)";
+    NotAClaim "not_a_claim" Annotations "the claim is no claim (on a passage marked so: a claim again)";
     Undo "undo" Annotations "undo the last annotation change";
     Redo "redo" Annotations "redo the last undone annotation change";
     Provenance "provenance" Insight "where the selected claim also appears: the copies side by side";
@@ -360,6 +362,8 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
         (k('A'), NoteInEditor),
         (k('e'), Edit),
         (k('d'), Delete),
+        (k('W'), WhoSaid),
+        (k('X'), NotAClaim),
         (k('u'), Undo),
         (KeyChord::ctrl('r'), Redo),
         (k('T'), TagIndex),

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use super::annotations::Annotations;
 use super::loader::Loaded;
+use crate::annotate::corrections;
 use crate::article::{Article, FileStamp, read_file};
 use crate::corpus::Digest;
 use crate::extract::{Extraction, extract_article};
@@ -74,6 +75,12 @@ pub struct Store {
     finished: usize,
     annotations: Annotations,
     loading: Option<Loading>,
+    /// The engine's own digests of the articles shown with the reader's corrections (the
+    /// cache keeps what the engine found; corrections are applied over it).
+    raw_digests: HashMap<usize, Arc<Digest>>,
+    /// The articles shown with corrections, and the annotations' revision they follow.
+    corrected: std::collections::HashSet<usize>,
+    corrections_revision: u64,
 }
 
 /// How far reading the library has got, while it is under way.
@@ -101,6 +108,9 @@ impl Store {
             finished: 0,
             annotations: Annotations::default(),
             loading: None,
+            raw_digests: HashMap::new(),
+            corrected: std::collections::HashSet::new(),
+            corrections_revision: 0,
         };
         store.push(articles.into_iter().map(Loaded::from), false);
         store
@@ -207,6 +217,7 @@ impl Store {
                 self.slots.get(i),
                 self.backed.get(i).copied(),
             ) {
+                let digest = self.raw_digests.get(&i).unwrap_or(digest);
                 entries.push((Arc::clone(article), *stamp, Arc::clone(digest)));
             }
         }
@@ -276,12 +287,35 @@ impl Store {
             return;
         };
         match result {
-            Ok(x) => {
-                let digest = Digest::of(&x);
+            Ok(raw) => {
+                let raw_digest = Digest::of(&raw);
+                let before = self
+                    .raw_digests
+                    .get(&index)
+                    .or(match slot {
+                        Slot::Ready(d) => Some(d),
+                        _ => None,
+                    })
+                    .cloned();
                 // An article opened again gives the same digest: nothing new to cache.
-                let new = !matches!(slot, Slot::Ready(old) if **old == digest);
-                *slot = Slot::Ready(Arc::new(digest));
+                let new = before.is_none_or(|old| *old != raw_digest);
                 self.cache_dirty |= new && self.stamps.get(index).is_some_and(Option::is_some);
+                let x = self.corrected(index, raw);
+                let digest = match &x {
+                    Corrected::As(x) => {
+                        self.raw_digests.insert(index, Arc::new(raw_digest));
+                        Digest::of(x)
+                    }
+                    Corrected::Not(_) => {
+                        self.raw_digests.remove(&index);
+                        raw_digest
+                    }
+                };
+                let x = x.into_inner();
+                let Some(slot) = self.slots.get_mut(index) else {
+                    return;
+                };
+                *slot = Slot::Ready(Arc::new(digest));
                 if self.keeps_text(index) {
                     self.full.insert(index, Arc::new(x));
                 } else {
@@ -290,6 +324,51 @@ impl Store {
             }
             Err(e) => *slot = Slot::Failed(e),
         }
+    }
+
+    /// The extraction with the reader's corrections of article `index` applied, if it has
+    /// any (its text is read again from its file when it was let go).
+    fn corrected(&self, index: usize, raw: Extraction) -> Corrected {
+        let (Some(notes), Some(article)) = (
+            self.annotations.corrections_of(index),
+            self.articles.get(index),
+        ) else {
+            return Corrected::Not(raw);
+        };
+        let article = match article.text.is_empty() {
+            true => with_its_text(article),
+            false => Arc::clone(article),
+        };
+        Corrected::As(corrections::apply_on(&article.text, raw, notes))
+    }
+
+    /// Shows again, as the annotations now say, every article whose corrections changed
+    /// since the last call (cheap when none did): each is extracted again, on this
+    /// thread (one article, milliseconds).
+    /// Returns the articles shown anew.
+    pub fn refresh_corrections(&mut self) -> Vec<usize> {
+        let revision = self.annotations.revision();
+        if revision == self.corrections_revision {
+            return Vec::new();
+        }
+        self.corrections_revision = revision;
+        let now = self.annotations.corrected_articles();
+        let mut affected: Vec<usize> = now.union(&self.corrected).copied().collect();
+        affected.sort_unstable();
+        self.corrected = now;
+        affected.retain(|&i| matches!(self.slots.get(i), Some(Slot::Ready(_))));
+        for &index in &affected {
+            self.read_back.borrow_mut().retain(|(i, _)| *i != index);
+            let Some(article) = self.articles.get(index).map(with_its_text) else {
+                continue;
+            };
+            let result = catch_unwind(AssertUnwindSafe(|| extract_article(&article)))
+                .map_err(|p| format!("extraction failed: {}", super::panics::message(p.as_ref())));
+            if let Ok(raw) = result {
+                self.set(index, Ok(raw));
+            }
+        }
+        affected
     }
 
     fn keeps_text(&self, index: usize) -> bool {
@@ -381,7 +460,12 @@ impl Store {
             Some(back) => back,
             None => {
                 let fresh = read_file(&article.path).ok()?;
-                let extraction = catch_unwind(AssertUnwindSafe(|| extract_article(&fresh))).ok();
+                let extraction = catch_unwind(AssertUnwindSafe(|| extract_article(&fresh)))
+                    .ok()
+                    .map(|x| match self.annotations.corrections_of(index) {
+                        Some(notes) => corrections::apply_on(&fresh.text, x, notes),
+                        None => x,
+                    });
                 Rc::new(ReadBack {
                     text: fresh.text,
                     extraction,
@@ -454,6 +538,20 @@ impl Store {
     ) -> Result<crate::annotate::FileId, String> {
         let article = self.articles.get(index).ok_or("no such article")?;
         self.annotations.file_for_edit(index, article)
+    }
+}
+
+/// An extraction with or without the reader's corrections.
+enum Corrected {
+    As(Extraction),
+    Not(Extraction),
+}
+
+impl Corrected {
+    fn into_inner(self) -> Extraction {
+        match self {
+            Corrected::As(x) | Corrected::Not(x) => x,
+        }
     }
 }
 

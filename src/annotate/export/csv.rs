@@ -1,9 +1,10 @@
 //! CSV: one row per annotation, RFC 4180 quoting. `speaker` and `class` are empty when
-//! the passage is not a claim.
+//! the passage is not a claim; `speaker` is as the reader corrected it, and `correction`
+//! says what was corrected by hand.
 
 use super::{ExportError, ExportedArticle};
 
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "id",
     "article_id",
     "article_path",
@@ -23,6 +24,7 @@ pub const COLUMNS: [&str; 19] = [
     "original_start",
     "original_end",
     "original_quote",
+    "correction",
 ];
 
 pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
@@ -51,8 +53,8 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                 &item.target.exact,
                 &item.target.prefix,
                 &item.target.suffix,
-                a.speaker.as_deref().unwrap_or_default(),
-                a.class.as_deref().unwrap_or_default(),
+                item.speaker.unwrap_or_default(),
+                item.class().unwrap_or_default(),
                 &a.tags.join(";"),
                 &a.note,
                 &a.created.to_string(),
@@ -61,6 +63,7 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                 &original.map(|t| t.start.to_string()).unwrap_or_default(),
                 &original.map(|t| t.end.to_string()).unwrap_or_default(),
                 original.map_or("", |t| t.exact.as_str()),
+                &item.correction().unwrap_or_default(),
             ])?;
         }
     }

@@ -38,6 +38,9 @@ struct Item<'a> {
     /// The anchor as stored, for an annotation placed elsewhere or on changed words.
     #[serde(skip_serializing_if = "Option::is_none")]
     original: Option<Original<'a>>,
+    /// What the reader corrected by hand (`said by Wang Yi`, `not a claim`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    correction: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -64,8 +67,8 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                             id: a.id.as_str(),
                             created: a.created.to_string(),
                             updated: a.updated.to_string(),
-                            speaker: a.speaker.as_deref(),
-                            class: a.class.as_deref(),
+                            speaker: item.speaker,
+                            class: item.class(),
                             tags: &a.tags,
                             note: &a.note,
                             quote: &item.target.exact,
@@ -79,6 +82,7 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                                 start: t.start,
                                 end: t.end,
                             }),
+                            correction: item.correction(),
                         }
                     })
                     .collect(),

@@ -39,11 +39,14 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> String {
             }
             out.push('\n');
             let mut facts: Vec<String> = Vec::new();
-            if let Some(speaker) = a.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+            if let Some(speaker) = item.speaker.filter(|s| !s.trim().is_empty()) {
                 facts.push(format!("— **{}**", one_line(speaker)));
             }
-            if let Some(class) = a.class.as_deref().filter(|c| !c.trim().is_empty()) {
+            if let Some(class) = item.class().filter(|c| !c.trim().is_empty()) {
                 facts.push(format!("*{}*", one_line(class)));
+            }
+            if let Some(correction) = item.correction() {
+                facts.push(format!("corrected by hand: {}", one_line(&correction)));
             }
             if !a.tags.is_empty() {
                 facts.push(

@@ -12,6 +12,7 @@ mod w3c;
 use std::path::{Path, PathBuf};
 
 use super::anchor::Anchorer;
+use super::corrections;
 use super::format::ArticleMeta;
 use super::library::Library;
 use super::model::{AnchorStatus, Annotation, Target};
@@ -117,6 +118,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 #[derive(Debug, Clone)]
 pub struct ExportedAnnotation<'a> {
     pub annotation: &'a Annotation,
+    /// Who said the passage, with the article's speaker corrections applied
+    /// ([`corrections::speaker_of`]).
+    pub speaker: Option<&'a str>,
     /// `None` when the article's current text was not available to check.
     pub status: Option<AnchorStatus>,
     /// What the annotation selects now: quote, context and code-point offsets (end
@@ -128,6 +132,19 @@ pub struct ExportedAnnotation<'a> {
 
 impl ExportedAnnotation<'_> {
     /// The status as text; `unchecked` when the article's text was not available.
+    /// What the reader corrected on the passage, in words; `None` when nothing.
+    pub fn correction(&self) -> Option<String> {
+        corrections::of(self.annotation).map(corrections::Correction::describe)
+    }
+
+    /// The claim's class; `None` when the passage is no claim (or was marked not one).
+    pub fn class(&self) -> Option<&str> {
+        match corrections::of(self.annotation) {
+            Some(c) if c.not_a_claim => None,
+            _ => self.annotation.class.as_deref(),
+        }
+    }
+
     pub fn status_str(&self) -> &'static str {
         self.status.map_or("unchecked", AnchorStatus::as_str)
     }
@@ -187,11 +204,13 @@ pub fn select<'a>(
             (found.date, found.source)
         });
         let anchorer = text.as_deref().map(Anchorer::new);
+        let all = file.annotations();
         let annotations = chosen
             .into_iter()
             .map(|annotation| match &anchorer {
                 None => ExportedAnnotation {
                     annotation,
+                    speaker: corrections::speaker_of(all, annotation),
                     status: None,
                     target: annotation.target.clone(),
                 },
@@ -203,6 +222,7 @@ pub fn select<'a>(
                     });
                     ExportedAnnotation {
                         annotation,
+                        speaker: corrections::speaker_of(all, annotation),
                         status: Some(anchor.status),
                         target: current.unwrap_or_else(|| annotation.target.clone()),
                     }

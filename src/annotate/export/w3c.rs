@@ -37,7 +37,7 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
             for tag in &a.tags {
                 body.push(json!({ "type": "TextualBody", "purpose": "tagging", "value": tag }));
             }
-            if let Some(class) = &a.class {
+            if let Some(class) = item.class() {
                 body.push(json!({
                     "type": "TextualBody",
                     "purpose": "classifying",
@@ -62,8 +62,11 @@ pub fn render(articles: &[ExportedArticle<'_>]) -> Result<String, ExportError> {
                     json!({ "exact": original.exact, "start": original.start, "end": original.end }),
                 );
             }
-            if let (Some(speaker), Some(map)) = (&a.speaker, annotation.as_object_mut()) {
+            if let (Some(speaker), Some(map)) = (item.speaker, annotation.as_object_mut()) {
                 map.insert("sayso:speaker".to_owned(), json!(speaker));
+            }
+            if let (Some(correction), Some(map)) = (item.correction(), annotation.as_object_mut()) {
+                map.insert("sayso:corrected".to_owned(), json!(correction));
             }
             items.push(annotation);
         }

@@ -26,6 +26,7 @@ impl App {
             frame.render_widget(p, area);
             return;
         }
+        self.refresh_corrections();
         if std::mem::take(&mut self.library_dirty) {
             self.library.refresh(&self.store);
         } else {

@@ -48,6 +48,8 @@ impl App {
                     PromptKind::Search
                     | PromptKind::Export
                     | PromptKind::Tag
+                    | PromptKind::Speaker
+                    | PromptKind::RenameSpeaker
                     | PromptKind::SaveElsewhere => String::new(),
                     PromptKind::RenameTag => {
                         let tag = self.tags.as_ref().and_then(|t| t.selected_tag());

@@ -20,6 +20,9 @@ impl App {
                 }
             }
             (PromptKind::LibrarySearch, outcome) => self.search_prompt(input, outcome),
+            (PromptKind::Speaker | PromptKind::RenameSpeaker, outcome) => {
+                self.speaker_prompt(input, outcome)
+            }
             (PromptKind::Tag | PromptKind::RenameTag | PromptKind::Export, _) => {
                 self.annotation_prompt(kind, input, outcome)
             }

@@ -210,7 +210,7 @@ impl App {
     /// A new annotation on the passage, with `fill` applied; or `fill`'s change to the one
     /// already there. On success the selection (if it was the passage) ends and `what`
     /// is shown.
-    fn write(
+    pub(super) fn write(
         &mut self,
         passage: &Passage,
         what: &str,
@@ -261,7 +261,7 @@ impl App {
         }
     }
 
-    fn report(&mut self, result: Result<(), String>) {
+    pub(super) fn report(&mut self, result: Result<(), String>) {
         if let Err(e) = result {
             self.show_message(Message::error(e));
         }
@@ -380,6 +380,8 @@ impl App {
                     | PromptKind::SpeakerFilter
                     | PromptKind::LibrarySearch
                     | PromptKind::Search
+                    | PromptKind::Speaker
+                    | PromptKind::RenameSpeaker
                     | PromptKind::SaveElsewhere => {}
                 }
             }
@@ -418,6 +420,11 @@ impl App {
                 .iter()
                 .map(|f| f.as_str().to_owned())
                 .filter(|f| f.starts_with(&typed.to_ascii_lowercase()))
+                .collect(),
+            PromptKind::Speaker | PromptKind::RenameSpeaker => self
+                .speaker_candidates(&typed)
+                .into_iter()
+                .filter(|n| *n != prompt.subject)
                 .collect(),
             PromptKind::Filter
             | PromptKind::SpeakerFilter

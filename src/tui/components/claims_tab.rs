@@ -4,8 +4,10 @@
 use ratatui::style::Style;
 use ratatui::text::Span as TextSpan;
 
+use crate::annotate::corrections;
 use crate::extract::{Claim, Extraction};
 use crate::text::wrap::str_width;
+use crate::tui::annotations::Placed;
 use crate::tui::classes::ClassFilter;
 use crate::tui::component::truncate;
 use crate::tui::theme::Theme;
@@ -35,6 +37,36 @@ pub fn groups(
         .map(|(s, claims)| (Some(s), claims))
         .chain([(None, unattributed)])
         .filter(|(g, claims)| !claims.is_empty() && (only.is_none() || *g == only))
+        .collect()
+}
+
+/// Marks a row the reader corrected by hand (in place of its indent).
+pub const CORRECTED: &str = "✎ ";
+
+/// Whether the reader gave the claim on `span` to a speaker by hand.
+pub fn given_by_hand(placed: Option<&Placed>, span: crate::extract::Span) -> bool {
+    placed.is_some_and(|p| {
+        p.notes.iter().any(|n| {
+            n.span
+                .is_some_and(|s| s.start < span.end && span.start < s.end)
+                && corrections::of(&n.annotation).is_some_and(|c| c.speaker.is_some())
+        })
+    })
+}
+
+/// The names the reader renamed (or merged) into `name` in this article.
+pub fn renamed_from(placed: Option<&Placed>, name: &str) -> Vec<String> {
+    let Some(p) = placed else {
+        return Vec::new();
+    };
+    p.notes
+        .iter()
+        .filter(|n| {
+            corrections::of(&n.annotation)
+                .and_then(|c| c.rename.as_deref())
+                .is_some_and(|to| to.trim().eq_ignore_ascii_case(name))
+        })
+        .filter_map(|n| n.annotation.speaker.clone())
         .collect()
 }
 

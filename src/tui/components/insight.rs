@@ -259,6 +259,17 @@ impl Insight {
         }
     }
 
+    /// The speaker of the selected row: a speaker (Speakers tab) or a speaker's heading
+    /// (Claims tab).
+    pub fn selected_speaker(&self, store: &Store, classes: ClassFilter) -> Option<usize> {
+        let x = store.extraction(self.article?)?;
+        let rows = self.rows(x, classes);
+        match rows.get(*self.selected.get(self.tab.index())?) {
+            Some(Item::Speaker(s) | Item::Group(Some(s), _)) => Some(*s),
+            _ => None,
+        }
+    }
+
     /// The annotation of the selected row (Notes tab).
     pub fn selected_note<'s>(&self, store: &'s Store) -> Option<&'s PlacedNote> {
         if self.tab != Tab::Notes {
@@ -490,8 +501,14 @@ impl Insight {
                     .as_deref()
                     .map(|r| format!(" — {r}"))
                     .unwrap_or_default();
+                let placed = ctx.store.annotations().placed();
+                let was = claims_tab::renamed_from(placed, &sp.name);
+                let was = match was.is_empty() {
+                    true => String::new(),
+                    false => format!("  {}was {}", claims_tab::CORRECTED, was.join(", ")),
+                };
                 let rest = truncate(
-                    &format!("{}{role}", sp.name),
+                    &format!("{}{role}{was}", sp.name),
                     width.saturating_sub(count.len()),
                 );
                 Line::from(vec![
@@ -518,7 +535,12 @@ impl Insight {
                     style,
                     theme,
                 );
-                Line::from(vec![TextSpan::raw("  "), snippet, class])
+                let placed = ctx.store.annotations().placed();
+                let indent = match claims_tab::given_by_hand(placed, claim.span) {
+                    true => TextSpan::styled(claims_tab::CORRECTED, theme.header),
+                    false => TextSpan::raw("  "),
+                };
+                Line::from(vec![indent, snippet, class])
             }
             Item::Number(n) => {
                 let Some(num) = x.numbers.get(n) else {

@@ -74,7 +74,11 @@ pub fn row(note: &PlacedNote, text: &str, width: usize, theme: &Theme) -> Line<'
     } else {
         format!(" {}", hashtags(&a.tags))
     };
+    let fixed = crate::annotate::corrections::of(a)
+        .map(|c| format!(" ✎ {}", c.describe()))
+        .unwrap_or_default();
     let text_note = first_line(&a.note).map_or_else(String::new, |l| format!(" — {l}"));
+    let text_note = format!("{fixed}{text_note}");
     let room = width.saturating_sub(STATUS_WIDTH);
     // The quote gets what the tags and note leave, but at least half the row.
     let quote_room = room

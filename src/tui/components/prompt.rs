@@ -60,6 +60,8 @@ impl Prompt {
             PromptKind::LibrarySearch => "search the library: ".into(),
             PromptKind::Tag => "tags: ".into(),
             PromptKind::RenameTag => format!("rename #{} to: ", self.subject),
+            PromptKind::Speaker => "said by (empty: nobody named; Tab completes): ".into(),
+            PromptKind::RenameSpeaker => format!("rename {} to (Tab completes): ", self.subject),
             PromptKind::Export => "export format (Enter: markdown): ".into(),
             PromptKind::SaveElsewhere => "save unsaved changes in folder: ".into(),
         }
@@ -69,7 +71,11 @@ impl Prompt {
     pub fn completes(&self) -> bool {
         matches!(
             self.kind,
-            PromptKind::Tag | PromptKind::RenameTag | PromptKind::Export
+            PromptKind::Tag
+                | PromptKind::RenameTag
+                | PromptKind::Export
+                | PromptKind::Speaker
+                | PromptKind::RenameSpeaker
         )
     }
 

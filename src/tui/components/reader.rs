@@ -120,6 +120,17 @@ impl Reader {
         }
     }
 
+    /// Article `index`'s extraction was made again (its speaker corrections changed): the
+    /// open article shows the new one, the cursor where it was.
+    pub fn extraction_changed(&mut self, index: usize, store: &Store) {
+        if self.article != Some(index) {
+            return;
+        }
+        if let (Some(a), Some(x)) = (store.article(index), store.extraction(index)) {
+            self.doc.set_extraction(&a.text, Arc::clone(x));
+        }
+    }
+
     fn width(&self) -> usize {
         if self.wrap_width == 0 {
             DEFAULT_WIDTH

@@ -163,6 +163,14 @@ impl SpeakersIndex {
         &self.people
     }
 
+    /// The person selected in the list (not while their claims are listed).
+    pub fn selected_person(&self) -> Option<&Person> {
+        match self.claims {
+            Some(_) => None,
+            None => self.people.get(self.selected),
+        }
+    }
+
     /// The claim selected in a person's claim list: (article, claim index, where the
     /// claim starts).
     pub fn selected_claim(&self, store: &Store) -> Option<(usize, usize, usize)> {
