@@ -11,6 +11,8 @@ fn claims(args: &[&str]) -> Output {
         .arg("claims")
         .args(args)
         .env("SAYSO_CONFIG", "/nonexistent/sayso-claims-test.toml")
+        // No corrections from whoever runs the tests.
+        .env("SAYSO_DATA_DIR", "/nonexistent/sayso-claims-test-data")
         .output()
         .expect("sayso runs")
 }
@@ -142,4 +144,128 @@ fn a_missing_path_is_named_and_the_rest_is_listed() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/sayso-claims"));
     assert!(stdout(&out).lines().count() > 20);
+}
+
+/// An article on disk, and a data dir whose annotations correct it: Jane Doe renamed,
+/// one of her claims given to John Roe, one passage marked as no claim.
+fn corrected_library() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    use sayso::annotate::corrections::Correction;
+    use sayso::annotate::{Annotation, Library, Storage, Timestamp};
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("bridge.txt");
+    let text = "Bridge plan\n\n\"We will build it,\" said Jane Doe. Doe added that it would \
+                cost $5 million. John Roe said the plan was too expensive.\n";
+    std::fs::write(&article, text).unwrap();
+    let data = dir.path().join("data");
+    let a = sayso::article::read_file(&article).unwrap();
+    let mut library = Library::load(Storage::in_data_dir(&data), &[]);
+    let file = library
+        .open_article(&a.id, &article, &a.title)
+        .expect("a file");
+    let mut at = |quote: &str, speaker: &str, millis: i128, fix: Correction| {
+        let start = text.find(quote).expect("in the text");
+        let span = sayso::extract::Span::new(start, start + quote.len());
+        let mut n = Annotation::on_passage(text, span, None, Timestamp::from_unix_millis(millis))
+            .expect("an annotation");
+        n.speaker = Some(speaker.into());
+        n.correction = Some(fix);
+        library.add(file, n).expect("saved");
+    };
+    at(
+        "Jane Doe",
+        "Jane Doe",
+        1,
+        Correction {
+            rename: Some("Jane Q. Doe".into()),
+            ..Correction::default()
+        },
+    );
+    at(
+        "it would cost $5 million",
+        "Jane Doe",
+        2,
+        Correction {
+            speaker: Some("John Roe".into()),
+            ..Correction::default()
+        },
+    );
+    at(
+        "the plan was too expensive",
+        "John Roe",
+        3,
+        Correction {
+            not_a_claim: true,
+            ..Correction::default()
+        },
+    );
+    (dir, article, data)
+}
+
+fn ledger(article: &std::path::Path, data: &std::path::Path) -> Vec<(String, String)> {
+    let out = Command::new(BIN)
+        .args([
+            "claims",
+            "--data-dir",
+            &data.to_string_lossy(),
+            "--format",
+            "csv",
+        ])
+        .arg(article)
+        .env("SAYSO_CONFIG", "/nonexistent/sayso-claims-test.toml")
+        .output()
+        .expect("sayso runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    reader
+        .records()
+        .map(Result::unwrap)
+        .map(|r| (r[0].to_owned(), r[2].to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_readers_speaker_corrections_apply_to_the_ledger() {
+    let (_dir, article, data) = corrected_library();
+    let rows = ledger(&article, &data);
+    assert!(
+        rows.contains(&("Jane Q. Doe".to_owned(), "We will build it,".to_owned())),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|(s, t)| s == "John Roe" && t.ends_with("it would cost $5 million")),
+        "{rows:?}"
+    );
+    assert!(
+        !rows.iter().any(|(_, t)| t.contains("too expensive")),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().any(|(s, _)| s == "Jane Doe"), "{rows:?}");
+}
+
+#[test]
+fn speaker_corrections_survive_an_edit_of_the_article() {
+    let (_dir, article, data) = corrected_library();
+    let text = std::fs::read_to_string(&article).unwrap();
+    // A new first paragraph: every offset moves, the article id changes.
+    std::fs::write(
+        &article,
+        text.replace("\n\n", "\n\nUpdated on Tuesday.\n\n"),
+    )
+    .unwrap();
+    let rows = ledger(&article, &data);
+    assert!(
+        rows.iter()
+            .any(|(s, t)| s == "John Roe" && t.ends_with("it would cost $5 million")),
+        "{rows:?}"
+    );
+    assert!(rows.iter().any(|(s, _)| s == "Jane Q. Doe"), "{rows:?}");
+    assert!(
+        !rows.iter().any(|(_, t)| t.contains("too expensive")),
+        "{rows:?}"
+    );
 }

@@ -78,6 +78,10 @@ pub struct Store {
     /// The engine's own digests of the articles shown with the reader's corrections (the
     /// cache keeps what the engine found; corrections are applied over it).
     raw_digests: HashMap<usize, Arc<Digest>>,
+    /// The engine's own extractions of the articles whose full extraction is kept (the same when
+    /// they have no corrections), so a changed correction is applied again without
+    /// extracting again.
+    raw_full: HashMap<usize, Arc<Extraction>>,
     /// The articles shown with corrections, and the annotations' revision they follow.
     corrected: std::collections::HashSet<usize>,
     corrections_revision: u64,
@@ -109,6 +113,7 @@ impl Store {
             annotations: Annotations::default(),
             loading: None,
             raw_digests: HashMap::new(),
+            raw_full: HashMap::new(),
             corrected: std::collections::HashSet::new(),
             corrections_revision: 0,
         };
@@ -300,24 +305,26 @@ impl Store {
                 // An article opened again gives the same digest: nothing new to cache.
                 let new = before.is_none_or(|old| *old != raw_digest);
                 self.cache_dirty |= new && self.stamps.get(index).is_some_and(Option::is_some);
-                let x = self.corrected(index, raw);
+                let raw = Arc::new(raw);
+                let x = self.corrected(index, &raw);
                 let digest = match &x {
-                    Corrected::As(x) => {
+                    Some(x) => {
                         self.raw_digests.insert(index, Arc::new(raw_digest));
                         Digest::of(x)
                     }
-                    Corrected::Not(_) => {
+                    None => {
                         self.raw_digests.remove(&index);
                         raw_digest
                     }
                 };
-                let x = x.into_inner();
                 let Some(slot) = self.slots.get_mut(index) else {
                     return;
                 };
                 *slot = Slot::Ready(Arc::new(digest));
                 if self.keeps_text(index) {
-                    self.full.insert(index, Arc::new(x));
+                    let shown = x.map_or_else(|| Arc::clone(&raw), Arc::new);
+                    self.full.insert(index, shown);
+                    self.raw_full.insert(index, raw);
                 } else {
                     self.let_text_go(index);
                 }
@@ -328,18 +335,14 @@ impl Store {
 
     /// The extraction with the reader's corrections of article `index` applied, if it has
     /// any (its text is read again from its file when it was let go).
-    fn corrected(&self, index: usize, raw: Extraction) -> Corrected {
-        let (Some(notes), Some(article)) = (
-            self.annotations.corrections_of(index),
-            self.articles.get(index),
-        ) else {
-            return Corrected::Not(raw);
-        };
+    fn corrected(&self, index: usize, raw: &Extraction) -> Option<Extraction> {
+        let notes = self.annotations.corrections_of(index)?;
+        let article = self.articles.get(index)?;
         let article = match article.text.is_empty() {
             true => with_its_text(article),
             false => Arc::clone(article),
         };
-        Corrected::As(corrections::apply_on(&article.text, raw, notes))
+        Some(corrections::apply_on(&article.text, raw.clone(), notes))
     }
 
     /// Shows again, as the annotations now say, every article whose corrections changed
@@ -359,6 +362,11 @@ impl Store {
         affected.retain(|&i| matches!(self.slots.get(i), Some(Slot::Ready(_))));
         for &index in &affected {
             self.read_back.borrow_mut().retain(|(i, _)| *i != index);
+            if let Some(raw) = self.raw_full.get(&index) {
+                let raw = Extraction::clone(raw);
+                self.set(index, Ok(raw));
+                continue;
+            }
             let Some(article) = self.articles.get(index).map(with_its_text) else {
                 continue;
             };
@@ -378,6 +386,7 @@ impl Store {
     /// Drops the text and full extraction of a backed article (its file has them).
     fn let_text_go(&mut self, index: usize) {
         self.full.remove(&index);
+        self.raw_full.remove(&index);
         if let Some(a) = self.articles.get_mut(index)
             && !a.text.is_empty()
         {
@@ -538,20 +547,6 @@ impl Store {
     ) -> Result<crate::annotate::FileId, String> {
         let article = self.articles.get(index).ok_or("no such article")?;
         self.annotations.file_for_edit(index, article)
-    }
-}
-
-/// An extraction with or without the reader's corrections.
-enum Corrected {
-    As(Extraction),
-    Not(Extraction),
-}
-
-impl Corrected {
-    fn into_inner(self) -> Extraction {
-        match self {
-            Corrected::As(x) | Corrected::Not(x) => x,
-        }
     }
 }
 
