@@ -50,6 +50,7 @@ fn main() -> ExitCode {
             jobs,
         }) => run_provenance(
             cli.config.as_deref(),
+            cli.data_dir.as_deref(),
             &paths,
             format,
             jobs.map_or_else(sayso::parallel::default_jobs, usize::from),

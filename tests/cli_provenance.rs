@@ -11,6 +11,7 @@ fn provenance(args: &[&str]) -> Output {
         .arg("provenance")
         .args(args)
         .env("SAYSO_CONFIG", "/nonexistent/sayso-provenance-test.toml")
+        .env("SAYSO_DATA_DIR", "/nonexistent/sayso-provenance-test-data")
         .output()
         .expect("sayso runs")
 }
@@ -109,4 +110,41 @@ fn csv_has_a_row_per_member_and_markdown_a_section_per_group() {
     let one = provenance(&["--format", "json", "-j", "1", dir.path().to_str().unwrap()]);
     let two = provenance(&["--format", "json", "-j", "2", dir.path().to_str().unwrap()]);
     assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn a_copy_the_reader_gave_back_to_its_speaker_is_no_longer_flagged() {
+    use sayso::annotate::corrections::Correction;
+    use sayso::annotate::{Annotation, Library, Storage, Timestamp};
+    let dir = library();
+    let herald = dir.path().join("herald_2019-09-24_trade.txt");
+    let a = sayso::article::read_file(&herald).unwrap();
+    let data = dir.path().join("data");
+    let mut lib = Library::load(Storage::in_data_dir(&data), &[]);
+    let file = lib.open_article(&a.id, &herald, &a.title).unwrap();
+    let start = a.text.find(QUOTE).unwrap();
+    let span = sayso::extract::Span::new(start, start + QUOTE.len());
+    let mut fix = Annotation::on_passage(&a.text, span, None, Timestamp::now()).unwrap();
+    fix.correction = Some(Correction {
+        speaker: Some("Jane Doe".into()),
+        ..Correction::default()
+    });
+    lib.add(file, fix).unwrap();
+    let out = Command::new(BIN)
+        .args(["provenance", "--format", "json", "--data-dir"])
+        .arg(&data)
+        .arg(dir.path())
+        .env("SAYSO_CONFIG", "/nonexistent/sayso-provenance-test.toml")
+        .output()
+        .expect("sayso runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let group: serde_json::Value = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|g| g["what"] == "claim")
+        .expect("the group");
+    let flags = group["flags"].to_string();
+    assert!(flags.contains("different-words"), "{flags}");
+    assert!(!flags.contains("different-speaker"), "{flags}");
 }

@@ -126,7 +126,7 @@ pub fn run_claims(args: &ClaimsArgs) -> Result<bool> {
 /// The speaker corrections the reader made, as the annotation storage holds them; none
 /// when there is no storage (no data directory). Files that do not parse are named on
 /// standard error (their corrections are not applied).
-fn corrections_book(config: &Config, data_dir: Option<&Path>, jobs: &[Job]) -> Book {
+pub(super) fn corrections_book(config: &Config, data_dir: Option<&Path>, jobs: &[Job]) -> Book {
     let Ok(storage) = config.annotation_storage(data_dir) else {
         return Book::default();
     };

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 
 use super::extract::{Job, job_article, jobs_for};
+use crate::annotate::corrections;
 use crate::config::Config;
 use crate::corpus::provenance::{Provenance, records};
 use crate::corpus::provenance_format::{ProvenanceFormat, write_groups};
@@ -25,15 +26,27 @@ pub enum ProvenanceArg {
 /// returns false when some path could not be read.
 pub fn run_provenance(
     config: Option<&std::path::Path>,
+    data_dir: Option<&std::path::Path>,
     paths: &[PathBuf],
     format: ProvenanceArg,
     jobs: usize,
 ) -> Result<bool> {
+    // The paths are named: a config that cannot be read costs only its data dir.
+    let config = match Config::load(config) {
+        Ok(config) => config,
+        Err(e) if !paths.is_empty() => {
+            eprintln!("sayso: {e:#} (speaker corrections are read from the default data dir)");
+            Config::default()
+        }
+        Err(e) => return Err(e.into()),
+    };
     let paths = match paths.is_empty() {
-        true => Config::load(config)?.library_paths(),
+        true => config.library_paths(),
         false => paths.to_vec(),
     };
     let jobs_list = jobs_for(&paths);
+    // Who said a copy is as the reader corrected it: the different-speaker flag follows.
+    let book = super::claims::corrections_book(&config, data_dir, &jobs_list);
     let mut provenance = Provenance::default();
     let mut all_read = true;
     crate::parallel::ordered_map(
@@ -41,7 +54,11 @@ pub fn run_provenance(
         jobs,
         |job: &Job| {
             let article = job_article(job)?;
-            Ok::<_, String>(records(&article, &extract_article(&article)))
+            let mut x = extract_article(&article);
+            if let Some(notes) = book.for_article(&article.id, &article.path) {
+                x = corrections::apply_on(&article.text, x, notes);
+            }
+            Ok::<_, String>(records(&article, &x))
         },
         |done| {
             match done {
