@@ -137,7 +137,11 @@ fn a_copy_the_reader_gave_back_to_its_speaker_is_no_longer_flagged() {
         .env("SAYSO_CONFIG", "/nonexistent/sayso-provenance-test.toml")
         .output()
         .expect("sayso runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let group: serde_json::Value = text
         .lines()

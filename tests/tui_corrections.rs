@@ -230,3 +230,35 @@ fn corrections_made_by_another_instance_show_after_they_are_read() {
         Some("John Roe")
     );
 }
+
+/// The library-wide search for `query`, once the index has caught up.
+fn search(app: &mut App, query: &str) -> String {
+    use std::time::{Duration, Instant};
+    keys(app, "F");
+    keys(app, query);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !app.search_ready() {
+        assert!(Instant::now() < deadline, "the index is never ready");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(600));
+    app.tick(Instant::now());
+    let screen = text(&render(app, 120, 40));
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Esc);
+    render(app, 120, 40);
+    screen
+}
+
+#[test]
+fn the_library_search_finds_a_speaker_by_the_name_the_reader_gave() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reading_bridge(dir.path());
+    let before = search(&mut app, "speaker:janet");
+    assert!(!before.contains("build it"), "{before}");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "W");
+    answer(&mut app, "Janet");
+    let after = search(&mut app, "speaker:janet");
+    assert!(after.contains("build it"), "{after}");
+}

@@ -11,10 +11,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::store::{IndexJob, Store};
-use crate::article::content_id;
+use super::store::Store;
+use crate::article::{Article, content_id, read_file};
 use crate::corpus::search::{self, Copy, IndexUpdater, Query, Results, SearchIndex};
-use crate::extract::extract_article;
+use crate::extract::{Extraction, extract_article};
 
 /// How often the indexer makes what it added searchable while it works.
 const COMMIT_EVERY: Duration = Duration::from_secs(2);
@@ -115,6 +115,19 @@ impl LibrarySearch {
         if let Some(feed) = &self.feed {
             self.progress.sent.fetch_add(batch.len(), Ordering::Relaxed);
             if feed.send(Feed::Articles(batch)).is_err() {
+                self.feed = None;
+            }
+        }
+    }
+
+    /// Indexes these articles again as given (their speaker corrections changed).
+    pub fn reindex(&mut self, jobs: Vec<IndexJob>) {
+        if jobs.is_empty() {
+            return;
+        }
+        if let Some(feed) = &self.feed {
+            self.progress.sent.fetch_add(jobs.len(), Ordering::Relaxed);
+            if feed.send(Feed::Articles(jobs)).is_err() {
                 self.feed = None;
             }
         }
@@ -263,7 +276,10 @@ fn update(
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    if library.insert(job.id().to_string()) && !updater.is_indexed(job.id()) {
+                    let new = library.insert(job.id().to_string());
+                    if matches!(job, IndexJob::Extracted { .. })
+                        || (new && !updater.is_indexed(job.id()))
+                    {
                         index_one(&mut updater, &job, &report);
                     }
                     seen += 1;
@@ -283,6 +299,16 @@ fn update(
 }
 
 fn index_one(updater: &mut IndexUpdater, job: &IndexJob, report: &impl Fn(String)) {
+    if let IndexJob::Extracted {
+        article,
+        extraction,
+    } = job
+    {
+        if let Err(e) = updater.add(article, extraction) {
+            report(e.to_string());
+        }
+        return;
+    }
     // The file changed since it was listed (or is gone): its new text is indexed when it
     // is listed again.
     let Some(full) = job.article().filter(|a| a.id == job.id()) else {
@@ -299,6 +325,41 @@ fn index_one(updater: &mut IndexUpdater, job: &IndexJob, report: &impl Fn(String
             full.path.display(),
             super::panics::message(p.as_ref())
         )),
+    }
+}
+
+/// An article for the search indexer to index.
+#[derive(Debug, Clone)]
+pub enum IndexJob {
+    /// Read from its file when its turn comes; indexed if it still has this content id.
+    File {
+        id: Box<str>,
+        path: Box<std::path::Path>,
+    },
+    /// In memory only (the samples, standard input).
+    Article(Arc<Article>),
+    /// Indexed again as given, even when indexed already: an article whose speaker
+    /// corrections changed.
+    Extracted {
+        article: Arc<Article>,
+        extraction: Arc<Extraction>,
+    },
+}
+
+impl IndexJob {
+    pub fn id(&self) -> &str {
+        match self {
+            IndexJob::File { id, .. } => id,
+            IndexJob::Article(a) | IndexJob::Extracted { article: a, .. } => &a.id,
+        }
+    }
+
+    /// The article with its text; `None` when its file cannot be read now.
+    pub fn article(&self) -> Option<Arc<Article>> {
+        match self {
+            IndexJob::File { path, .. } => read_file(path).ok().map(Arc::new),
+            IndexJob::Article(a) | IndexJob::Extracted { article: a, .. } => Some(Arc::clone(a)),
+        }
     }
 }
 

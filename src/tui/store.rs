@@ -12,6 +12,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::annotations::Annotations;
+pub use super::library_search::IndexJob;
 use super::loader::Loaded;
 use crate::annotate::corrections;
 use crate::article::{Article, FileStamp, read_file};
@@ -348,6 +349,28 @@ impl Store {
     /// Shows again, as the annotations now say, every article whose corrections changed
     /// since the last call (cheap when none did): each is extracted again, on this
     /// thread (one article, milliseconds).
+    /// The articles shown with the reader's corrections.
+    pub fn corrected_articles(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self.corrected.iter().copied().collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Article `index` for the search index as it is shown now (with its corrections, or
+    /// without once they are gone); `None` when its text cannot be read now.
+    pub fn reindex_job(&self, index: usize) -> Option<IndexJob> {
+        let meta = self.articles.get(index)?;
+        self.with_text(index, |text, x| {
+            Some(IndexJob::Extracted {
+                article: Arc::new(Article {
+                    text: text.to_owned(),
+                    ..metadata(meta)
+                }),
+                extraction: Arc::new(x?.clone()),
+            })
+        })?
+    }
+
     /// Returns the articles shown anew.
     pub fn refresh_corrections(&mut self) -> Vec<usize> {
         let revision = self.annotations.revision();
@@ -547,35 +570,6 @@ impl Store {
     ) -> Result<crate::annotate::FileId, String> {
         let article = self.articles.get(index).ok_or("no such article")?;
         self.annotations.file_for_edit(index, article)
-    }
-}
-
-/// An article for the search indexer to index.
-#[derive(Debug, Clone)]
-pub enum IndexJob {
-    /// Read from its file when its turn comes; indexed if it still has this content id.
-    File {
-        id: Box<str>,
-        path: Box<std::path::Path>,
-    },
-    /// In memory only (the samples, standard input).
-    Article(Arc<Article>),
-}
-
-impl IndexJob {
-    pub fn id(&self) -> &str {
-        match self {
-            IndexJob::File { id, .. } => id,
-            IndexJob::Article(a) => &a.id,
-        }
-    }
-
-    /// The article with its text; `None` when its file cannot be read now.
-    pub fn article(&self) -> Option<Arc<Article>> {
-        match self {
-            IndexJob::File { path, .. } => read_file(path).ok().map(Arc::new),
-            IndexJob::Article(a) => Some(Arc::clone(a)),
-        }
     }
 }
 

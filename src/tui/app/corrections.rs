@@ -308,6 +308,13 @@ impl App {
         if let Some((index, _)) = &mut self.index {
             index.rebuild(&self.store);
         }
+        if let Some(search) = &mut self.search {
+            let jobs = changed
+                .iter()
+                .filter_map(|&i| self.store.reindex_job(i))
+                .collect();
+            search.reindex(jobs);
+        }
     }
 
     /// The names the speaker prompts complete: the open article's speakers first, then

@@ -20,6 +20,13 @@ impl App {
         match LibrarySearch::start(dir, engine) {
             Ok(mut search) => {
                 search.add(&self.store, 0);
+                let corrected = self.store.corrected_articles();
+                search.reindex(
+                    corrected
+                        .into_iter()
+                        .filter_map(|i| self.store.reindex_job(i))
+                        .collect(),
+                );
                 self.search = Some(search);
             }
             Err(e) => self.show_message(Message::error(format!("search is off: {e}"))),
