@@ -260,3 +260,116 @@ fn a_speakers_claims_sort_by_date_outlet_and_title() {
     let screen = common::text(&common::render(&mut app, 120, 30));
     assert!(screen.contains("by title ↑"), "{screen}");
 }
+
+/// Three dated articles from two outlets quoting Ana Ruiz, one of them on fees.
+fn harbour_library() -> App {
+    let made = [
+        (
+            "b.txt",
+            "Bravo harbour",
+            "2021-03-01",
+            "Zeta Post",
+            "The quay is open to every ship",
+        ),
+        (
+            "a.txt",
+            "Alpha harbour",
+            "2020-01-01",
+            "Coast Herald",
+            "The fees will fall next year",
+        ),
+        (
+            "c.txt",
+            "Charlie harbour",
+            "2022-07-01",
+            "Zeta Post",
+            "The cranes are old but safe",
+        ),
+    ];
+    let articles = made
+        .iter()
+        .map(|(file, title, date, outlet, quote)| {
+            let mut a = common::article(
+                file,
+                title,
+                Some(date),
+                &format!("{title}\n\n\"{quote},\" said Ana Ruiz.\n"),
+            );
+            a.source = Some((*outlet).into());
+            a
+        })
+        .collect();
+    let mut app = App::new(articles, Settings::default());
+    app.store_mut().extract_all_now();
+    app
+}
+
+fn ledger_rows(app: &mut App) -> Vec<String> {
+    let screen = common::text(&common::render(app, 120, 30));
+    screen
+        .lines()
+        .filter(|l| l.starts_with('│') && l.contains(" │ "))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_speakers_claims_filter_by_their_words_class_and_outlet_and_esc_clears_first() {
+    let mut app = harbour_library();
+    keys(&mut app, "S/ana");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(ledger_rows(&mut app).len(), 3);
+    keys(&mut app, "/fees");
+    let rows = ledger_rows(&mut app);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("Alpha harbour"), "{rows:?}");
+    let screen = common::text(&common::render(&mut app, 120, 30));
+    assert!(screen.contains("(1/3 · /fees)"), "{screen}");
+    common::ctrl(&mut app, 'u');
+    keys(&mut app, "zeta speech");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(ledger_rows(&mut app).len(), 2, "the outlet and the class");
+    // Esc clears the filter, then closes the list.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(ledger_rows(&mut app).len(), 3);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.index().is_some_and(|i| i.ledger().is_none()));
+}
+
+#[test]
+fn o_lists_outlets_and_enter_an_outlets_claims() {
+    let mut app = harbour_library();
+    keys(&mut app, "SO");
+    let outlets: Vec<(String, usize, usize)> = app
+        .index()
+        .expect("open")
+        .outlets()
+        .iter()
+        .map(|o| (o.name.clone(), o.articles.len(), o.claims))
+        .collect();
+    assert_eq!(
+        outlets,
+        [
+            ("Zeta Post".to_owned(), 2, 2),
+            ("Coast Herald".to_owned(), 1, 1)
+        ]
+    );
+    let screen = common::text(&common::render(&mut app, 120, 30));
+    assert!(
+        screen.contains("Outlets across the library (2)"),
+        "{screen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    let rows = ledger_rows(&mut app);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows[0].contains("Charlie harbour") && rows[1].contains("Bravo harbour"));
+    let screen = common::text(&common::render(&mut app, 120, 30));
+    assert!(
+        screen.contains("Claims of Zeta Post across the library (2)"),
+        "{screen}"
+    );
+    // Enter opens the claim's article.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.reader().article(), Some(2));
+}

@@ -77,6 +77,7 @@ actions! {
     PageDown "page_down" Movement "a page down";
     PageUp "page_up" Movement "a page up";
     Open "open" Movement "open the article, jump to the item, list a speaker's claims";
+    Outlets "outlets" Library "speakers index: outlets in place of speakers (Enter: an outlet's claims)";
     Sort "sort" Library "sort by the next column: date, title, source, counts, path";
     ReverseSort "reverse_sort" Library "reverse the sort order";
     Search "search" Library "filter the library / search the article";
@@ -333,6 +334,7 @@ pub fn default_bindings() -> Vec<(KeyChord, Action)> {
         (p(KeyCode::PageDown), PageDown),
         (p(KeyCode::PageUp), PageUp),
         (p(KeyCode::Enter), Open),
+        (k('O'), Outlets),
         (k('s'), Sort),
         (k('R'), ReverseSort),
         (k('/'), Search),

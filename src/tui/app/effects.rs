@@ -63,7 +63,16 @@ impl App {
                         return;
                     }
                 };
-                self.prompt = Some(Prompt::new(kind, &current));
+                let mut prompt = Prompt::new(kind, &current);
+                if kind == PromptKind::SpeakerFilter
+                    && self
+                        .index
+                        .as_ref()
+                        .is_some_and(|(i, _)| i.ledger().is_some())
+                {
+                    prompt.subject = "claims".into();
+                }
+                self.prompt = Some(prompt);
                 self.refresh_candidates();
             }
             Effect::Message(m) => self.show_message(m),

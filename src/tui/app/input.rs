@@ -31,15 +31,24 @@ impl App {
                 self.preview();
             }
             (PromptKind::SpeakerFilter, PromptOutcome::Changed) => {
-                if let Some((index, _)) = &mut self.index {
-                    index.set_filter(input);
+                if let Some((index, _)) = &mut self.index
+                    && index.ledger().is_none_or(|l| l.filters_live())
+                {
+                    index.set_filter(input, &self.store);
                 }
             }
-            (PromptKind::SpeakerFilter, PromptOutcome::Submit) => self.prompt = None,
+            (PromptKind::SpeakerFilter, PromptOutcome::Submit) => {
+                self.prompt = None;
+                if let Some((index, _)) = &mut self.index
+                    && index.filter() != input
+                {
+                    index.set_filter(input, &self.store);
+                }
+            }
             (PromptKind::SpeakerFilter, PromptOutcome::Cancel) => {
                 self.prompt = None;
                 if let Some((index, _)) = &mut self.index {
-                    index.set_filter("");
+                    index.set_filter("", &self.store);
                 }
             }
             (PromptKind::Search, PromptOutcome::Changed) => {

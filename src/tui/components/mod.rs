@@ -5,6 +5,7 @@ pub mod choice;
 pub mod claims_tab;
 pub mod help;
 pub mod insight;
+pub mod ledger;
 pub mod library;
 pub mod library_search;
 pub mod log;

@@ -55,7 +55,8 @@ impl Prompt {
     pub fn label(&self) -> String {
         match self.kind {
             PromptKind::Filter => "filter: ".into(),
-            PromptKind::SpeakerFilter => "speakers: ".into(),
+            PromptKind::SpeakerFilter if self.subject.is_empty() => "speakers: ".into(),
+            PromptKind::SpeakerFilter => format!("{} (words, class, kind, outlet): ", self.subject),
             PromptKind::Search => "/".into(),
             PromptKind::LibrarySearch => "search the library: ".into(),
             PromptKind::Tag => "tags: ".into(),

@@ -7,34 +7,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Paragraph;
 
-use super::claims_tab::snippet_and_class;
+pub use super::ledger::ClaimSort;
+use super::ledger::{ClaimRef, Ledger};
 use crate::corpus::{NameQuery, Person, group_descriptions, merge, normalise};
-use crate::extract::Claim;
 use crate::text::natural::natural_cmp;
 use crate::tui::component::{
     Ctx, Effect, PromptKind, move_selection, overlay_frame, truncate, visible_lines,
 };
 use crate::tui::keymap::Action;
 use crate::tui::store::Store;
-
-/// A claim of the selected person: (article, speaker in that article, which of that
-/// speaker's claims). Counted from the digests, so listing a person found in thousands of
-/// articles reads none of them; the claim itself is looked up when it is drawn or opened.
-type ClaimRef = (usize, usize, usize);
-
-/// The claim a [`ClaimRef`] names: its index in the article's claims, and the claim.
-fn resolve(store: &Store, (article, speaker, nth): ClaimRef) -> Option<(usize, Claim)> {
-    store
-        .with_text(article, |_, x| {
-            x?.claims
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.speaker == Some(speaker))
-                .nth(nth)
-                .map(|(i, c)| (i, c.clone()))
-        })
-        .flatten()
-}
 
 /// The index's orders, in the order `s` cycles through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,57 +46,40 @@ impl IndexSort {
     }
 }
 
-/// The orders of a person's claim list, in the order `s` cycles through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClaimSort {
-    /// Newest article first (undated last).
-    Date,
-    /// By outlet, A to Z (none last), newest first within one.
-    Outlet,
-    /// By article title, naturally.
-    Title,
+/// One outlet across the library: its articles and their claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    pub name: String,
+    pub articles: Vec<usize>,
+    pub claims: usize,
 }
 
-impl ClaimSort {
-    const fn next(self) -> Self {
-        match self {
-            ClaimSort::Date => ClaimSort::Outlet,
-            ClaimSort::Outlet => ClaimSort::Title,
-            ClaimSort::Title => ClaimSort::Date,
+/// Every outlet the library's articles name (any case is one outlet), from the digests.
+fn outlets(store: &Store) -> Vec<Outlet> {
+    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out: Vec<Outlet> = Vec::new();
+    for i in 0..store.len() {
+        let (Some(source), Some(digest)) = (
+            store.article(i).and_then(|a| a.source.as_deref()),
+            store.digest(i),
+        ) else {
+            continue;
+        };
+        let at = *by_key.entry(source.to_lowercase()).or_insert_with(|| {
+            out.push(Outlet {
+                name: source.to_owned(),
+                articles: Vec::new(),
+                claims: 0,
+            });
+            out.len() - 1
+        });
+        if let Some(o) = out.get_mut(at) {
+            o.articles.push(i);
+            o.claims += digest.claims;
         }
     }
-
-    pub const fn label(self) -> &'static str {
-        match self {
-            ClaimSort::Date => "date",
-            ClaimSort::Outlet => "outlet",
-            ClaimSort::Title => "title",
-        }
-    }
-}
-
-/// Sorts a claim list by `sort` (stable: claims of one article keep their order).
-fn sort_claims(list: &mut [ClaimRef], sort: ClaimSort, reversed: bool, store: &Store) {
-    let newest = |a: usize| std::cmp::Reverse(store.date_key(a));
-    // Undated (key 0) sort last when newest comes first.
-    let dated = |a: usize| store.date_key(a) == 0;
-    match sort {
-        ClaimSort::Date => list.sort_by_key(|c| (dated(c.0), newest(c.0), c.0)),
-        ClaimSort::Outlet => list.sort_by(|a, b| {
-            let outlet = |i: usize| store.article(i).and_then(|x| x.source.as_deref());
-            let (oa, ob) = (outlet(a.0), outlet(b.0));
-            (oa.is_none(), oa.map(str::to_lowercase))
-                .cmp(&(ob.is_none(), ob.map(str::to_lowercase)))
-                .then((dated(a.0), newest(a.0)).cmp(&(dated(b.0), newest(b.0))))
-        }),
-        ClaimSort::Title => list.sort_by(|a, b| {
-            let title = |i: usize| store.article(i).map_or("", |x| x.title.as_str());
-            natural_cmp(title(a.0), title(b.0)).then(a.0.cmp(&b.0))
-        }),
-    }
-    if reversed {
-        list.reverse();
-    }
+    out.sort_by(|a, b| b.claims.cmp(&a.claims).then(natural_cmp(&a.name, &b.name)));
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -129,9 +93,13 @@ pub struct SpeakersIndex {
     reversed: bool,
     selected: usize,
     offset: usize,
-    /// The person whose claims are listed, with that list's selection and scroll.
-    claims: Option<(usize, Vec<ClaimRef>, usize, usize)>,
-    /// How a claim list is sorted (`s`, `R` while it shows).
+    /// Outlets, in place of people (`O`).
+    by_outlet: bool,
+    all_outlets: Vec<Outlet>,
+    outlets: Vec<Outlet>,
+    /// The claims of the person or outlet selected, while they are listed.
+    claims: Option<Ledger>,
+    /// How a claims list is sorted (`s`, `R` while it shows), kept for the next one.
     claims_sort: ClaimSort,
     claims_reversed: bool,
     /// Extraction progress when the index was built.
@@ -149,6 +117,9 @@ impl SpeakersIndex {
             reversed: false,
             selected: 0,
             offset: 0,
+            by_outlet: false,
+            all_outlets: Vec::new(),
+            outlets: Vec::new(),
             claims: None,
             claims_sort: ClaimSort::Date,
             claims_reversed: false,
@@ -163,33 +134,42 @@ impl SpeakersIndex {
         &self.people
     }
 
-    /// The person selected in the list (not while their claims are listed).
+    /// The outlets shown (`O`), filtered and sorted.
+    pub fn outlets(&self) -> &[Outlet] {
+        &self.outlets
+    }
+
+    /// The ledger shown, if any.
+    pub fn ledger(&self) -> Option<&Ledger> {
+        self.claims.as_ref()
+    }
+
+    /// The person selected in the list (not while claims are listed).
     pub fn selected_person(&self) -> Option<&Person> {
-        match self.claims {
-            Some(_) => None,
-            None => self.people.get(self.selected),
+        match (&self.claims, self.by_outlet) {
+            (None, false) => self.people.get(self.selected),
+            _ => None,
         }
     }
 
-    /// The claim selected in a person's claim list: (article, claim index, where the
-    /// claim starts).
+    /// The claim selected in a claims list: (article, claim index, where the claim
+    /// starts).
     pub fn selected_claim(&self, store: &Store) -> Option<(usize, usize, usize)> {
-        let (_, list, sel, _) = self.claims.as_ref()?;
-        let claim = *list.get(*sel)?;
-        let (index, c) = resolve(store, claim)?;
-        Some((claim.0, index, c.span.start))
+        self.claims.as_ref()?.selected(store)
     }
 
     /// Rebuilds the people list from the extractions done so far.
     pub fn rebuild(&mut self, store: &Store) {
         let ready = (0..store.len()).filter_map(|i| store.digest(i).map(|x| (i, x)));
         self.all = group_descriptions(merge(ready));
+        self.all_outlets = outlets(store);
         self.built_at = store.progress().0;
         self.refresh_view();
     }
 
+    /// The filter of what shows: the claims list's, else the list's.
     pub fn filter(&self) -> &str {
-        &self.filter
+        self.claims.as_ref().map_or(&self.filter, Ledger::filter)
     }
 
     pub fn sort(&self) -> IndexSort {
@@ -198,7 +178,12 @@ impl SpeakersIndex {
 
     /// Narrows the list to the entries every word of `filter` names (their name, read as
     /// the library filter reads names, or one of their roles).
-    pub fn set_filter(&mut self, filter: &str) {
+    /// While claims are listed, the words filter the claims instead (see
+    /// [`Ledger::set_filter`]).
+    pub fn set_filter(&mut self, filter: &str, store: &Store) {
+        if let Some(ledger) = &mut self.claims {
+            return ledger.set_filter(filter, store);
+        }
         self.filter = filter.to_string();
         self.refresh_view();
     }
@@ -232,10 +217,44 @@ impl SpeakersIndex {
             view.reverse();
         }
         self.people = view;
-        self.selected = keep
-            .and_then(|k| self.people.iter().position(|p| entry_key(p) == k))
-            .unwrap_or(0)
-            .min(self.people.len().saturating_sub(1));
+        let lower = self.filter.to_lowercase();
+        let keep_outlet = self.outlets.get(self.selected).map(|o| o.name.clone());
+        let mut outlets: Vec<Outlet> = self
+            .all_outlets
+            .iter()
+            .filter(|o| {
+                let name = o.name.to_lowercase();
+                lower.split_whitespace().all(|w| name.contains(w))
+            })
+            .cloned()
+            .collect();
+        match self.sort {
+            IndexSort::Claims => {}
+            IndexSort::Articles => outlets.sort_by_key(|o| std::cmp::Reverse(o.articles.len())),
+            IndexSort::Name => outlets.sort_by(|a, b| natural_cmp(&a.name, &b.name)),
+        }
+        if self.reversed {
+            outlets.reverse();
+        }
+        self.outlets = outlets;
+        let (found, len) = match self.by_outlet {
+            true => (
+                keep_outlet.and_then(|k| self.outlets.iter().position(|o| o.name == k)),
+                self.outlets.len(),
+            ),
+            false => (
+                keep.and_then(|k| self.people.iter().position(|p| entry_key(p) == k)),
+                self.people.len(),
+            ),
+        };
+        self.selected = found.unwrap_or(0).min(len.saturating_sub(1));
+    }
+
+    fn shown(&self) -> usize {
+        match self.by_outlet {
+            true => self.outlets.len(),
+            false => self.people.len(),
+        }
     }
 
     /// Whether more extractions have finished since the list was built.
@@ -247,57 +266,45 @@ impl SpeakersIndex {
         person
             .appearances
             .iter()
-            .flat_map(|a| (0..a.claims).map(|n| (a.article, a.speaker, n)))
+            .flat_map(|a| (0..a.claims).map(|n| (a.article, Some(a.speaker), n)))
+            .collect()
+    }
+
+    fn claims_of_outlet(outlet: &Outlet, store: &Store) -> Vec<ClaimRef> {
+        outlet
+            .articles
+            .iter()
+            .flat_map(|&a| {
+                let n = store.digest(a).map_or(0, |d| d.claims);
+                (0..n).map(move |n| (a, None, n))
+            })
             .collect()
     }
 
     pub fn handle(&mut self, action: Action, store: &Store) -> Effect {
-        if let Some((_, list, sel, _)) = &mut self.claims {
-            if let Some(s) = move_selection(action, *sel, list.len(), self.height) {
-                *sel = s;
-                return Effect::None;
-            }
+        if let Some(ledger) = &mut self.claims {
             return match action {
+                Action::Back if !ledger.filter().is_empty() => {
+                    ledger.set_filter("", store);
+                    Effect::None
+                }
                 Action::Back => {
+                    self.claims_sort = ledger.sort;
+                    self.claims_reversed = ledger.reversed;
                     self.claims = None;
                     Effect::None
                 }
                 Action::Quit | Action::SpeakersIndex => Effect::Close,
-                Action::Sort | Action::ReverseSort => {
-                    if action == Action::Sort {
-                        self.claims_sort = self.claims_sort.next();
-                    } else {
-                        self.claims_reversed = !self.claims_reversed;
-                    }
-                    let keep = list.get(*sel).copied();
-                    sort_claims(list, self.claims_sort, self.claims_reversed, store);
-                    *sel = keep
-                        .and_then(|k| list.iter().position(|c| *c == k))
-                        .unwrap_or(0);
-                    Effect::None
-                }
-                Action::Open => {
-                    let Some(&claim) = list.get(*sel) else {
-                        return Effect::None;
-                    };
-                    let article = claim.0;
-                    let offset = resolve(store, claim).map_or(0, |(_, c)| c.span.start);
-                    Effect::Jump {
-                        article,
-                        offset,
-                        focus_reader: true,
-                    }
-                }
-                _ => Effect::None,
+                _ => ledger.handle(action, store, self.height),
             };
         }
-        if let Some(s) = move_selection(action, self.selected, self.people.len(), self.height) {
+        if let Some(s) = move_selection(action, self.selected, self.shown(), self.height) {
             self.selected = s;
             return Effect::None;
         }
         match action {
             Action::Back if !self.filter.is_empty() => {
-                self.set_filter("");
+                self.set_filter("", store);
                 Effect::None
             }
             Action::Back | Action::Quit | Action::SpeakersIndex => Effect::Close,
@@ -312,11 +319,27 @@ impl SpeakersIndex {
                 self.refresh_view();
                 Effect::None
             }
+            Action::Outlets => {
+                self.by_outlet = !self.by_outlet;
+                self.selected = 0;
+                self.offset = 0;
+                self.refresh_view();
+                Effect::None
+            }
             Action::Open => {
-                if let Some(p) = self.people.get(self.selected) {
-                    let mut list = SpeakersIndex::claims_of(p);
-                    sort_claims(&mut list, self.claims_sort, self.claims_reversed, store);
-                    self.claims = Some((self.selected, list, 0, 0));
+                let listed = match self.by_outlet {
+                    true => self
+                        .outlets
+                        .get(self.selected)
+                        .map(|o| (o.name.clone(), SpeakersIndex::claims_of_outlet(o, store))),
+                    false => self
+                        .people
+                        .get(self.selected)
+                        .map(|p| (p.name.clone(), SpeakersIndex::claims_of(p))),
+                };
+                if let Some((subject, list)) = listed {
+                    let (sort, reversed) = (self.claims_sort, self.claims_reversed);
+                    self.claims = Some(Ledger::new(&subject, list, sort, reversed, store));
                 }
                 Effect::None
             }
@@ -328,23 +351,22 @@ impl SpeakersIndex {
         let Some(r) = (row as usize).checked_sub(1) else {
             return;
         };
+        let shown = self.shown();
         match &mut self.claims {
-            Some((_, list, sel, off)) => *sel = (*off + r).min(list.len().saturating_sub(1)),
-            None => self.selected = (self.offset + r).min(self.people.len().saturating_sub(1)),
+            Some(ledger) => ledger.click(r),
+            None => self.selected = (self.offset + r).min(shown.saturating_sub(1)),
         }
     }
 
     pub fn scroll(&mut self, down: bool) {
         let action = if down { Action::Down } else { Action::Up };
+        let shown = self.shown();
         for _ in 0..3 {
             match &mut self.claims {
-                Some((_, list, sel, _)) => {
-                    *sel = move_selection(action, *sel, list.len(), self.height).unwrap_or(*sel)
-                }
+                Some(ledger) => ledger.scroll(down, self.height),
                 None => {
-                    self.selected =
-                        move_selection(action, self.selected, self.people.len(), self.height)
-                            .unwrap_or(self.selected)
+                    self.selected = move_selection(action, self.selected, shown, self.height)
+                        .unwrap_or(self.selected)
                 }
             }
         }
@@ -360,30 +382,24 @@ impl SpeakersIndex {
             " ".into()
         };
         let title = match &self.claims {
-            Some((p, list, _, _)) => {
-                let name = self.people.get(*p).map_or("", |p| p.name.as_str());
-                format!(
-                    " Claims of {name} across the library ({}) · by {}{} · s sorts · Esc \
-                     back{pending}",
-                    list.len(),
-                    self.claims_sort.label(),
-                    if self.claims_reversed { " ↑" } else { "" }
-                )
-            }
+            Some(ledger) => format!("{}{pending}", ledger.title()),
             None => {
+                let (what, total) = match self.by_outlet {
+                    true => ("Outlets", self.all_outlets.len()),
+                    false => ("Speakers", self.all.len()),
+                };
                 let shown = if self.filter.is_empty() {
-                    self.people.len().to_string()
+                    self.shown().to_string()
                 } else {
-                    format!(
-                        "{}/{} · /{}",
-                        self.people.len(),
-                        self.all.len(),
-                        self.filter
-                    )
+                    format!("{}/{total} · /{}", self.shown(), self.filter)
+                };
+                let other = match self.by_outlet {
+                    true => "O: speakers",
+                    false => "O: outlets",
                 };
                 format!(
-                    " Speakers across the library ({shown}) · by {}{} · / filters · Enter: their \
-                     claims{pending}",
+                    " {what} across the library ({shown}) · by {}{} · / filters · Enter: their \
+                     claims · {other}{pending}",
                     self.sort.label(),
                     if self.reversed { " ↑" } else { "" }
                 )
@@ -394,11 +410,15 @@ impl SpeakersIndex {
         let width = usize::from(body.width);
         let height = self.height;
         let lines: Vec<Line> = match &mut self.claims {
-            Some((_, list, sel, off)) => {
-                visible_lines(list, *sel, off, height, theme.selection, |&claim| {
-                    claim_line(ctx, claim, width)
-                })
-            }
+            Some(ledger) => ledger.lines(ctx, width, height),
+            None if self.by_outlet => visible_lines(
+                &self.outlets,
+                self.selected,
+                &mut self.offset,
+                height,
+                theme.selection,
+                |o| outlet_line(ctx, o, width),
+            ),
             None => visible_lines(
                 &self.people,
                 self.selected,
@@ -409,7 +429,11 @@ impl SpeakersIndex {
             ),
         };
         if lines.is_empty() {
-            let msg = if !self.filter.is_empty() && !self.all.is_empty() {
+            let msg = if self.claims.is_some() {
+                "no claim matches the filter (Esc clears it, / changes it)"
+            } else if self.by_outlet {
+                "no outlet here: the library's articles name none (or none matches the filter)"
+            } else if !self.filter.is_empty() && !self.all.is_empty() {
                 "no speaker matches the filter (Esc clears it)"
             } else if done < total {
                 "no speakers yet: extraction is running"
@@ -455,39 +479,11 @@ fn person_line(ctx: &Ctx, p: &Person, width: usize) -> Line<'static> {
     ])
 }
 
-fn claim_line(ctx: &Ctx, claim: ClaimRef, width: usize) -> Line<'static> {
-    let Some(a) = ctx.store.article(claim.0) else {
-        return Line::default();
-    };
-    let Some((_, c)) = resolve(ctx.store, claim) else {
-        return Line::default();
-    };
-    // Date and outlet, then the title, then the claim.
-    let outlet = truncate(a.source.as_deref().unwrap_or(""), 14);
-    let place = format!(
-        "{:<10} {outlet}{} ",
-        a.date.as_deref().unwrap_or(""),
-        " ".repeat(14usize.saturating_sub(crate::text::wrap::str_width(&outlet)))
-    );
-    let width = width.saturating_sub(crate::text::wrap::str_width(&place));
-    let column = (width / 3).max(8);
-    let title = truncate(&a.title, column);
-    let title = format!(
-        "{title}{}",
-        " ".repeat(column.saturating_sub(crate::text::wrap::str_width(&title)))
-    );
-    let rest = width.saturating_sub(crate::text::wrap::str_width(&title) + 3);
-    let style = ctx.theme.claim(c.speaker);
-    let Some([snippet, class]) = ctx.store.with_text(claim.0, |text, _| {
-        snippet_and_class(&c, text, rest, style, ctx.theme)
-    }) else {
-        return Line::default();
-    };
+fn outlet_line(ctx: &Ctx, o: &Outlet, width: usize) -> Line<'static> {
+    let counts = format!("{:>4} claims {:>4} articles  ", o.claims, o.articles.len());
+    let rest = truncate(&o.name, width.saturating_sub(counts.len()));
     Line::from(vec![
-        TextSpan::styled(place, ctx.theme.dim),
-        TextSpan::styled(title, ctx.theme.header),
-        TextSpan::raw(" │ "),
-        snippet,
-        class,
+        TextSpan::styled(counts, ctx.theme.dim),
+        TextSpan::styled(rest, ctx.theme.header),
     ])
 }
