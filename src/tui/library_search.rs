@@ -11,9 +11,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::annotations::recorded_path;
 use super::store::Store;
+use crate::annotate::Anchorer;
 use crate::article::{Article, content_id, read_file};
-use crate::corpus::search::{self, Copy, IndexUpdater, Query, Results, SearchIndex};
+use crate::corpus::search::{self, Copy, IndexUpdater, Query, Results, SearchIndex, Tagged};
 use crate::extract::{Extraction, extract_article};
 
 /// How often the indexer makes what it added searchable while it works.
@@ -184,7 +186,7 @@ impl LibrarySearch {
 
     /// Runs `query`; the articles with its tags come from the annotations in `store`.
     pub fn search(&self, query: &Query, store: &Store, limit: usize) -> Result<Results, String> {
-        let tagged = (!query.tags.is_empty()).then(|| tagged_articles(store, &query.tags));
+        let tagged = (!query.tags.is_empty()).then(|| tagged_passages(store, &query.tags));
         self.index
             .search(query, tagged.as_deref(), limit)
             .map_err(|e| e.to_string())
@@ -213,19 +215,42 @@ fn open(dir: Option<PathBuf>, engine: &str) -> Result<(SearchIndex, Option<Index
     }
 }
 
-/// Content ids of the articles with an annotation tagged with any of `tags` (any case).
-fn tagged_articles(store: &Store, tags: &[String]) -> Vec<String> {
+/// The passages tagged with any of `tags` (any case), placed on their articles' current
+/// text (an article whose text cannot be read now is left out).
+fn tagged_passages(store: &Store, tags: &[String]) -> Vec<Tagged> {
+    let Some(library) = store.annotations().library() else {
+        return Vec::new();
+    };
     let wanted: Vec<String> = tags.iter().map(|t| t.to_lowercase()).collect();
+    let has_tag =
+        |a: &crate::annotate::Annotation| a.tags.iter().any(|t| wanted.contains(&t.to_lowercase()));
     (0..store.len())
         .filter(|&i| store.annotation_count(i) > 0)
-        .filter(|&i| {
-            store
+        .filter_map(|i| {
+            let article = store.article(i)?;
+            let file = library.find(&article.id, &recorded_path(article))?;
+            let notes: Vec<_> = library
+                .file(file)?
                 .annotations()
-                .tags_of(i)
                 .iter()
-                .any(|t| wanted.contains(&t.to_lowercase()))
+                .filter(|a| has_tag(a))
+                .collect();
+            if notes.is_empty() {
+                return None;
+            }
+            let passages = store.with_text(i, |text, _| {
+                let anchorer = Anchorer::new(text);
+                notes
+                    .iter()
+                    .filter_map(|a| anchorer.anchor(&a.target).span)
+                    .map(|s| s.start..s.end)
+                    .collect::<Vec<_>>()
+            })?;
+            Some(Tagged {
+                article: article.id.clone(),
+                passages,
+            })
         })
-        .filter_map(|i| store.article(i).map(|a| a.id.clone()))
         .collect()
 }
 

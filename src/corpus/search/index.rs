@@ -139,6 +139,19 @@ pub struct Hit {
     pub marks: Vec<std::ops::Range<usize>>,
 }
 
+/// The passages of one article that carry the query's tags: what `tag:` keeps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    /// The article's content id.
+    pub article: String,
+    /// Byte ranges of the tagged passages in its current text.
+    pub passages: Vec<std::ops::Range<usize>>,
+}
+
+/// Sentences of tagged articles looked at, at most, to find those a tagged passage
+/// touches: passages are marked by hand, so their articles are few.
+const TAGGED_SENTENCES: usize = 50_000;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
     /// Every matching sentence, counted.
@@ -267,12 +280,13 @@ impl SearchIndex {
         self.reader.searcher().num_docs()
     }
 
-    /// The `limit` best sentences for `query`; `tagged` (the content ids of the articles
-    /// with the query's tags) restricts them when the query has `tag:` filters.
+    /// The `limit` best sentences for `query`; `tagged` (the passages with the query's
+    /// tags) keeps the sentences a tagged passage touches when the query has `tag:`
+    /// filters.
     pub fn search(
         &self,
         query: &Query,
-        tagged: Option<&[String]>,
+        tagged: Option<&[Tagged]>,
         limit: usize,
     ) -> Result<Results, SearchError> {
         let f = self.fields;
@@ -318,8 +332,10 @@ impl SearchIndex {
             });
             filters.push(Box::new(RangeQuery::new(lower, upper)));
         }
-        if let Some(ids) = tagged {
-            let terms = ids.iter().map(|id| Term::from_field_text(f.article, id));
+        if let Some(tagged) = tagged {
+            let terms = tagged
+                .iter()
+                .map(|t| Term::from_field_text(f.article, &t.article));
             filters.push(Box::new(TermSetQuery::new(terms)));
         }
         if must.is_empty() && filters.is_empty() {
@@ -338,7 +354,12 @@ impl SearchIndex {
         let q = BooleanQuery::new(clauses);
         self.reader.reload()?;
         let searcher = self.reader.searcher();
-        let limit = limit.max(1);
+        let wanted = limit.max(1);
+        // Tagged: every sentence of the tagged articles, then those on a tagged passage.
+        let limit = match tagged {
+            Some(_) => TAGGED_SENTENCES,
+            None => wanted,
+        };
         let (addresses, total) = if scored {
             let (top, total) =
                 searcher.search(&q, &(TopDocs::with_limit(limit).order_by_score(), Count))?;
@@ -349,7 +370,24 @@ impl SearchIndex {
             let (top, total) = searcher.search(&q, &(by_date, Count))?;
             (top.into_iter().map(|(_, a)| a).collect(), total)
         };
-        let mut hits = Vec::with_capacity(addresses.len());
+        let mut hits = Vec::with_capacity(addresses.len().min(wanted));
+        let mut total = total;
+        if let Some(tagged) = tagged {
+            total = 0;
+            for address in addresses {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let mut hit = hit_of(&doc, f);
+                if !on_a_passage(&hit, tagged) {
+                    continue;
+                }
+                total += 1;
+                if hits.len() < wanted {
+                    hit.marks = marks.in_text(&hit.text);
+                    hits.push(hit);
+                }
+            }
+            return Ok(Results { total, hits });
+        }
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
             let mut hit = hit_of(&doc, f);
@@ -361,6 +399,16 @@ impl SearchIndex {
 }
 
 /// A stored sentence as a hit, nothing marked yet.
+/// Whether a tagged passage touches the hit's sentence.
+fn on_a_passage(hit: &Hit, tagged: &[Tagged]) -> bool {
+    let sentence = hit.start..hit.start + hit.text.len();
+    tagged
+        .iter()
+        .filter(|t| t.article == hit.article)
+        .flat_map(|t| &t.passages)
+        .any(|p| p.start < sentence.end && sentence.start < p.end.max(p.start + 1))
+}
+
 pub(super) fn hit_of(doc: &TantivyDocument, f: Fields) -> Hit {
     Hit {
         article: first_str(doc, f.article),

@@ -9,7 +9,7 @@ pub mod index;
 pub mod query;
 
 pub use elsewhere::Copy;
-pub use index::{Hit, IndexUpdater, Results, SearchError, SearchIndex, index_dir, open};
+pub use index::{Hit, IndexUpdater, Results, SearchError, SearchIndex, Tagged, index_dir, open};
 pub use query::{Query, QueryError, Word, parse};
 
 #[cfg(test)]

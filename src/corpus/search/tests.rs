@@ -112,10 +112,32 @@ fn prefixes_phrases_and_tags() {
     assert_eq!(find(&s, r#""part of china""#).total, 1);
     assert_eq!(find(&s, r#""china of part""#).total, 0);
     assert_eq!(find(&s, "TAIWAN").total, 1);
-    let tagged = vec![lib[0].id.clone()];
+    // `tag:` keeps the sentences a tagged passage touches, not its whole article.
     let q = parse("win-win").unwrap();
+    let whole = s.search(&q, None, 10).unwrap();
+    let in_harbour: Vec<&Hit> = whole
+        .hits
+        .iter()
+        .filter(|h| h.article == lib[0].id)
+        .collect();
+    let first = in_harbour.first().expect("a hit in Harbour");
+    let tagged = vec![Tagged {
+        article: lib[0].id.clone(),
+        passages: std::iter::once(first.start + 2..first.start + 6).collect(),
+    }];
     let r = s.search(&q, Some(&tagged), 10).unwrap();
     assert_eq!(articles_of(&r, &lib), vec!["Harbour"]);
+    assert_eq!(r.total, 1, "only the tagged sentence");
+    assert_eq!(r.hits[0].start, first.start);
+    let elsewhere = vec![Tagged {
+        article: lib[0].id.clone(),
+        passages: std::iter::once(0..1).collect(),
+    }];
+    assert_eq!(
+        s.search(&q, Some(&elsewhere), 10).unwrap().total,
+        0,
+        "win-win is not in the title"
+    );
     assert_eq!(s.search(&q, Some(&[]), 10).unwrap().total, 0);
     assert_eq!(find(&s, "").total, 0);
     assert_eq!(find(&s, "zebra").total, 0);
