@@ -262,3 +262,22 @@ fn the_library_search_finds_a_speaker_by_the_name_the_reader_gave() {
     let after = search(&mut app, "speaker:janet");
     assert!(after.contains("build it"), "{after}");
 }
+
+#[test]
+fn the_speaker_prompt_completes_names_from_the_article_and_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reading_bridge(dir.path());
+    keys(&mut app, "]W");
+    common::ctrl(&mut app, 'u');
+    keys(&mut app, "jo");
+    assert_eq!(app.prompt().unwrap().candidates(), ["John Roe"]);
+    common::ctrl(&mut app, 'u');
+    keys(&mut app, "wang");
+    assert_eq!(
+        app.prompt().unwrap().candidates(),
+        ["Wang Yi"],
+        "another article's speaker, once"
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.prompt().unwrap().input, "Wang Yi");
+}

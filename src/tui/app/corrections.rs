@@ -320,20 +320,24 @@ impl App {
     /// The names the speaker prompts complete: the open article's speakers first, then
     /// the library's.
     pub(super) fn speaker_candidates(&self, typed: &str) -> Vec<String> {
-        let typed = typed.trim().to_lowercase();
-        let mut names: Vec<String> = Vec::new();
-        let article = self.reader.article();
-        let here = article.and_then(|a| self.store.extraction(a));
+        let typed = typed.trim();
+        // No allocation per name: a large library has a million of them.
+        let starts = |name: &str| {
+            name.get(..typed.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(typed))
+        };
+        let here = self.reader.article().and_then(|a| self.store.extraction(a));
         let everywhere = (0..self.store.len()).filter_map(|i| self.store.digest(i));
         let all = here
             .into_iter()
             .flat_map(|x| x.speakers.iter().map(|s| s.name.as_str()))
             .chain(everywhere.flat_map(|d| d.speakers.iter().map(|s| &*s.name)));
-        for name in all {
+        let mut names: Vec<String> = Vec::new();
+        for name in all.filter(|n| starts(n)) {
             if names.len() >= 50 {
                 break;
             }
-            if name.to_lowercase().starts_with(&typed) && !names.iter().any(|n| n == name) {
+            if !names.iter().any(|n| n == name) {
                 names.push(name.to_owned());
             }
         }
