@@ -289,14 +289,15 @@ pub fn export_library(
     })
 }
 
-/// The article's text at its recorded path, decoded as the article loader does (lossily);
-/// for the samples built into the binary (recorded as `seeds/<name>`), their text.
+/// The article's text at its recorded path, read as the article loader reads it (the
+/// same decoding, UTF-16 and all); for the samples built into the binary (recorded as
+/// `seeds/<name>`), their text.
 fn read_article_text(meta: &ArticleMeta) -> Option<String> {
     if meta.path.is_empty() {
         return None;
     }
-    match std::fs::read(&meta.path) {
-        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+    match crate::article::read_file(Path::new(&meta.path)) {
+        Ok(article) => Some(article.text),
         Err(_) => crate::article::embedded_seeds()
             .into_iter()
             .find(|a| a.path == Path::new(&meta.path))

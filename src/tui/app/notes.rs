@@ -515,9 +515,9 @@ impl App {
         let articles = export::select(library, &ExportFilter::default(), |meta| {
             match by_id.get(meta.id.as_str()) {
                 Some(&i) => self.store.with_text(i, |text, _| text.to_string()),
-                None => std::fs::read(&meta.path)
+                None => crate::article::read_file(std::path::Path::new(&meta.path))
                     .ok()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned()),
+                    .map(|a| a.text),
             }
         });
         let count: usize = articles.iter().map(|a| a.annotations.len()).sum();
