@@ -10,6 +10,7 @@ pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod fuzzing;
+pub mod ingest;
 pub mod jsonl;
 pub mod output;
 pub mod parallel;

@@ -1,12 +1,12 @@
-//! `sayso`: the reader by default; `sayso extract`, `claims`, `provenance` and `export`
-//! headless.
+//! `sayso`: the reader by default; `sayso extract`, `claims`, `provenance`, `add` and
+//! `export` headless.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use sayso::cli::{
-    ClaimsArgs, Cli, Command, ExportArgs, Format, Input, run_claims, run_export, run_extract,
-    run_extract_jsonl, run_provenance,
+    AddArgs, ClaimsArgs, Cli, Command, ExportArgs, Format, Input, run_add, run_claims, run_export,
+    run_extract, run_extract_jsonl, run_provenance,
 };
 use sayso::tui::{TuiOptions, run};
 
@@ -55,6 +55,12 @@ fn main() -> ExitCode {
             format,
             jobs.map_or_else(sayso::parallel::default_jobs, usize::from),
         ),
+        Some(Command::Add { inputs, offline }) => run_add(&AddArgs {
+            config: cli.config,
+            data_dir: cli.data_dir,
+            inputs,
+            offline,
+        }),
         Some(Command::Export {
             format,
             tags,

@@ -18,8 +18,8 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 /// The path that stands for standard input.
 const STDIN_PATH: &str = "-";
 
-/// File extensions taken when walking a directory (case-insensitive). A file named
-/// explicitly is taken whatever its extension.
+/// File extensions taken when walking a directory (case-insensitive), beside web pages
+/// ([`super::html::is_html`]). A file named explicitly is taken whatever its extension.
 const TEXT_EXTENSIONS: [&str; 2] = ["txt", "md"];
 
 /// What loading produced: the articles, in order, and what could not be loaded.
@@ -160,6 +160,7 @@ pub fn read_source(source: Source, stdin: &mut dyn Read) -> Result<Article, Load
 /// Reads the article at `path`.
 pub fn read_file(path: &Path) -> Result<Article, LoadProblem> {
     match File::open(path).and_then(read_limited) {
+        Ok(Some(bytes)) if super::html::is_html(path) => super::html::article(path, &bytes),
         Ok(Some(bytes)) => Article::from_vec(path, bytes),
         Ok(None) => Err(LoadProblem::TooLarge {
             path: path.to_path_buf(),
@@ -334,9 +335,11 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| TEXT_EXTENSIONS.iter().any(|t| ext.eq_ignore_ascii_case(t)))
+    super::html::is_html(path)
+        || path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| TEXT_EXTENSIONS.iter().any(|t| ext.eq_ignore_ascii_case(t)))
 }
 
 /// A path that does not resolve: missing, or a link to nothing.

@@ -5,6 +5,7 @@
 
 pub mod clean;
 mod decode;
+pub mod html;
 mod load;
 pub mod markdown;
 pub mod meta;

@@ -89,6 +89,7 @@ fn article_files(roots: &[PathBuf]) -> Vec<PathBuf> {
         p.extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+            || crate::article::html::is_html(p)
     };
     roots
         .iter()

@@ -1,6 +1,7 @@
 //! Command-line interface: the TUI by default, and the headless commands, one module
 //! each.
 
+mod add;
 mod claims;
 mod export;
 mod extract;
@@ -13,6 +14,7 @@ use clap::{Parser, Subcommand};
 use crate::annotate::ExportFormat;
 use crate::extract::{ClaimClass, ClaimKind};
 
+pub use add::{AddArgs, add_one, run_add};
 pub use claims::{ClaimsArgs, ClaimsFormat, parse_class, parse_kind, run_claims};
 pub use export::{ExportArgs, run_export};
 pub use extract::{Format, Input, run_extract, run_extract_jsonl};
@@ -104,6 +106,16 @@ pub enum Command {
         /// Worker threads (default: every core). The output is the same for any number.
         #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+    },
+    /// Add web pages to the library: fetch each URL (or read each saved .html file), keep
+    /// its article text and metadata, and save it in the inbox folder as Markdown.
+    Add {
+        /// Web addresses (http://, https://) or HTML files (.html, .htm, .html.gz).
+        #[arg(required = true, value_name = "URL|FILE")]
+        inputs: Vec<String>,
+        /// Fetch nothing: web addresses are refused, files are read.
+        #[arg(long)]
+        offline: bool,
     },
     /// Export annotations (to standard output, or to a file with -o).
     Export {

@@ -61,6 +61,10 @@ pub struct Config {
     /// Where `E` in the reader writes exports; unset: the current directory.
     #[serde(deserialize_with = "some_path")]
     pub export_dir: Option<PathBuf>,
+    /// Where `sayso add` saves articles; unset: the first library folder, else the data
+    /// dir's `articles/`.
+    #[serde(deserialize_with = "some_path")]
+    pub inbox: Option<PathBuf>,
     /// Mouse support: click to focus and select, wheel to scroll.
     pub mouse: bool,
     /// Layers shown when an article opens.
@@ -80,6 +84,7 @@ impl Default for Config {
             storage: StorageMode::default(),
             data_dir: None,
             export_dir: None,
+            inbox: None,
             mouse: true,
             layers: Layers::default(),
             theme: ThemeConfig::default(),
@@ -186,6 +191,23 @@ impl Config {
             self.data_dir_path().as_deref(),
         )?;
         Ok(Storage::from_mode(self.storage, &dir))
+    }
+
+    /// Where `sayso add` saves: `inbox`, else the first library entry that is a folder
+    /// (or is not there yet), else `articles/` in the data dir (`flag`: `--data-dir`).
+    pub fn inbox_path(&self, flag: Option<&Path>) -> Result<PathBuf, StoreError> {
+        if let Some(inbox) = &self.inbox {
+            return Ok(self.resolve(inbox));
+        }
+        if let Some(folder) = self.library_paths().into_iter().find(|p| !p.is_file()) {
+            return Ok(folder);
+        }
+        let dir = resolve_data_dir(
+            flag,
+            data_dir_env().as_deref(),
+            self.data_dir_path().as_deref(),
+        )?;
+        Ok(dir.join("articles"))
     }
 
     /// `export_dir`, resolved as the library folders are.
