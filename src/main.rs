@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use sayso::cli::{
-    AddArgs, ClaimsArgs, Cli, Command, ExportArgs, Format, Input, run_add, run_claims, run_export,
-    run_extract, run_extract_jsonl, run_provenance,
+    AddArgs, ClaimsArgs, Cli, Command, ExportArgs, FeedsAction, Format, Input, run_add, run_claims,
+    run_export, run_extract, run_extract_jsonl, run_feeds_update, run_provenance,
 };
 use sayso::tui::{TuiOptions, run};
 
@@ -61,6 +61,9 @@ fn main() -> ExitCode {
             inputs,
             offline,
         }),
+        Some(Command::Feeds {
+            action: FeedsAction::Update { offline },
+        }) => run_feeds_update(cli.config.as_deref(), cli.data_dir.as_deref(), offline),
         Some(Command::Export {
             format,
             tags,

@@ -5,6 +5,7 @@ mod add;
 mod claims;
 mod export;
 mod extract;
+mod feeds;
 mod provenance;
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ pub use add::{AddArgs, add_one, run_add};
 pub use claims::{ClaimsArgs, ClaimsFormat, parse_class, parse_kind, run_claims};
 pub use export::{ExportArgs, run_export};
 pub use extract::{Format, Input, run_extract, run_extract_jsonl};
+pub use feeds::run_feeds_update;
 pub use provenance::{ProvenanceArg, run_provenance};
 
 #[derive(Debug, Parser)]
@@ -117,6 +119,11 @@ pub enum Command {
         #[arg(long)]
         offline: bool,
     },
+    /// Feeds: `sayso feeds update` adds each new item of the config's `feeds`.
+    Feeds {
+        #[command(subcommand)]
+        action: FeedsAction,
+    },
     /// Export annotations (to standard output, or to a file with -o).
     Export {
         /// markdown, json, csv or w3c (a W3C Web Annotation collection, JSON-LD).
@@ -131,6 +138,16 @@ pub enum Command {
         /// Write to FILE instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsAction {
+    /// Read every feed and add the items not added before.
+    Update {
+        /// Fetch nothing: only feeds that are files are read.
+        #[arg(long)]
+        offline: bool,
     },
 }
 

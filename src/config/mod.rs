@@ -65,6 +65,8 @@ pub struct Config {
     /// dir's `articles/`.
     #[serde(deserialize_with = "some_path")]
     pub inbox: Option<PathBuf>,
+    /// Feeds `sayso feeds update` reads: addresses (RSS, Atom, JSON Feed) or files.
+    pub feeds: Vec<String>,
     /// Mouse support: click to focus and select, wheel to scroll.
     pub mouse: bool,
     /// Layers shown when an article opens.
@@ -85,6 +87,7 @@ impl Default for Config {
             data_dir: None,
             export_dir: None,
             inbox: None,
+            feeds: Vec::new(),
             mouse: true,
             layers: Layers::default(),
             theme: ThemeConfig::default(),

@@ -3,6 +3,7 @@
 //! into the library as Markdown with front matter ([`save`]). Reading a page's main text
 //! is [`crate::article::html`]'s, as for a page saved on disk.
 
+pub mod feeds;
 pub mod fetch;
 pub mod robots;
 pub mod save;

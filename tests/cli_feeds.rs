@@ -1,0 +1,182 @@
+//! `sayso feeds update` against a server on 127.0.0.1 the test starts: an RSS feed of 3
+//! items (relative links) adds 3 articles and a second run none; an Atom feed works the
+//! same; an item whose page is gone is added from the feed's own text.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_sayso");
+
+fn story(title: &str, speaker: &str) -> String {
+    format!(
+        "<html><head><title>{title}</title><meta property=\"og:title\" content=\"{title}\">\
+         <meta property=\"og:site_name\" content=\"Local Wire\">\
+         <meta property=\"article:published_time\" content=\"2024-03-0{}T08:00:00Z\"></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/sport\">Sport</a></nav><article><h1>{title}</h1>\
+         <p>“The plan will go ahead next spring, whatever the cost turns out to be,” {speaker} said \
+         on Tuesday at a meeting of the regional board, where members argued for two hours.</p>\
+         <p>{speaker} added that the board would publish the full figures by the end of the month, \
+         and that residents could comment on them at three public hearings.</p></article>\
+         <aside class=\"related\"><a href=\"/x\">More stories</a></aside></body></html>",
+        title.len() % 9 + 1
+    )
+}
+
+const RSS: &str = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>
+<item><title>Bridge plan approved</title><link>/news/bridge.html</link><guid>wire-1</guid></item>
+<item><title>Harbour dredging starts</title><link>news/harbour.html</link><guid>wire-2</guid></item>
+<item><title>School roof repaired</title><link>/news/gone.html</link><guid>wire-3</guid>
+<description>&lt;p&gt;The school roof was repaired over the holidays, the district said on Monday, at a cost the district put at forty thousand dollars.&lt;/p&gt;</description></item>
+</channel></rss>"#;
+
+const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Port News</title><id>urn:port</id>
+<updated>2024-03-02T00:00:00Z</updated>
+<entry><title>Ferry fares frozen</title><id>urn:port:1</id><updated>2024-03-02T00:00:00Z</updated>
+<link rel="alternate" href="/port/ferry.html"/></entry>
+</feed>"#;
+
+fn serve() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                let _ = reader.read_line(&mut request);
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) <= 2 {
+                        break;
+                    }
+                }
+                let (status, kind, body) = match path.as_str() {
+                    "/rss.xml" => ("200 OK", "application/rss+xml", RSS.to_owned()),
+                    "/atom.xml" => ("200 OK", "application/atom+xml", ATOM.to_owned()),
+                    "/news/bridge.html" => (
+                        "200 OK",
+                        "text/html",
+                        story("Bridge plan approved", "Ana Ruiz"),
+                    ),
+                    "/news/harbour.html" => (
+                        "200 OK",
+                        "text/html",
+                        story("Harbour dredging starts", "Tom Hale"),
+                    ),
+                    "/port/ferry.html" => (
+                        "200 OK",
+                        "text/html",
+                        story("Ferry fares frozen", "Lia Berg"),
+                    ),
+                    _ => ("404 Not Found", "text/plain", "no".to_owned()),
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            });
+        }
+    });
+    port
+}
+
+struct Setup {
+    dir: tempfile::TempDir,
+    config: PathBuf,
+}
+
+fn setup(feeds: &[String]) -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let inbox = dir.path().join("news");
+    std::fs::write(
+        &config,
+        format!("inbox = {:?}\nfeeds = {feeds:?}\n", inbox.to_string_lossy()),
+    )
+    .unwrap();
+    Setup { dir, config }
+}
+
+fn update(s: &Setup) -> Output {
+    Command::new(BIN)
+        .args(["feeds", "update", "--config"])
+        .arg(&s.config)
+        .env("XDG_STATE_HOME", s.dir.path().join("state"))
+        .output()
+        .expect("sayso runs")
+}
+
+fn saved(s: &Setup) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(s.dir.path().join("news"))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_rss_feed_of_three_items_adds_three_articles_and_a_second_run_none() {
+    let port = serve();
+    let s = setup(&[format!("http://127.0.0.1:{port}/rss.xml")]);
+    let first = update(&s);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let names = saved(&s);
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(
+        names.iter().any(|n| n.contains("bridge-plan-approved")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.contains("harbour-dredging")),
+        "{names:?}"
+    );
+    // The page is gone: the feed's own text stands in.
+    let roof = names
+        .iter()
+        .find(|n| n.contains("school-roof"))
+        .expect("from the feed");
+    let text = std::fs::read_to_string(s.dir.path().join("news").join(roof)).unwrap();
+    assert!(text.contains("repaired over the holidays"), "{text}");
+    let bridge = names.iter().find(|n| n.contains("bridge")).unwrap();
+    let text = std::fs::read_to_string(s.dir.path().join("news").join(bridge)).unwrap();
+    assert!(
+        text.contains("Ana Ruiz said") && !text.contains("More stories"),
+        "{text}"
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).contains("rss.xml: 3 new"));
+
+    let second = update(&s);
+    assert!(second.status.success());
+    assert!(String::from_utf8_lossy(&second.stdout).contains("rss.xml: 0 new"));
+    assert_eq!(saved(&s).len(), 3);
+}
+
+#[test]
+fn an_atom_feed_works_the_same_and_a_broken_state_file_is_named_not_overwritten() {
+    let port = serve();
+    let s = setup(&[format!("http://127.0.0.1:{port}/atom.xml")]);
+    assert!(update(&s).status.success());
+    assert_eq!(saved(&s).len(), 1);
+    assert!(saved(&s)[0].starts_with("local-wire_"), "{:?}", saved(&s));
+    assert!(update(&s).status.success());
+    assert_eq!(saved(&s).len(), 1, "nothing new");
+    let state = s.dir.path().join("state/sayso/feeds.toml");
+    std::fs::write(&state, "[feed\nbroken").unwrap();
+    let out = update(&s);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("feeds.toml:1:"));
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), "[feed\nbroken");
+}
