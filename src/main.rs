@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use sayso::cli::{
     AddArgs, ClaimsArgs, Cli, Command, ExportArgs, FeedsAction, Format, Input, run_add, run_claims,
-    run_export, run_extract, run_extract_jsonl, run_feeds_update, run_provenance,
+    run_export, run_extract, run_extract_jsonl, run_feeds_import, run_feeds_update, run_provenance,
 };
 use sayso::tui::{TuiOptions, run};
 
@@ -64,6 +64,9 @@ fn main() -> ExitCode {
         Some(Command::Feeds {
             action: FeedsAction::Update { offline },
         }) => run_feeds_update(cli.config.as_deref(), cli.data_dir.as_deref(), offline),
+        Some(Command::Feeds {
+            action: FeedsAction::Import { file },
+        }) => run_feeds_import(&file),
         Some(Command::Export {
             format,
             tags,

@@ -180,3 +180,40 @@ fn an_atom_feed_works_the_same_and_a_broken_state_file_is_named_not_overwritten(
     assert!(String::from_utf8_lossy(&out.stderr).contains("feeds.toml:1:"));
     assert_eq!(std::fs::read_to_string(&state).unwrap(), "[feed\nbroken");
 }
+
+#[test]
+fn feeds_imported_from_opml_are_read_by_update() {
+    let port = serve();
+    let s = setup(&[]);
+    let opml = s.dir.path().join("subs.opml");
+    std::fs::write(
+        &opml,
+        format!(
+            "<?xml version=\"1.0\"?><opml version=\"2.0\"><body><outline text=\"News\">\
+             <outline text=\"Wire\" type=\"rss\" xmlUrl=\"http://127.0.0.1:{port}/rss.xml\"/>\
+             </outline></body></opml>"
+        ),
+    )
+    .unwrap();
+    let none = update(&s);
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no feeds"));
+    let import = |s: &Setup| {
+        Command::new(BIN)
+            .args(["feeds", "import"])
+            .arg(&opml)
+            .env("XDG_STATE_HOME", s.dir.path().join("state"))
+            .output()
+            .unwrap()
+    };
+    let first = import(&s);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stdout).starts_with("1 feeds added"));
+    assert!(String::from_utf8_lossy(&import(&s).stdout).starts_with("0 feeds added"));
+    assert!(update(&s).status.success());
+    assert_eq!(saved(&s).len(), 3);
+}

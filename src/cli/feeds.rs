@@ -14,7 +14,7 @@ use crate::annotate::Timestamp;
 use crate::annotate::atomic::{FileLock, write_atomic};
 use crate::article::html;
 use crate::config::Config;
-use crate::ingest::feeds::{FeedItem, Seen, read_feed};
+use crate::ingest::feeds::{FeedItem, Seen, opml_feeds, read_feed};
 use crate::ingest::fetch::Url;
 use crate::ingest::save::{self, Saved};
 use crate::ingest::{Fetch, Http, HttpOptions};
@@ -38,28 +38,30 @@ pub fn run_feeds_update(
     offline: bool,
 ) -> Result<bool> {
     let config = Config::load(config)?;
-    if config.feeds.is_empty() {
-        anyhow::bail!("no feeds: list them in the config, as `feeds = [\"https://…/rss.xml\"]`");
-    }
     let inbox = config
         .inbox_path(data_dir)
         .context("where should the articles go? (set `inbox` in the config)")?;
-    let state = crate::tui::panics::state_dir()
-        .context("no state directory to remember the feeds' items in")?
-        .join("feeds.toml");
-    if let Some(dir) = state.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
-    }
-    // Two updates at once would add the same items twice.
-    let lock =
-        FileLock::acquire(&state, Duration::from_secs(30)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (state, lock) = state_file()?;
     let mut seen = Seen::load(&state).map_err(anyhow::Error::msg)?;
+    let mut feeds = config.feeds.clone();
+    feeds.extend(
+        seen.subscribed
+            .iter()
+            .filter(|f| !config.feeds.contains(f))
+            .cloned(),
+    );
+    if feeds.is_empty() {
+        anyhow::bail!(
+            "no feeds: list them in the config (`feeds = [\"https://…/rss.xml\"]`) or import \
+             an OPML file (`sayso feeds import FILE.opml`)"
+        );
+    }
     let http = Http::new(HttpOptions {
         offline,
         ..HttpOptions::default()
     });
     let mut by_host: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for feed in &config.feeds {
+    for feed in &feeds {
         let host = Url::parse(feed).map_or_else(String::new, |u| u.authority);
         by_host.entry(host).or_default().push(feed.clone());
     }
@@ -101,6 +103,49 @@ pub fn run_feeds_update(
     write_atomic(&state, text.as_bytes(), &lock)
         .with_context(|| format!("cannot write {}", state.display()))?;
     Ok(ok)
+}
+
+/// The feeds' state file, locked: two updates (or imports) at once would add the same
+/// items twice.
+fn state_file() -> Result<(PathBuf, FileLock)> {
+    let state = crate::tui::panics::state_dir()
+        .context("no state directory to remember the feeds in")?
+        .join("feeds.toml");
+    if let Some(dir) = state.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
+    }
+    let lock =
+        FileLock::acquire(&state, Duration::from_secs(30)).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((state, lock))
+}
+
+/// Runs `sayso feeds import FILE.opml`: subscribes to every feed the file lists (kept in
+/// the state dir with what was seen; the config is not touched).
+pub fn run_feeds_import(file: &Path) -> Result<bool> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let listed = opml_feeds(&text);
+    if listed.is_empty() {
+        anyhow::bail!("{}: no feeds in it (no <outline xmlUrl=…>)", file.display());
+    }
+    let (state, lock) = state_file()?;
+    let mut seen = Seen::load(&state).map_err(anyhow::Error::msg)?;
+    let mut added = 0;
+    for url in &listed {
+        if !seen.subscribed.contains(url) {
+            seen.subscribed.push(url.clone());
+            added += 1;
+        }
+    }
+    let text = seen.render().context("cannot write the feeds' state")?;
+    write_atomic(&state, text.as_bytes(), &lock)
+        .with_context(|| format!("cannot write {}", state.display()))?;
+    println!(
+        "{added} feeds added ({} listed, {} there already); `sayso feeds update` reads them",
+        listed.len(),
+        listed.len() - added
+    );
+    Ok(true)
 }
 
 fn update_feed(fetcher: &dyn Fetch, inbox: &Path, seen: &Seen, feed: &str) -> FeedRun {

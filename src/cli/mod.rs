@@ -19,7 +19,7 @@ pub use add::{AddArgs, add_one, run_add};
 pub use claims::{ClaimsArgs, ClaimsFormat, parse_class, parse_kind, run_claims};
 pub use export::{ExportArgs, run_export};
 pub use extract::{Format, Input, run_extract, run_extract_jsonl};
-pub use feeds::run_feeds_update;
+pub use feeds::{run_feeds_import, run_feeds_update};
 pub use provenance::{ProvenanceArg, run_provenance};
 
 #[derive(Debug, Parser)]
@@ -119,7 +119,8 @@ pub enum Command {
         #[arg(long)]
         offline: bool,
     },
-    /// Feeds: `sayso feeds update` adds each new item of the config's `feeds`.
+    /// Feeds: `update` adds each new item of the config's `feeds` and the imported ones;
+    /// `import FILE.opml` subscribes to an OPML file's feeds.
     Feeds {
         #[command(subcommand)]
         action: FeedsAction,
@@ -148,6 +149,11 @@ pub enum FeedsAction {
         /// Fetch nothing: only feeds that are files are read.
         #[arg(long)]
         offline: bool,
+    },
+    /// Subscribe to every feed an OPML file lists (kept in the state dir).
+    Import {
+        #[arg(value_name = "FILE.opml")]
+        file: PathBuf,
     },
 }
 

@@ -53,9 +53,28 @@ pub fn read_feed(bytes: &[u8], base: Option<&str>) -> Result<Vec<FeedItem>, Stri
         .collect())
 }
 
+/// The feed addresses an OPML file lists (every `<outline xmlUrl=…>`, nested or not).
+pub fn opml_feeds(text: &str) -> Vec<String> {
+    let doc = dom_query::Document::from(text);
+    let mut out: Vec<String> = Vec::new();
+    for node in doc.select("outline").nodes() {
+        // The HTML parser lowercases attribute names.
+        if let Some(url) = node.attr("xmlurl").map(|u| u.trim().to_owned())
+            && !url.is_empty()
+            && !out.contains(&url)
+        {
+            out.push(url);
+        }
+    }
+    out
+}
+
 /// What sayso has seen of each feed, by the feed's address or path.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seen {
+    /// Feeds subscribed to with `sayso feeds import` (beside the config's `feeds`).
+    #[serde(default)]
+    pub subscribed: Vec<String>,
     #[serde(default)]
     pub feed: BTreeMap<String, FeedSeen>,
 }
@@ -153,6 +172,19 @@ mod tests {
         );
         assert_eq!(atom[0].content.as_deref(), Some("<p>Full text.</p>"));
         assert!(read_feed(b"<html>not a feed</html>", None).is_err());
+    }
+
+    #[test]
+    fn opml_lists_its_feeds_once() {
+        let opml = r#"<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head>
+            <body><outline text="News"><outline text="Herald" type="rss" xmlUrl="https://h.example/rss"/>
+            <outline text="Port" xmlUrl=" https://p.example/atom.xml "/></outline>
+            <outline text="Herald again" xmlUrl="https://h.example/rss"/><outline text="folder"/></body></opml>"#;
+        assert_eq!(
+            opml_feeds(opml),
+            ["https://h.example/rss", "https://p.example/atom.xml"]
+        );
+        assert!(opml_feeds("not xml at all").is_empty());
     }
 
     #[test]
