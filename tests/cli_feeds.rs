@@ -49,12 +49,28 @@ fn serve() -> u16 {
                 let mut request = String::new();
                 let _ = reader.read_line(&mut request);
                 let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                let mut conditional = false;
                 loop {
                     let mut line = String::new();
                     if reader.read_line(&mut line).unwrap_or(0) <= 2 {
                         break;
                     }
+                    conditional |= line
+                        .to_ascii_lowercase()
+                        .starts_with("if-none-match: \"atom-1\"");
                 }
+                if path == "/atom.xml" && conditional {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 304 Not Modified\r\nETag: \"atom-1\"\r\nConnection: close\r\n\r\n"
+                    );
+                    return;
+                }
+                let etag = if path == "/atom.xml" {
+                    "ETag: \"atom-1\"\r\n"
+                } else {
+                    ""
+                };
                 let (status, kind, body) = match path.as_str() {
                     "/rss.xml" => ("200 OK", "application/rss+xml", RSS.to_owned()),
                     "/atom.xml" => ("200 OK", "application/atom+xml", ATOM.to_owned()),
@@ -77,7 +93,7 @@ fn serve() -> u16 {
                 };
                 let _ = write!(
                     stream,
-                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{etag}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
                     body.len()
                 );
             });
@@ -171,7 +187,14 @@ fn an_atom_feed_works_the_same_and_a_broken_state_file_is_named_not_overwritten(
     assert!(update(&s).status.success());
     assert_eq!(saved(&s).len(), 1);
     assert!(saved(&s)[0].starts_with("local-wire_"), "{:?}", saved(&s));
-    assert!(update(&s).status.success());
+    // Asked again with the feed's ETag: the server says not modified.
+    let again = update(&s);
+    assert!(again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stdout).contains("atom.xml: not changed"),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
     assert_eq!(saved(&s).len(), 1, "nothing new");
     let state = s.dir.path().join("state/sayso/feeds.toml");
     std::fs::write(&state, "[feed\nbroken").unwrap();

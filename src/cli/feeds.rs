@@ -16,6 +16,7 @@ use crate::article::html;
 use crate::config::Config;
 use crate::ingest::feeds::{FeedItem, Seen, opml_feeds, read_feed};
 use crate::ingest::fetch::Url;
+use crate::ingest::fetch::{Fetched, Validators};
 use crate::ingest::save::{self, Saved};
 use crate::ingest::{Fetch, Http, HttpOptions};
 
@@ -28,6 +29,10 @@ struct FeedRun {
     /// Item ids now in the library, with the file of each new one.
     added: Vec<(String, Option<PathBuf>)>,
     problems: Vec<String>,
+    /// The feed's validators now (`None`: not read, keep the old ones).
+    validators: Option<Validators>,
+    /// The server said the feed has not changed.
+    unchanged: bool,
 }
 
 /// Runs `sayso feeds update`; false when some feed or item failed (named on standard
@@ -92,12 +97,19 @@ pub fn run_feeds_update(
                 println!("added {}", path.display());
             }
         }
-        seen.feed.entry(run.feed.clone()).or_default().checked = now.clone();
+        let state = seen.feed.entry(run.feed.clone()).or_default();
+        state.checked = now.clone();
+        if let Some(v) = run.validators {
+            (state.etag, state.last_modified) = (v.etag, v.last_modified);
+        }
         for p in &run.problems {
             eprintln!("sayso: {p}");
         }
         ok &= run.problems.is_empty();
-        println!("{}: {new} new", run.feed);
+        match run.unchanged {
+            true => println!("{}: not changed", run.feed),
+            false => println!("{}: {new} new", run.feed),
+        }
     }
     let text = seen.render().context("cannot write the feeds' state")?;
     write_atomic(&state, text.as_bytes(), &lock)
@@ -153,10 +165,26 @@ fn update_feed(fetcher: &dyn Fetch, inbox: &Path, seen: &Seen, feed: &str) -> Fe
         feed: feed.to_owned(),
         added: Vec::new(),
         problems: Vec::new(),
+        validators: None,
+        unchanged: false,
     };
+    let known = seen
+        .feed
+        .get(feed)
+        .map_or_else(Validators::default, |f| Validators {
+            etag: f.etag.clone(),
+            last_modified: f.last_modified.clone(),
+        });
     let (bytes, base) = match Url::parse(feed) {
-        Some(_) => match fetcher.get(feed) {
-            Ok(page) => (page.bytes, Some(page.url)),
+        Some(_) => match fetcher.get_if_changed(feed, &known) {
+            Ok(Fetched::NotModified) => {
+                run.unchanged = true;
+                return run;
+            }
+            Ok(Fetched::Page(page)) => {
+                run.validators = Some(page.validators);
+                (page.bytes, Some(page.url))
+            }
             Err(e) => {
                 run.problems.push(e.to_string());
                 return run;

@@ -87,6 +87,12 @@ pub struct FeedSeen {
     /// When the feed was last read (RFC 3339).
     #[serde(default)]
     pub checked: String,
+    /// The feed's `ETag` and `Last-Modified` when last read: the next update asks only for
+    /// a newer version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
 }
 
 /// Most item ids kept per feed: the oldest go first (a feed lists its last few dozen).

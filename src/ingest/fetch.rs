@@ -26,6 +26,24 @@ pub struct Page {
     pub bytes: Vec<u8>,
     /// The `Content-Type` header, if any (`text/html; charset=windows-1252`).
     pub content_type: Option<String>,
+    /// The validators the server gave (`ETag`, `Last-Modified`), for asking again
+    /// conditionally.
+    pub validators: Validators,
+}
+
+/// What a server says identifies a version of a page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// A conditional fetch's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetched {
+    Page(Page),
+    /// `304 Not Modified`: the version already seen is current.
+    NotModified,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -49,6 +67,12 @@ pub enum FetchError {
 /// Something that gets pages: the network, or a test's pages.
 pub trait Fetch: Sync {
     fn get(&self, url: &str) -> Result<Page, FetchError>;
+
+    /// As [`Fetch::get`], unless the page is still the version `seen` identifies.
+    fn get_if_changed(&self, url: &str, seen: &Validators) -> Result<Fetched, FetchError> {
+        let _ = seen;
+        self.get(url).map(Fetched::Page)
+    }
 }
 
 /// How [`Http`] behaves.
@@ -99,6 +123,22 @@ impl Http {
     }
 
     fn fetch(&self, url: &str, limit: u64) -> Result<Page, FetchError> {
+        match self.fetch_if_changed(url, limit, &Validators::default())? {
+            Fetched::Page(page) => Ok(page),
+            // Not asked conditionally: a 304 is the server's error.
+            Fetched::NotModified => Err(FetchError::Status {
+                url: url.to_owned(),
+                status: 304,
+            }),
+        }
+    }
+
+    fn fetch_if_changed(
+        &self,
+        url: &str,
+        limit: u64,
+        seen: &Validators,
+    ) -> Result<Fetched, FetchError> {
         let failed = |e: ureq::Error| match e {
             ureq::Error::Timeout(_) => FetchError::Timeout {
                 url: url.to_owned(),
@@ -113,8 +153,18 @@ impl Http {
                 message: other.to_string(),
             },
         };
-        let mut response = self.agent.get(url).call().map_err(failed)?;
+        let mut request = self.agent.get(url);
+        if let Some(etag) = &seen.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(modified) = &seen.last_modified {
+            request = request.header("If-Modified-Since", modified);
+        }
+        let mut response = request.call().map_err(failed)?;
         let status = response.status().as_u16();
+        if status == 304 && (seen.etag.is_some() || seen.last_modified.is_some()) {
+            return Ok(Fetched::NotModified);
+        }
         if !(200..300).contains(&status) {
             return Err(FetchError::Status {
                 url: url.to_owned(),
@@ -122,22 +172,30 @@ impl Http {
             });
         }
         let final_url = response.get_uri().to_string();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let content_type = header("content-type");
+        let validators = Validators {
+            etag: header("etag"),
+            last_modified: header("last-modified"),
+        };
         let bytes = response
             .body_mut()
             .with_config()
             .limit(limit)
             .read_to_vec()
             .map_err(failed)?;
-        Ok(Page {
+        Ok(Fetched::Page(Page {
             url: final_url,
             bytes,
             content_type,
-        })
+            validators,
+        }))
     }
 
     /// Whether the host's robots.txt lets us fetch `url` (read once per host; a missing
@@ -165,8 +223,9 @@ impl Http {
     }
 }
 
-impl Fetch for Http {
-    fn get(&self, url: &str) -> Result<Page, FetchError> {
+impl Http {
+    /// Offline, the address and robots.txt checked: what every fetch goes through first.
+    fn may_fetch(&self, url: &str) -> Result<(), FetchError> {
         if self.options.offline {
             return Err(FetchError::Offline {
                 url: url.to_owned(),
@@ -175,11 +234,23 @@ impl Fetch for Http {
         let parsed = Url::parse(url).ok_or_else(|| FetchError::BadUrl {
             url: url.to_owned(),
         })?;
-        if !self.allowed(&parsed) {
-            return Err(FetchError::Robots {
+        match self.allowed(&parsed) {
+            true => Ok(()),
+            false => Err(FetchError::Robots {
                 url: url.to_owned(),
-            });
+            }),
         }
+    }
+}
+
+impl Fetch for Http {
+    fn get_if_changed(&self, url: &str, seen: &Validators) -> Result<Fetched, FetchError> {
+        self.may_fetch(url)?;
+        self.fetch_if_changed(url, self.options.max_bytes, seen)
+    }
+
+    fn get(&self, url: &str) -> Result<Page, FetchError> {
+        self.may_fetch(url)?;
         self.fetch(url, self.options.max_bytes)
     }
 }
