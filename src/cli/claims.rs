@@ -60,20 +60,7 @@ pub fn parse_kind(s: &str) -> Result<ClaimKind, String> {
 /// Runs `sayso claims`; returns false when some path could not be read (named on
 /// standard error; the ledger holds the rest).
 pub fn run_claims(args: &ClaimsArgs) -> Result<bool> {
-    // The paths are named: a config that cannot be read costs only its data dir.
-    let config = match Config::load(args.config.as_deref()) {
-        Ok(config) => config,
-        Err(e) if !args.paths.is_empty() => {
-            eprintln!("sayso: {e:#} (speaker corrections are read from the default data dir)");
-            Config::default()
-        }
-        Err(e) => return Err(e.into()),
-    };
-    // No path: the config's library, else the samples (as the reader opens them).
-    let paths = match args.paths.is_empty() {
-        true => config.library_paths(),
-        false => args.paths.clone(),
-    };
+    let (config, paths) = super::extract::config_and_paths(args.config.as_deref(), &args.paths)?;
     let format = match args.format {
         ClaimsFormat::Csv => LedgerFormat::Csv,
         ClaimsFormat::Json => LedgerFormat::Json,

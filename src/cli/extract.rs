@@ -64,6 +64,29 @@ pub(super) fn jobs_for(paths: &[PathBuf]) -> Vec<Job> {
         .collect()
 }
 
+/// The config, and the paths a library-wide command works on: those named, else the
+/// config's library (else, with neither, the samples). With paths named, a config that
+/// cannot be read costs only its data dir (said on standard error).
+pub(super) fn config_and_paths(
+    config: Option<&std::path::Path>,
+    paths: &[PathBuf],
+) -> Result<(crate::config::Config, Vec<PathBuf>)> {
+    use crate::config::Config;
+    let config = match Config::load(config) {
+        Ok(config) => config,
+        Err(e) if !paths.is_empty() => {
+            eprintln!("sayso: {e:#} (speaker corrections are read from the default data dir)");
+            Config::default()
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let paths = match paths.is_empty() {
+        true => config.library_paths(),
+        false => paths.to_vec(),
+    };
+    Ok((config, paths))
+}
+
 /// The article a job names, read now if it is a file; else the problem's message.
 pub(super) fn job_article(job: &Job) -> Result<std::borrow::Cow<'_, Article>, String> {
     match job {

@@ -9,7 +9,6 @@ use clap::ValueEnum;
 
 use super::extract::{Job, job_article, jobs_for};
 use crate::annotate::corrections;
-use crate::config::Config;
 use crate::corpus::provenance::{Provenance, records};
 use crate::corpus::provenance_format::{ProvenanceFormat, write_groups};
 use crate::extract::extract_article;
@@ -31,19 +30,7 @@ pub fn run_provenance(
     format: ProvenanceArg,
     jobs: usize,
 ) -> Result<bool> {
-    // The paths are named: a config that cannot be read costs only its data dir.
-    let config = match Config::load(config) {
-        Ok(config) => config,
-        Err(e) if !paths.is_empty() => {
-            eprintln!("sayso: {e:#} (speaker corrections are read from the default data dir)");
-            Config::default()
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let paths = match paths.is_empty() {
-        true => config.library_paths(),
-        false => paths.to_vec(),
-    };
+    let (config, paths) = super::extract::config_and_paths(config, paths)?;
     let jobs_list = jobs_for(&paths);
     // Who said a copy is as the reader corrected it: the different-speaker flag follows.
     let book = super::claims::corrections_book(&config, data_dir, &jobs_list);
