@@ -173,6 +173,16 @@ fn an_rss_feed_of_three_items_adds_three_articles_and_a_second_run_none() {
         "{text}"
     );
     assert!(String::from_utf8_lossy(&first.stdout).contains("rss.xml: 3 new"));
+    // Each new article is marked unread, by its absolute path.
+    let unread =
+        std::fs::read_to_string(s.dir.path().join("state/sayso/unread.toml")).unwrap_or_default();
+    for name in &names {
+        let path = s.dir.path().join("news").join(name);
+        assert!(
+            unread.contains(&format!("{:?}", path.to_string_lossy())),
+            "{name} not in {unread}"
+        );
+    }
 
     let second = update(&s);
     assert!(second.status.success());

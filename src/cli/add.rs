@@ -3,16 +3,14 @@
 //! `<outlet>_<date>_<slug>.md` with front matter; the same URL again is the article
 //! already saved, and no other file is ever replaced.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-use crate::annotate::Timestamp;
-use crate::article::html;
 use crate::config::Config;
-use crate::ingest::fetch::Url;
-use crate::ingest::save::{self, Saved};
-use crate::ingest::{Fetch, Http, HttpOptions, read_page};
+use crate::ingest::add::add_one;
+use crate::ingest::save::Saved;
+use crate::ingest::{Http, HttpOptions, unread};
 
 /// What `sayso add` was asked for.
 #[derive(Debug, Clone)]
@@ -39,7 +37,16 @@ pub fn run_add(args: &AddArgs) -> Result<bool> {
     let mut ok = true;
     for input in &args.inputs {
         match add_one(&http, &inbox, input) {
-            Ok(Saved::New(path)) => println!("added {}", path.display()),
+            Ok(Saved::New(path)) => {
+                println!("added {}", path.display());
+                // Not read yet: the reader marks it until it is opened.
+                if let Some(dir) = crate::tui::panics::state_dir()
+                    && let Err(e) =
+                        unread::change(&dir.join(unread::FILE_NAME), &[unread::key(&path)], &[])
+                {
+                    eprintln!("sayso: {e} (the article is added, but not marked unread)");
+                }
+            }
             Ok(Saved::Already(path)) => println!("already in the library: {}", path.display()),
             Err(e) => {
                 eprintln!("sayso: {e:#}");
@@ -48,50 +55,4 @@ pub fn run_add(args: &AddArgs) -> Result<bool> {
         }
     }
     Ok(ok)
-}
-
-/// Adds one web address or HTML file to `inbox`.
-pub fn add_one(fetcher: &dyn Fetch, inbox: &Path, input: &str) -> Result<Saved> {
-    let fetched = Timestamp::now().to_string();
-    if Url::parse(input).is_some() {
-        // Asked for before: no need to fetch it again.
-        if let Some(found) = save::find_url(inbox, input) {
-            return Ok(Saved::Already(found));
-        }
-        let page = fetcher.get(input)?;
-        let article = read_page(&page)?;
-        if article.is_empty() {
-            anyhow::bail!("{input}: no article text found on the page");
-        }
-        let text = save::markdown(&article, Some(input), &fetched);
-        return Ok(save::save(
-            inbox,
-            &save::file_name(&article),
-            &text,
-            Some(input),
-        )?);
-    }
-    let path = Path::new(input);
-    if !path.is_file() {
-        anyhow::bail!("{input}: neither a web address (http://, https://) nor a file");
-    }
-    if !html::is_html(path) {
-        anyhow::bail!(
-            "{input}: not a web page (.html, .htm, .xhtml, or gzipped); text and Markdown \
-             files are read where they are: add their folder to `library`"
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {input}"))?;
-    let article = html::parse(&bytes, None, None);
-    if article.is_empty() {
-        anyhow::bail!("{input}: no article text found on the page");
-    }
-    let url = article.url.clone();
-    let text = save::markdown(&article, url.as_deref(), &fetched);
-    Ok(save::save(
-        inbox,
-        &save::file_name(&article),
-        &text,
-        url.as_deref(),
-    )?)
 }

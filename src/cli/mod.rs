@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand};
 use crate::annotate::ExportFormat;
 use crate::extract::{ClaimClass, ClaimKind};
 
-pub use add::{AddArgs, add_one, run_add};
+pub use add::{AddArgs, run_add};
 pub use claims::{ClaimsArgs, ClaimsFormat, parse_class, parse_kind, run_claims};
 pub use export::{ExportArgs, run_export};
 pub use extract::{Format, Input, run_extract, run_extract_jsonl};

@@ -1,12 +1,16 @@
 //! Bringing articles in from the web: pages fetched over HTTP(S) ([`fetch`], behind one
 //! small trait so tests use a local server), robots.txt ([`robots`]), and saving a page
-//! into the library as Markdown with front matter ([`save`]). Reading a page's main text
+//! into the library as Markdown with front matter ([`save`], [`add`]), feeds ([`feeds`],
+//! [`update`]) and which articles are not read yet ([`unread`]). Reading a page's main text
 //! is [`crate::article::html`]'s, as for a page saved on disk.
 
+pub mod add;
 pub mod feeds;
 pub mod fetch;
 pub mod robots;
 pub mod save;
+pub mod unread;
+pub mod update;
 
 use crate::article::html::{self, HtmlPage};
 
