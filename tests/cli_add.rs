@@ -2,11 +2,13 @@
 //! redirect, a 404, a gzipped page, a slow answer, robots.txt), saved as Markdown with
 //! front matter; the same URL twice is one article; a saved page reads the same.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+mod local_http;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
+
+use local_http::Response;
 
 const BIN: &str = env!("CARGO_BIN_EXE_sayso");
 
@@ -21,64 +23,35 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// Serves a few pages until the test ends; returns the port.
 fn serve() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                let _ = reader.read_line(&mut request);
-                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) <= 2 {
-                        break;
-                    }
-                }
-                let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
-                    "/robots.txt" => (
-                        "200 OK",
-                        "Content-Type: text/plain\r\n".into(),
-                        b"User-agent: *\nDisallow: /private/\n".to_vec(),
-                    ),
-                    "/story.html" | "/private/story.html" => (
-                        "200 OK",
-                        "Content-Type: text/html; charset=utf-8\r\n".into(),
-                        fixture("council-budget.html"),
-                    ),
-                    "/moved" => (
-                        "301 Moved Permanently",
-                        "Location: /story.html\r\n".into(),
-                        Vec::new(),
-                    ),
-                    "/lunch.html" => (
-                        "200 OK",
-                        "Content-Type: text/html\r\nContent-Encoding: gzip\r\n".into(),
-                        fixture("school-lunch.html.gz"),
-                    ),
-                    "/image.png" => (
-                        "200 OK",
-                        "Content-Type: image/png\r\n".into(),
-                        b"\x89PNG".to_vec(),
-                    ),
-                    "/slow.html" => {
-                        std::thread::sleep(Duration::from_secs(30));
-                        ("200 OK", String::new(), Vec::new())
-                    }
-                    _ => ("404 Not Found", String::new(), b"no".to_vec()),
-                };
-                let head = format!(
-                    "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = stream.write_all(head.as_bytes());
-                let _ = stream.write_all(&body);
-            });
+    local_http::serve(|request| {
+        let answer = |status, headers: &str, body: Vec<u8>| Response {
+            status,
+            headers: headers.to_owned(),
+            body,
+        };
+        match request.path.as_str() {
+            "/robots.txt" => Response::ok("text/plain", "User-agent: *\nDisallow: /private/\n"),
+            "/story.html" | "/private/story.html" => {
+                Response::ok("text/html; charset=utf-8", fixture("council-budget.html"))
+            }
+            "/moved" => answer(
+                "301 Moved Permanently",
+                "Location: /story.html\r\n",
+                Vec::new(),
+            ),
+            "/lunch.html" => answer(
+                "200 OK",
+                "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
+                fixture("school-lunch.html.gz"),
+            ),
+            "/image.png" => Response::ok("image/png", b"\x89PNG".to_vec()),
+            "/slow.html" => {
+                std::thread::sleep(Duration::from_secs(30));
+                answer("200 OK", "", Vec::new())
+            }
+            _ => Response::not_found(),
         }
-    });
-    port
+    })
 }
 
 struct Inbox {

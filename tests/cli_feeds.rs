@@ -2,10 +2,12 @@
 //! items (relative links) adds 3 articles and a second run none; an Atom feed works the
 //! same; an item whose page is gone is added from the feed's own text.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+mod local_http;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
+
+use local_http::{Request, Response};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sayso");
 
@@ -38,68 +40,38 @@ const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <link rel="alternate" href="/port/ferry.html"/></entry>
 </feed>"#;
 
+/// Serves the feeds and their pages until the test ends; the Atom feed answers 304 to a
+/// request that names its ETag.
 fn serve() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut request = String::new();
-                let _ = reader.read_line(&mut request);
-                let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                let mut conditional = false;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) <= 2 {
-                        break;
-                    }
-                    conditional |= line
-                        .to_ascii_lowercase()
-                        .starts_with("if-none-match: \"atom-1\"");
-                }
-                if path == "/atom.xml" && conditional {
-                    let _ = write!(
-                        stream,
-                        "HTTP/1.1 304 Not Modified\r\nETag: \"atom-1\"\r\nConnection: close\r\n\r\n"
-                    );
-                    return;
-                }
-                let etag = if path == "/atom.xml" {
-                    "ETag: \"atom-1\"\r\n"
-                } else {
-                    ""
-                };
-                let (status, kind, body) = match path.as_str() {
-                    "/rss.xml" => ("200 OK", "application/rss+xml", RSS.to_owned()),
-                    "/atom.xml" => ("200 OK", "application/atom+xml", ATOM.to_owned()),
-                    "/news/bridge.html" => (
-                        "200 OK",
-                        "text/html",
-                        story("Bridge plan approved", "Ana Ruiz"),
-                    ),
-                    "/news/harbour.html" => (
-                        "200 OK",
-                        "text/html",
-                        story("Harbour dredging starts", "Tom Hale"),
-                    ),
-                    "/port/ferry.html" => (
-                        "200 OK",
-                        "text/html",
-                        story("Ferry fares frozen", "Lia Berg"),
-                    ),
-                    _ => ("404 Not Found", "text/plain", "no".to_owned()),
-                };
-                let _ = write!(
-                    stream,
-                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{etag}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-            });
+    local_http::serve(route)
+}
+
+fn route(request: &Request) -> Response {
+    let html = |title, speaker| Response::ok("text/html", story(title, speaker));
+    match request.path.as_str() {
+        "/rss.xml" => Response::ok("application/rss+xml", RSS),
+        "/atom.xml"
+            if request
+                .headers
+                .iter()
+                .any(|h| h == "if-none-match: \"atom-1\"") =>
+        {
+            Response {
+                status: "304 Not Modified",
+                headers: "ETag: \"atom-1\"\r\n".into(),
+                body: Vec::new(),
+            }
         }
-    });
-    port
+        "/atom.xml" => Response {
+            status: "200 OK",
+            headers: "Content-Type: application/atom+xml\r\nETag: \"atom-1\"\r\n".into(),
+            body: ATOM.into(),
+        },
+        "/news/bridge.html" => html("Bridge plan approved", "Ana Ruiz"),
+        "/news/harbour.html" => html("Harbour dredging starts", "Tom Hale"),
+        "/port/ferry.html" => html("Ferry fares frozen", "Lia Berg"),
+        _ => Response::not_found(),
+    }
 }
 
 struct Setup {

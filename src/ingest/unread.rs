@@ -125,10 +125,10 @@ mod tests {
         );
         change(&file, &[a.clone(), b.clone()], &[]).unwrap();
         // Another instance, which never saw `b`, marks `a` read and adds `c`.
-        change(&file, &[c.clone()], &[a.clone()]).unwrap();
+        change(&file, std::slice::from_ref(&c), std::slice::from_ref(&a)).unwrap();
         let now = load(&file).unwrap();
         assert_eq!(now, HashSet::from([b.clone(), c.clone()]));
-        change(&file, &[b.clone()], &[]).unwrap();
+        change(&file, std::slice::from_ref(&b), &[]).unwrap();
         assert_eq!(load(&file).unwrap().len(), 2, "no duplicates");
     }
 

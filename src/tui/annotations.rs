@@ -324,6 +324,11 @@ impl Annotations {
         if let Some(problem) = library.file(file).and_then(|f| f.problem()) {
             return Err(read_only(problem));
         }
+        // An article that joined the library after the annotations were matched (a feed
+        // update) has no slot yet.
+        if self.by_article.len() <= index {
+            self.by_article.resize(index + 1, None);
+        }
         if let Some(slot) = self.by_article.get_mut(index) {
             *slot = Some(file);
         }

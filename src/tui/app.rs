@@ -5,6 +5,7 @@
 mod corrections;
 mod draw;
 mod effects;
+mod feeds;
 mod input;
 mod notes;
 mod quitting;
@@ -131,6 +132,7 @@ pub struct App {
     leftover: Leftover,
     /// A key or the mouse has been used: start-up no longer moves the reader.
     touched: bool,
+    feeds: feeds::FeedState,
 }
 
 impl App {
@@ -166,6 +168,7 @@ impl App {
             last_save_retry: None,
             message: None,
             library_dirty: false,
+            feeds: feeds::FeedState::default(),
             urgent: None,
             size: Rect::new(0, 0, 120, 40),
             quit: false,
@@ -327,6 +330,7 @@ impl App {
             *built = now;
         }
         self.refresh_search();
+        self.mark_read_while_reading();
         if self.store.annotations().has_unsaved()
             && self
                 .last_save_retry
@@ -491,6 +495,8 @@ impl App {
             Action::LibrarySearch => self.open_search(),
             Action::Provenance => self.open_copies(),
             Action::Export => self.apply(Effect::Prompt(PromptKind::Export)),
+            Action::UpdateFeeds => self.update_feeds(),
+            Action::ToggleRead => self.toggle_read(),
             Action::Tag | Action::Note | Action::NoteInEditor | Action::Edit | Action::Delete => {
                 self.annotate(action)
             }

@@ -80,6 +80,21 @@ pub fn start(paths: Vec<PathBuf>, cache: Option<CacheSpec>) -> Receiver<LoadEven
     rx
 }
 
+/// One file read as the loader reads it (with its stamp, to be extracted): an article an
+/// update has just saved.
+pub fn load_one(path: &std::path::Path) -> Result<Loaded, String> {
+    let (source, stamp) = plan_paths_stamped(&[path])
+        .into_iter()
+        .next()
+        .ok_or_else(|| format!("{}: not found", path.display()))?;
+    let article = read_source(source, &mut std::io::empty()).map_err(|e| e.to_string())?;
+    Ok(Loaded {
+        article,
+        stamp,
+        digest: None,
+    })
+}
+
 fn load(paths: &[PathBuf], cache: Option<&CacheSpec>, tx: &SyncSender<LoadEvent>) {
     let mut problems = Vec::new();
     // The cache is read while the folders are listed: on two cores, the two take as long

@@ -9,12 +9,14 @@ pub mod components;
 pub mod digest_cache;
 pub mod doc;
 pub mod external;
+pub mod feed_job;
 pub mod input_wait;
 pub mod keymap;
 pub mod layout;
 pub mod library_search;
 pub mod loader;
 pub mod panics;
+pub mod read_marks;
 pub mod selection;
 pub mod session;
 pub mod store;
@@ -41,7 +43,9 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use self::annotations::Loaded;
 use self::app::{App, Leftover, Settings};
 use self::component::Message;
+use self::feed_job::{FeedSetup, Feeds};
 use self::loader::LoadEvent;
+use self::read_marks::ReadMarks;
 use self::store::Loading;
 use self::worker::ExtractionPool;
 use crate::annotate::Storage;
@@ -85,6 +89,22 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         false => (Vec::new(), Some(loader::start(paths, cache.clone()))),
     };
     let mut app = App::new(articles, settings);
+    let (marks, problem) = ReadMarks::load(
+        state_dir
+            .as_deref()
+            .map(|d| d.join(crate::ingest::unread::FILE_NAME)),
+    );
+    app.store_mut().set_read_marks(marks);
+    if let Some(problem) = problem {
+        app.show_message(Message::error(problem));
+    }
+    let mut feeds = Feeds::new(FeedSetup {
+        feeds: config.feeds.clone(),
+        inbox: config
+            .inbox_path(opts.data_dir.as_deref())
+            .map_err(|e| format!("where should the articles go? (set `inbox` in the config): {e}")),
+        state_dir: state_dir.clone(),
+    });
     if reading.is_some() {
         app.store_mut().set_loading(Some(Loading::default()));
     }
@@ -138,7 +158,13 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     }
     let mut guard =
         TerminalGuard::enter(app.mouse_enabled()).context("cannot set up the terminal")?;
-    let result = event_loop(&mut guard, &mut app, &pool, &mut start, &signalled);
+    let result = event_loop(
+        &mut guard,
+        &mut app,
+        &pool,
+        (&mut start, &mut feeds),
+        &signalled,
+    );
     drop(guard);
     if let Some(e) = start.cache.finish(app.store_mut()) {
         eprintln!("sayso: the digest cache is not kept (the next start extracts again): {e}");
@@ -311,7 +337,7 @@ fn event_loop(
     guard: &mut TerminalGuard,
     app: &mut App,
     pool: &ExtractionPool,
-    start: &mut Start,
+    (start, feeds): (&mut Start, &mut Feeds),
     signalled: &AtomicBool,
 ) -> anyhow::Result<()> {
     loop {
@@ -320,6 +346,7 @@ fn event_loop(
             return Ok(());
         }
         let more_to_take = start.take_articles(app, pool);
+        feeds.turn(app, pool);
         let loader = &mut start.annotations;
         for done in pool.finished() {
             app.extraction_done(done.index, done.result);
@@ -364,7 +391,8 @@ fn event_loop(
         // Wake often while results are coming in, so progress shows; rarely when idle.
         let wait = if more_to_take {
             Duration::ZERO
-        } else if app.store().all_extracted() && start.annotations.is_none() {
+        } else if app.store().all_extracted() && start.annotations.is_none() && !feeds.is_running()
+        {
             Duration::from_millis(500)
         } else {
             Duration::from_millis(50)

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use super::annotations::Annotations;
 pub use super::library_search::IndexJob;
 use super::loader::Loaded;
+use super::read_marks::ReadMarks;
 use crate::annotate::corrections;
 use crate::article::{Article, FileStamp, read_file};
 use crate::corpus::Digest;
@@ -86,6 +87,7 @@ pub struct Store {
     /// The articles shown with corrections, and the annotations' revision they follow.
     corrected: std::collections::HashSet<usize>,
     corrections_revision: u64,
+    read_marks: ReadMarks,
 }
 
 /// How far reading the library has got, while it is under way.
@@ -117,6 +119,7 @@ impl Store {
             raw_full: HashMap::new(),
             corrected: std::collections::HashSet::new(),
             corrections_revision: 0,
+            read_marks: ReadMarks::default(),
         };
         store.push(articles.into_iter().map(Loaded::from), false);
         store
@@ -130,6 +133,20 @@ impl Store {
 
     /// Appends articles as the loader hands them over: those with a digest (from the
     /// cache) are extracted already, and keep no text.
+    /// Which articles are unread; `marks` takes in those the store has already.
+    pub fn set_read_marks(&mut self, mut marks: ReadMarks) {
+        self.articles.iter().for_each(|a| marks.push(&a.path));
+        self.read_marks = marks;
+    }
+
+    pub fn read_marks(&self) -> &ReadMarks {
+        &self.read_marks
+    }
+
+    pub fn read_marks_mut(&mut self) -> &mut ReadMarks {
+        &mut self.read_marks
+    }
+
     pub fn add_loaded(&mut self, articles: Vec<Loaded>) -> usize {
         self.push(articles, true)
     }
@@ -140,6 +157,7 @@ impl Store {
             let index = self.articles.len();
             self.date_keys
                 .push(date_key(loaded.article.date.as_deref()));
+            self.read_marks.push(&loaded.article.path);
             self.articles.push(Arc::new(loaded.article));
             self.backed.push(backed);
             self.stamps.push(loaded.stamp);

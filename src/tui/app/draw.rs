@@ -120,6 +120,7 @@ impl App {
                 .map_or_else(String::new, ToString::to_string),
             progress: self.store.progress(),
             loading: self.store.loading().map(|l| (self.store.len(), l.planned)),
+            feeds: self.feeds_status(),
             claim: if self.focus == Pane::Reader {
                 self.selection_status()
                     .or_else(|| self.reader.claim_status(&self.store, self.classes))

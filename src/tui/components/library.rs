@@ -289,6 +289,10 @@ impl Library {
             self.sort.label(),
             if self.reversed { " ↑" } else { "" }
         );
+        let unread = ctx.store.read_marks().count();
+        if unread > 0 {
+            title.push_str(&format!("· {unread} unread "));
+        }
         if !self.filter.is_empty() {
             title.push_str(&format!("· /{} ", self.filter));
         }
@@ -334,7 +338,13 @@ impl Library {
         let title_width = usize::from(body.width).saturating_sub(fixed);
         let rows = shown.into_iter().enumerate().map(|(n, (i, counts))| {
             let a = &ctx.store.articles()[i];
-            let mut cells = vec![Cell::from(truncate(&a.title, title_width))];
+            // Unread: a dot before the title, and the row in bold.
+            let unread = ctx.store.read_marks().is_unread(i);
+            let title = match unread {
+                true => format!("● {}", a.title),
+                false => a.title.clone(),
+            };
+            let mut cells = vec![Cell::from(truncate(&title, title_width))];
             if wide {
                 cells.push(Cell::from(a.date.as_deref().unwrap_or("")));
                 cells.push(Cell::from(a.source.as_deref().unwrap_or("")));
@@ -345,6 +355,10 @@ impl Library {
                     .map(|c| Cell::from(Line::from(c).right_aligned())),
             );
             let row = Row::new(cells);
+            let row = match unread {
+                true => row.style(theme.unread),
+                false => row,
+            };
             if start + n == self.selected {
                 row.style(if focused {
                     theme.selection
@@ -514,6 +528,8 @@ fn matches(store: &Store, i: usize, words: &[FilterWord]) -> bool {
         .collect();
     words.iter().all(|w| match w.lower.strip_prefix('#') {
         Some(tag) => tags.iter().any(|t| t.contains(tag)),
+        None if w.lower == "is:unread" => store.read_marks().is_unread(i),
+        None if w.lower == "is:read" => !store.read_marks().is_unread(i),
         None => {
             let word = w.lower.as_str();
             title.contains(word)

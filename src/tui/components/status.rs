@@ -28,6 +28,8 @@ pub struct StatusView<'a> {
     pub progress: (usize, usize),
     /// While the library is still being read: articles read, and files found (once listed).
     pub loading: Option<(usize, Option<usize>)>,
+    /// While the feeds are updated: how far, and how many new articles.
+    pub feeds: Option<String>,
     /// The reader's current claim: position, speaker, cue, kind and class.
     pub claim: Option<String>,
     pub message: Option<&'a Message>,
@@ -79,6 +81,9 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &StatusView, theme: &Theme) {
     if let Some((read, planned)) = view.loading {
         let of = planned.map_or_else(String::new, |n| format!("/{n}"));
         left.push(Span::styled(format!(" reading {read}{of} "), theme.info));
+    }
+    if let Some(feeds) = &view.feeds {
+        left.push(Span::styled(format!(" {feeds} "), theme.info));
     }
     if done < total {
         left.push(Span::styled(
