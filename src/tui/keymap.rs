@@ -80,9 +80,9 @@ actions! {
     Outlets "outlets" Library "speakers index: outlets in place of speakers (Enter: an outlet's claims)";
     Sort "sort" Library "sort by the next column: date, title, source, counts, path";
     ReverseSort "reverse_sort" Library "reverse the sort order";
-    Search "search" Library "filter the library (is:unread: the unread) / search the article";
-    UpdateFeeds "update_feeds" Library "update the feeds in the background: new articles come in, unread";
-    ToggleRead "toggle_read" Library "mark the article read or unread (reading it marks it read)";
+    Search "search" Library "filter the library (is:unread …) / search the article";
+    UpdateFeeds "update_feeds" Library "update the feeds in the background (new articles: unread)";
+    ToggleRead "toggle_read" Library "mark the article read or unread (reading marks it read)";
     SearchNext "search_next" Reader "next search match";
     SearchPrev "search_prev" Reader "previous search match";
     NextClaim "next_claim" Reader "next claim";
