@@ -322,10 +322,17 @@ fn path_order_key(path: &Path) -> Vec<u8> {
         .collect()
 }
 
+/// Room for most articles in one read (news runs 2–20 KB): from an empty buffer,
+/// `read_to_end` starts at 32 bytes and makes a system call per doubling, nine for a 3 KB
+/// file (measured with strace; a third of `sayso extract`'s time on small files).
+const FIRST_READ: usize = 16 * 1024;
+
 /// All bytes of `reader`, or `None` if there are more than [`MAX_ARTICLE_BYTES`].
 fn read_limited(reader: impl Read) -> io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(FIRST_READ);
     reader.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes)?;
+    // The text is kept as read: no slack kept with it.
+    bytes.shrink_to_fit();
     Ok((bytes.len() as u64 <= MAX_ARTICLE_BYTES).then_some(bytes))
 }
 
