@@ -89,6 +89,36 @@ pub fn plan_paths_stamped<P: AsRef<Path>>(paths: &[P]) -> Vec<(Source, Option<Fi
     planner.sources.into_iter().zip(stamps).collect()
 }
 
+/// As [`plan_paths`] (without standard input), except that files are listed without a
+/// `stat`: [`Stamper`] stamps each, and drops a file reached twice, as the caller comes to
+/// it. A large folder's first files are then read while the last are not stamped yet
+/// (100,000 `stat`s take a third of a second).
+pub fn list_paths<P: AsRef<Path>>(paths: &[P]) -> Vec<Source> {
+    let mut planner = Planner {
+        unstamped: true,
+        ..Planner::default()
+    };
+    for path in paths {
+        planner.plan_path(path.as_ref());
+    }
+    planner.sources
+}
+
+/// Stamps the files [`list_paths`] listed, in order, once each.
+#[derive(Debug, Default)]
+pub struct Stamper {
+    seen: HashSet<FileKey>,
+}
+
+impl Stamper {
+    /// The stamp of the file at `path` (`Some(None)`: none, as for a pipe); `None` when
+    /// the same file came before, by this path or another.
+    pub fn stamp(&mut self, path: &Path) -> Option<Option<FileStamp>> {
+        let (key, stamp) = file_key(path);
+        self.seen.insert(key).then_some(stamp)
+    }
+}
+
 fn plan<P: AsRef<Path>>(paths: &[P], stdin: bool) -> Planner {
     let mut planner = Planner::default();
     let mut listed = false;
@@ -243,6 +273,8 @@ struct Planner {
     /// For each source so far (problems included), the stamp of the file it names.
     stamps: Vec<Option<FileStamp>>,
     seen: HashSet<FileKey>,
+    /// Files are listed as found, for a [`Stamper`] to stamp.
+    unstamped: bool,
 }
 
 impl Planner {
@@ -302,6 +334,11 @@ impl Planner {
     }
 
     fn plan_file(&mut self, path: &Path) {
+        if self.unstamped {
+            self.sources.push(Source::File(path.to_path_buf()));
+            self.stamps.push(None);
+            return;
+        }
         let (key, stamp) = file_key(path);
         if self.seen.insert(key) {
             self.sources.push(Source::File(path.to_path_buf()));

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use load::{
-    FileStamp, Library, LoadProblem, MAX_ARTICLE_BYTES, Source, load_paths, load_paths_with_stdin,
-    load_reader, plan_paths, plan_paths_stamped, read_file, read_source,
+    FileStamp, Library, LoadProblem, MAX_ARTICLE_BYTES, Source, Stamper, list_paths, load_paths,
+    load_paths_with_stdin, load_reader, plan_paths, plan_paths_stamped, read_file, read_source,
 };
 pub use seeds::embedded_seeds;
 

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
-use crate::article::{Article, FileStamp, Source, plan_paths_stamped, read_source};
+use crate::article::{
+    Article, FileStamp, Source, Stamper, list_paths, plan_paths_stamped, read_source,
+};
 use crate::corpus::Digest;
 use crate::corpus::cache::DigestCache;
 
@@ -65,6 +67,9 @@ const CACHED_WEIGHT: usize = 1;
 const BATCH: usize = BATCH_WEIGHT / READ_WEIGHT;
 /// A batch is handed over at least this often, so a slow disk still shows rows coming in.
 const BATCH_INTERVAL: Duration = Duration::from_millis(40);
+/// Nice value of the loading thread (the extraction threads' is 10).
+#[cfg(target_os = "linux")]
+const LOADER_NICENESS: libc::c_int = 5;
 /// Batches in flight between the loader and the reader.
 const IN_FLIGHT: usize = 4;
 
@@ -73,6 +78,10 @@ const IN_FLIGHT: usize = 4;
 pub fn start(paths: Vec<PathBuf>, cache: Option<CacheSpec>) -> Receiver<LoadEvent> {
     let (tx, rx) = sync_channel(IN_FLIGHT);
     std::thread::spawn(move || {
+        // Below the interface, above the extraction it feeds: on two cores, reading the
+        // files at normal priority delayed keys while a large library came in.
+        #[cfg(target_os = "linux")]
+        super::worker::lower_this_thread(LOADER_NICENESS);
         // A panic here ends the loading early; the reader keeps what arrived.
         let _ = std::panic::catch_unwind(|| load(&paths, cache.as_ref(), &tx));
         let _ = tx.send(LoadEvent::Done);
@@ -101,7 +110,7 @@ fn load(paths: &[PathBuf], cache: Option<&CacheSpec>, tx: &SyncSender<LoadEvent>
     // as the longer.
     let (sources, cache) = std::thread::scope(|scope| {
         let reading = cache.map(|c| scope.spawn(|| DigestCache::read(&c.file, &c.engine)));
-        let sources = plan_paths_stamped(paths);
+        let sources = list_paths(paths);
         (sources, reading.map(|r| r.join()))
     });
     let mut cache = match cache {
@@ -119,7 +128,17 @@ fn load(paths: &[PathBuf], cache: Option<&CacheSpec>, tx: &SyncSender<LoadEvent>
     let mut articles = Vec::new();
     let mut last = Instant::now();
     let mut no_stdin = std::io::empty();
-    for (source, stamp) in sources {
+    let mut stamper = Stamper::default();
+    for source in sources {
+        // Stamped as it comes: the first rows do not wait for the whole library's stats.
+        let stamp = match &source {
+            Source::File(path) => match stamper.stamp(path) {
+                Some(stamp) => stamp,
+                // The same file by another path: once is enough.
+                None => continue,
+            },
+            _ => None,
+        };
         let hit = match (&source, &stamp) {
             (Source::File(path), Some(stamp)) => cache.take(path, stamp),
             _ => None,
@@ -297,6 +316,22 @@ mod tests {
         assert_eq!(all.len(), 1);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("digests.jsonl:1"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_file_reached_twice_is_read_once_with_its_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        std::fs::write(&a, "Alpha said so.\n").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Beta said so.\n").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&a, dir.path().join("c.txt")).unwrap();
+        // The folder, and one of its files again by name.
+        let (all, problems) = everything(start(vec![dir.path().to_path_buf(), a.clone()], None));
+        assert!(problems.is_empty(), "{problems:?}");
+        let texts: Vec<&str> = all.iter().map(|l| l.article.text.trim()).collect();
+        assert_eq!(texts, ["Alpha said so.", "Beta said so."]);
+        assert!(all.iter().all(|l| l.stamp.is_some()), "stamped as read");
     }
 
     #[test]
