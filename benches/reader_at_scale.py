@@ -8,10 +8,12 @@ section reports it: first frame, all counts shown, `j` latency, peak RSS.
 `corpus` writes N articles into DIR/one/, cycling the PolNeAR texts of ../shared/eval (read
 in place; each copy ends with a line of its own, so every article has its own content id).
 `run` starts BINARY on DIR in tmux at 160x45 with a state and cache dir of its own
-(`--fresh`: emptied first, so nothing is cached), presses `j` every 0.2 s and times each
+(`--fresh`: emptied first, so nothing is cached; `SCALE_STATE=DIR` keeps it between runs,
+for a second start), presses `j` every 0.2 s and times each
 answer by polling `capture-pane` until the screen changes; `--search` opens `F` once at
 start (so the search index is built); `--burst` sends eight `j`s at once after the counts
-and times how long the screen takes to settle. Figures move with the machine's load:
+and times how long the screen takes to settle; `--quiet` presses nothing until the counts
+are shown and polls every 5 ms (the second-start figure). Figures move with the machine's load:
 compare builds by alternating them in one session.
 """
 import glob
@@ -40,9 +42,9 @@ def corpus(dest, n):
     print(f"{n} articles, {total} bytes, in {dest}/one")
 
 
-def run(binary, library, seconds, fresh, search, burst):
+def run(binary, library, seconds, fresh, search, burst, quiet=False):
     sock = f"sayso-scale-{os.getpid()}"
-    state = f"/tmp/{sock}-state"
+    state = os.environ.get("SCALE_STATE", f"/tmp/{sock}-state")
     if fresh:
         shutil.rmtree(state, ignore_errors=True)
     os.makedirs(state, exist_ok=True)
@@ -82,6 +84,14 @@ def run(binary, library, seconds, fresh, search, burst):
             tmux("send-keys", "-t", "m", key)
     counts, peak_at_counts = None, None
     before, after = [], []
+    if quiet:
+        # No keys until every count is shown: the time to the counts, polled every 5 ms.
+        while counts is None and time.monotonic() - t0 < seconds:
+            shown = screen()
+            status = shown.strip().splitlines()[-1] if shown.strip() else ""
+            if "Library" in shown and "extracting" not in status and "reading" not in status:
+                counts, peak_at_counts = time.monotonic() - t0, memory()
+            time.sleep(0.005)
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         shown = screen(True)
@@ -129,6 +139,6 @@ if __name__ == "__main__":
     elif len(args) >= 4 and args[0] == "run":
         flags = set(args[4:])
         run(args[1], args[2], float(args[3]), "--fresh" in flags, "--search" in flags,
-            "--burst" in flags)
+            "--burst" in flags, "--quiet" in flags)
     else:
         sys.exit(__doc__)

@@ -6,7 +6,7 @@
 #[test]
 fn the_index_writers_threads_run_at_the_indexers_priority() {
     use sayso::tui::library_search::LibrarySearch;
-    let search = LibrarySearch::start(None, "test").expect("an index in memory");
+    let search = LibrarySearch::start(None, "test");
     let nice_of = |task: &std::path::Path| -> Option<i64> {
         let stat = std::fs::read_to_string(task.join("stat")).ok()?;
         // Fields after the parenthesised name: state is field 3, nice field 19.

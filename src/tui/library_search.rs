@@ -2,7 +2,7 @@
 //! the cache dir (in memory for the samples or with the cache off), kept up to date by a
 //! thread of its own at low priority, and the map from content ids back to articles.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -44,17 +44,22 @@ struct Progress {
     problem: Mutex<Option<String>>,
 }
 
+/// The index as opened on the indexer's thread, and whether another instance keeps it
+/// (this one then searches it as it is).
+type Opened = Result<(SearchIndex, bool), String>;
+
 /// The search of one library.
 pub struct LibrarySearch {
-    index: SearchIndex,
+    /// Opened on the indexer's thread while the reader starts (a large index takes a
+    /// fifth of a second): the first search waits for it if it must.
+    index: std::cell::OnceCell<Opened>,
+    opening: Mutex<Option<Receiver<Opened>>>,
     feed: Option<Sender<Feed>>,
     progress: Arc<Progress>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
     /// Content id → the first article with that text.
-    articles: HashMap<String, usize>,
-    /// Another instance keeps the index: this one searches it as it is.
-    read_only: bool,
+    articles: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// Where the index of `library` goes: `None` for one in memory.
@@ -65,7 +70,7 @@ pub fn index_dir(library: &str) -> Option<PathBuf> {
 
 impl LibrarySearch {
     /// Opens the index (`dir`, or in memory) and starts its updater.
-    pub fn start(dir: Option<PathBuf>, engine: &str) -> Result<Self, String> {
+    pub fn start(dir: Option<PathBuf>, engine: &str) -> Self {
         let progress = Arc::new(Progress::default());
         let stop = Arc::new(AtomicBool::new(false));
         let (opened_tx, opened) = channel();
@@ -91,18 +96,47 @@ impl LibrarySearch {
                 }
             })
         };
-        let (index, read_only) = opened
-            .recv()
-            .map_err(|_| "the search index could not be opened".to_string())??;
-        Ok(LibrarySearch {
-            index,
-            feed: (!read_only).then_some(feed),
+        // Articles are sent while it opens; a read-only index drops them (and the sender
+        // with them) unread.
+        LibrarySearch {
+            index: std::cell::OnceCell::new(),
+            opening: Mutex::new(Some(opened)),
+            feed: Some(feed),
             progress,
             stop,
             thread: Some(thread),
-            articles: HashMap::new(),
-            read_only,
-        })
+            articles: rustc_hash::FxHashMap::default(),
+        }
+    }
+
+    /// The index, once opened; `wait`: waits for it.
+    fn opened(&self, wait: bool) -> Option<&Opened> {
+        if let Some(opened) = self.index.get() {
+            return Some(opened);
+        }
+        let mut opening = self.opening.lock().unwrap_or_else(PoisonError::into_inner);
+        let rx = opening.as_ref()?;
+        let got = match wait {
+            true => rx.recv().ok(),
+            false => match rx.try_recv() {
+                Ok(opened) => Some(opened),
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => None,
+            },
+        };
+        *opening = None;
+        drop(opening);
+        Some(self.index.get_or_init(|| {
+            got.unwrap_or_else(|| Err("the search index could not be opened".to_string()))
+        }))
+    }
+
+    fn index(&self) -> Result<&SearchIndex, String> {
+        match self.opened(true) {
+            Some(Ok((index, _))) => Ok(index),
+            Some(Err(e)) => Err(format!("search is off: {e}")),
+            None => Err("search is off: the search index could not be opened".into()),
+        }
     }
 
     /// Queues the store's articles from `first` on for indexing.
@@ -157,8 +191,14 @@ impl LibrarySearch {
 
     /// What went wrong in the indexer, if anything did.
     pub fn problem(&self) -> Option<String> {
-        if self.read_only {
-            return Some("another sayso keeps this library's index: searching it as it is".into());
+        match self.opened(false) {
+            Some(Err(e)) => return Some(format!("search is off: {e}")),
+            Some(Ok((_, true))) => {
+                return Some(
+                    "another sayso keeps this library's index: searching it as it is".into(),
+                );
+            }
+            _ => {}
         }
         self.progress
             .problem
@@ -179,7 +219,7 @@ impl LibrarySearch {
         article: &str,
         speaker: Option<&str>,
     ) -> Result<Vec<Copy>, String> {
-        self.index
+        self.index()?
             .copies(claim, article, speaker)
             .map_err(|e| e.to_string())
     }
@@ -187,7 +227,7 @@ impl LibrarySearch {
     /// Runs `query`; the articles with its tags come from the annotations in `store`.
     pub fn search(&self, query: &Query, store: &Store, limit: usize) -> Result<Results, String> {
         let tagged = (!query.tags.is_empty()).then(|| tagged_passages(store, &query.tags));
-        self.index
+        self.index()?
             .search(query, tagged.as_deref(), limit)
             .map_err(|e| e.to_string())
     }
@@ -391,4 +431,32 @@ impl IndexJob {
 fn lower_priority() {
     #[cfg(target_os = "linux")]
     super::worker::lower_this_thread(INDEXER_NICENESS);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::search::query;
+
+    #[test]
+    fn a_second_instance_opens_the_index_read_only_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("index");
+        let store = Store::new(vec![Article::from_text(
+            "a.txt",
+            "Harbour fees rise\n\n\"We had no choice,\" said Ann Vole.\n".into(),
+        )]);
+        let first = LibrarySearch::start(Some(index.clone()), "test");
+        let query = query::parse("choice").unwrap();
+        // The first search waits for the index to be open; it is the first's to write.
+        assert!(first.search(&query, &store, 10).is_ok());
+        assert_eq!(first.problem(), None);
+        let second = LibrarySearch::start(Some(index), "test");
+        assert!(
+            second.search(&query, &store, 10).is_ok(),
+            "searched as it is"
+        );
+        let said = second.problem().unwrap_or_default();
+        assert!(said.contains("another sayso keeps"), "{said}");
+    }
 }

@@ -17,20 +17,18 @@ impl App {
     /// Opens the library's search index (`dir`, or in memory) and queues every article
     /// read so far; later ones join as they are read.
     pub fn start_search(&mut self, dir: Option<PathBuf>, engine: &str) {
-        match LibrarySearch::start(dir, engine) {
-            Ok(mut search) => {
-                search.add(&self.store, 0);
-                let corrected = self.store.corrected_articles();
-                search.reindex(
-                    corrected
-                        .into_iter()
-                        .filter_map(|i| self.store.reindex_job(i))
-                        .collect(),
-                );
-                self.search = Some(search);
-            }
-            Err(e) => self.show_message(Message::error(format!("search is off: {e}"))),
-        }
+        // Opened on a thread of its own: an index that cannot be opened says so where
+        // the search is shown (and in memory one is used in its place).
+        let mut search = LibrarySearch::start(dir, engine);
+        search.add(&self.store, 0);
+        let corrected = self.store.corrected_articles();
+        search.reindex(
+            corrected
+                .into_iter()
+                .filter_map(|i| self.store.reindex_job(i))
+                .collect(),
+        );
+        self.search = Some(search);
     }
 
     /// The whole library has been read: the index can drop what is no longer in it.

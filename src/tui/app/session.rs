@@ -68,9 +68,11 @@ impl App {
         }
         let find = |path: &Option<String>, id: Option<&String>| {
             let articles = self.store.articles();
-            let by_path = path
-                .as_deref()
-                .and_then(|p| articles.iter().position(|a| a.path.to_string_lossy() == p));
+            // Compared as bytes: no string made of each of 100,000 paths.
+            let by_path = path.as_deref().and_then(|p| {
+                let p = std::ffi::OsStr::new(p);
+                articles.iter().position(|a| a.path.as_os_str() == p)
+            });
             by_path.or_else(|| id.and_then(|id| articles.iter().position(|a| &a.id == id)))
         };
         let opened = find(&session.article, session.article_id.as_ref());
