@@ -16,6 +16,9 @@ pub struct PageMeta {
     pub author: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// JSON-LD `articleBody`: the text of a page whose body the browser builds by script
+    /// (the markup then holds little of it). Line breaks kept.
+    pub body: Option<String>,
 }
 
 pub fn read(doc: &Document) -> PageMeta {
@@ -61,6 +64,12 @@ pub fn read(doc: &Document) -> PageMeta {
         .map(|v| v.trim().to_owned())
         .filter(|v| !v.is_empty())
         .or_else(|| meta("og:url"));
+    let body = ld
+        .iter()
+        .filter_map(|a| a.get("articleBody").and_then(Value::as_str))
+        .map(str::trim)
+        .find(|b| !b.is_empty())
+        .map(str::to_owned);
     PageMeta {
         title,
         heading,
@@ -68,6 +77,7 @@ pub fn read(doc: &Document) -> PageMeta {
         author,
         outlet,
         url,
+        body,
     }
 }
 

@@ -160,6 +160,14 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> Htm
         true => paragraphs_of(&doc),
         false => blocks,
     };
+    let blocks = match page_meta.body.as_deref() {
+        // The markup holds less than half of it: the page is built by script (or what
+        // was found is not the article), and the page's own account of its text wins.
+        Some(body) if words(body) > 2 * blocks.iter().map(block_words).sum::<usize>() + 30 => {
+            body_blocks(body)
+        }
+        _ => blocks,
+    };
     let from_readability = |f: fn(&dom_smoothie::Article) -> Option<String>| {
         readable
             .as_ref()
@@ -369,6 +377,30 @@ fn tidy(text: &str) -> String {
 }
 
 /// Every `<p>` of the page, for pages readability cannot read.
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn block_words(block: &Block) -> usize {
+    match block {
+        Block::Heading(t) | Block::Paragraph(t) | Block::Quote(t) | Block::Item(t) => words(t),
+    }
+}
+
+/// The page's JSON-LD `articleBody` as blocks: its lines as paragraphs, or, when it holds
+/// markup (some sites put HTML there), that markup's blocks.
+fn body_blocks(body: &str) -> Vec<Block> {
+    if body.contains("</p>") || body.contains("<br") {
+        let doc = Document::from(format!("<html><body>{body}</body></html>"));
+        return blocks_of(&doc);
+    }
+    let mut out = Vec::new();
+    for line in body.lines() {
+        push_text(&mut out, line.to_owned(), false, Block::Paragraph);
+    }
+    out
+}
+
 fn paragraphs_of(doc: &Document) -> Vec<Block> {
     let mut out = Vec::new();
     for p in doc.select("body p").nodes() {

@@ -184,3 +184,46 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_page_built_by_script_is_read_from_its_json_ld_article_body() {
+    let body = "The county will rebuild the dam by 2027, officials said on Tuesday.\\n\\n\
+        \\\"We cannot wait another winter,\\\" said Rosa Lind, who chairs the board.\\n\
+        The work is expected to cost 40 million dollars, the board said, and to employ \
+        two hundred people over three years, many of them from the valley itself.";
+    let shell = format!(
+        "<html><head><title>Dam to be rebuilt</title>\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+         \"headline\":\"Dam to be rebuilt\",\"articleBody\":\"{body}\"}}</script></head>\
+         <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\
+         <div id=\"root\"><p>Loading…</p></div><footer>© Valley Post</footer></body></html>"
+    );
+    let page = parse(shell.as_bytes(), None, None);
+    let text = page.text();
+    assert!(
+        text.contains("We cannot wait another winter,\" said Rosa Lind"),
+        "{text}"
+    );
+    assert!(text.contains("two hundred people"), "{text}");
+    assert!(
+        !text.contains("Loading") && !text.contains("Home"),
+        "{text}"
+    );
+    assert!(
+        page.blocks.len() >= 3,
+        "its lines are paragraphs: {:?}",
+        page.blocks
+    );
+
+    // A page whose markup has the article keeps it: a teaser in articleBody does not win.
+    let full = "<p>The county will rebuild the dam by 2027, officials said on Tuesday, after \
+        a year of studies and two public hearings on the cost of the work.</p>";
+    let teaser = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+         \"articleBody\":\"The county will rebuild the dam.\"}}</script></head>\
+         <body><article>{}</article></body></html>",
+        full.repeat(3)
+    );
+    let kept = parse(teaser.as_bytes(), None, None).text();
+    assert!(kept.contains("two public hearings"), "{kept}");
+}
