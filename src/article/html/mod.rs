@@ -292,11 +292,32 @@ fn walk(node: &NodeRef, in_quote: bool, out: &mut Vec<Block>, depth: usize) {
         }
         push_text(out, std::mem::take(&mut loose), in_quote, Block::Paragraph);
         match block {
+            Some(_) if name == "p" && is_link_line(&child) => {}
             Some(make) => push_text(out, text_of(&child), in_quote, make),
             None => walk(&child, in_quote || name == "blockquote", out, depth + 1),
         }
     }
     push_text(out, loose, in_quote, Block::Paragraph);
+}
+
+/// Longest paragraph read as a pointer elsewhere when it is mostly a link.
+const LINK_LINE_WORDS: usize = 16;
+
+/// A short paragraph that is mostly one link (`RELATED: House leaders eye a vote`, `CLICK
+/// HERE TO GET THE APP`, `WATCH: Farmers react`, `Read the full transcript`): a pointer to
+/// another page, not the article's text. One that quotes someone is kept.
+fn is_link_line(p: &NodeRef) -> bool {
+    let text = text_of(p);
+    let all = words(&text);
+    if all == 0 || all > LINK_LINE_WORDS || text.contains(['"', '“', '”']) {
+        return false;
+    }
+    let linked: usize = p
+        .descendants_it()
+        .filter(|n| n.node_name().is_some_and(|t| t.eq_ignore_ascii_case("a")))
+        .map(|a| words(&text_of(&a)))
+        .sum();
+    linked * 10 >= all * 7
 }
 
 fn is_inline(name: &str) -> bool {
