@@ -292,12 +292,21 @@ fn walk(node: &NodeRef, in_quote: bool, out: &mut Vec<Block>, depth: usize) {
         }
         push_text(out, std::mem::take(&mut loose), in_quote, Block::Paragraph);
         match block {
-            Some(_) if name == "p" && is_link_line(&child) => {}
+            Some(_) if matches!(name.as_str(), "p" | "li") && is_link_line(&child) => {}
             Some(make) => push_text(out, text_of(&child), in_quote, make),
             None => walk(&child, in_quote || name == "blockquote", out, depth + 1),
         }
     }
     push_text(out, loose, in_quote, Block::Paragraph);
+}
+
+fn is_placeholder(text: &str) -> bool {
+    text.len() <= 40 && {
+        let bare = text
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        PLACEHOLDERS.contains(&bare.as_str())
+    }
 }
 
 /// Longest paragraph read as a pointer elsewhere when it is mostly a link.
@@ -354,9 +363,23 @@ fn is_inline(name: &str) -> bool {
     )
 }
 
+/// What sites print between an article's paragraphs where an ad or a widget goes.
+const PLACEHOLDERS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "skip advertisement",
+    "continue reading the main story",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "article continues below",
+    "story continues below",
+    "continue reading below",
+    "scroll to continue with content",
+];
+
 fn push_text(out: &mut Vec<Block>, text: String, in_quote: bool, make: fn(String) -> Block) {
     let text = tidy(&text);
-    if text.is_empty() {
+    if text.is_empty() || is_placeholder(&text) {
         return;
     }
     let block = make(text);

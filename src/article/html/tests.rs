@@ -227,3 +227,35 @@ fn a_page_built_by_script_is_read_from_its_json_ld_article_body() {
     let kept = parse(teaser.as_bytes(), None, None).text();
     assert!(kept.contains("two public hearings"), "{kept}");
 }
+
+#[test]
+fn link_lines_lists_of_links_and_ad_placeholders_are_left_out() {
+    let html = "<html><body><article><h1>Ferry fares frozen</h1>\
+        <p>The island ferry fares will not rise this year, the authority said on Tuesday.</p>\
+        <p>Advertisement</p><div>Story continues below advertisement</div>\
+        <p><a href=\"/x\">Read the full statement</a></p>\
+        <ul><li><a href=\"/a\">Harbour dues to be reviewed</a></li>\
+        <li><a href=\"/b\">New timetable for the winter</a></li></ul>\
+        <ul><li>Adults pay <a href=\"/fares\">4 euros</a> a crossing, as before</li></ul>\
+        <p>“We heard the islanders,” said <a href=\"/lia\">Lia Berg</a>, the chair.</p>\
+        <p><a href=\"/q\">“Nobody pays more,” said Lia Berg</a></p>\
+        </article></body></html>";
+    let text = parse(html.as_bytes(), None, None).text();
+    for gone in [
+        "Advertisement",
+        "continues below",
+        "full statement",
+        "Harbour dues",
+        "timetable",
+    ] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+    for kept in [
+        "will not rise",
+        "Adults pay 4 euros a crossing",
+        "We heard the islanders",
+        "Nobody pays more",
+    ] {
+        assert!(text.contains(kept), "{kept} not in {text}");
+    }
+}
