@@ -85,6 +85,10 @@ fn u_brings_new_articles_in_unread_and_reading_one_marks_it_read() {
         assert!(screen.contains(&format!("● {title}")), "{title}: {screen}");
     }
     assert!(!screen.contains("● Harbour fees rise"), "{screen}");
+    assert!(
+        !screen.contains("does not open"),
+        "the inbox is in the library: {screen}"
+    );
     // They are extracted as any article is: their counts come in.
     assert!(
         tmux.until(20, |t| !t.screen().contains("…   …")),

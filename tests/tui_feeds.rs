@@ -111,4 +111,15 @@ fn an_update_that_cannot_run_says_why() {
     );
     keys(&mut app, "U");
     assert!(app.take_feed_request(), "it can be asked for again");
+    // Saved where the library opened does not look: said, so they are not lost from view.
+    app.feed_event(FeedEvent::Outside("/home/me/inbox".into()));
+    app.feed_event(FeedEvent::Finished(Ok(vec![FeedReport {
+        new: 2,
+        ..FeedReport::default()
+    }])));
+    let said = message(&app);
+    assert!(
+        said.contains("saved in /home/me/inbox, which this library does not open"),
+        "{said}"
+    );
 }

@@ -23,6 +23,9 @@ pub enum FeedEvent {
     FeedDone(FeedReport),
     /// A problem that is not one feed's (a new article that could not be read back).
     Problem(String),
+    /// New articles went to this inbox, which the library opened does not include: they
+    /// will not be in it at the next start.
+    Outside(PathBuf),
     /// The update is over: the reports, or why it could not run.
     Finished(Result<Vec<FeedReport>, String>),
 }
@@ -34,6 +37,8 @@ pub struct FeedSetup {
     pub feeds: Vec<String>,
     pub inbox: Result<PathBuf, String>,
     pub state_dir: Option<PathBuf>,
+    /// The files and folders the reader opened (none: the samples).
+    pub library: Vec<PathBuf>,
 }
 
 /// Events in flight between the update and the reader (the update waits beyond this).
@@ -102,6 +107,7 @@ impl Feeds {
             .clone()
             .ok_or("no state directory to remember the feeds in")?;
         let feeds = self.setup.feeds.clone();
+        let library: Vec<PathBuf> = self.setup.library.iter().map(|p| absolute(p)).collect();
         let (tx, rx) = sync_channel(IN_FLIGHT);
         std::thread::spawn(move || {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -113,10 +119,19 @@ impl Feeds {
                     super::panics::message(p.as_ref())
                 ))
             });
+            let added = outcome.as_ref().is_ok_and(|r| r.iter().any(|r| r.new > 0));
+            let inbox = absolute(&inbox);
+            if added && !library.iter().any(|l| inbox.starts_with(l)) {
+                let _ = tx.send(FeedEvent::Outside(inbox));
+            }
             let _ = tx.send(FeedEvent::Finished(outcome));
         });
         Ok(rx)
     }
+}
+
+fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }
 
 fn run(

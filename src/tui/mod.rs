@@ -84,6 +84,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
         true => None,
         false => library_search::index_dir(&library),
     };
+    let opened = paths.clone();
     let (articles, reading) = match paths.is_empty() {
         true => (crate::article::embedded_seeds(), None),
         false => (Vec::new(), Some(loader::start(paths, cache.clone()))),
@@ -104,6 +105,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
             .inbox_path(opts.data_dir.as_deref())
             .map_err(|e| format!("where should the articles go? (set `inbox` in the config): {e}")),
         state_dir: state_dir.clone(),
+        library: opened,
     });
     if reading.is_some() {
         app.store_mut().set_loading(Some(Loading::default()));

@@ -17,6 +17,8 @@ pub struct FeedState {
     running: Option<[usize; 4]>,
     /// The article `m` marked unread while it was open: left unread until another is.
     kept_unread: Option<usize>,
+    /// The inbox the update saved to, when the library opened does not include it.
+    outside: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -68,6 +70,7 @@ impl App {
                     self.log.record(&Message::error(problem), &clock());
                 }
             }
+            FeedEvent::Outside(inbox) => self.feeds.outside = Some(inbox),
             FeedEvent::Problem(problem) => {
                 run[3] += 1;
                 self.log.record(&Message::error(problem), &clock());
@@ -86,6 +89,13 @@ impl App {
                         );
                         if unchanged > 0 {
                             text.push_str(&format!(" ({unchanged} not changed)"));
+                        }
+                        if let Some(inbox) = self.feeds.outside.take() {
+                            text.push_str(&format!(
+                                "; saved in {}, which this library does not open (add it to \
+                                 `library` to have them next time)",
+                                inbox.display()
+                            ));
                         }
                         match problems {
                             0 => Message::info(text),
