@@ -107,10 +107,19 @@ pub fn load_one(path: &std::path::Path) -> Result<Loaded, String> {
 fn load(paths: &[PathBuf], cache: Option<&CacheSpec>, tx: &SyncSender<LoadEvent>) {
     let mut problems = Vec::new();
     // The cache is read while the folders are listed: on two cores, the two take as long
-    // as the longer.
+    // as the longer. With a cache to read, the files are stamped then too (the rows wait
+    // for the cache anyway); without one, they are stamped as they are read, so the first
+    // rows do not wait for the whole library's stats.
+    let stamp_first = cache.is_some_and(|c| c.file.exists());
     let (sources, cache) = std::thread::scope(|scope| {
         let reading = cache.map(|c| scope.spawn(|| DigestCache::read(&c.file, &c.engine)));
-        let sources = list_paths(paths);
+        let sources: Vec<(Source, Option<Option<FileStamp>>)> = match stamp_first {
+            true => plan_paths_stamped(paths)
+                .into_iter()
+                .map(|(source, stamp)| (source, Some(stamp)))
+                .collect(),
+            false => list_paths(paths).into_iter().map(|s| (s, None)).collect(),
+        };
         (sources, reading.map(|r| r.join()))
     });
     let mut cache = match cache {
@@ -129,10 +138,10 @@ fn load(paths: &[PathBuf], cache: Option<&CacheSpec>, tx: &SyncSender<LoadEvent>
     let mut last = Instant::now();
     let mut no_stdin = std::io::empty();
     let mut stamper = Stamper::default();
-    for source in sources {
-        // Stamped as it comes: the first rows do not wait for the whole library's stats.
-        let stamp = match &source {
-            Source::File(path) => match stamper.stamp(path) {
+    for (source, stamped) in sources {
+        let stamp = match (&source, stamped) {
+            (_, Some(stamp)) => stamp,
+            (Source::File(path), None) => match stamper.stamp(path) {
                 Some(stamp) => stamp,
                 // The same file by another path: once is enough.
                 None => continue,
