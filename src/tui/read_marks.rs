@@ -14,6 +14,9 @@ pub struct ReadMarks {
     file: Option<PathBuf>,
     /// Unread keys not matched to an article yet (more articles may stream in).
     keys: HashSet<String>,
+    /// Their file names: an article is only made an absolute path when its name is one
+    /// (a key whose file is not in this library would otherwise cost every article that).
+    names: HashSet<std::ffi::OsString>,
     /// Per article of the store: unread.
     unread: Vec<bool>,
     count: usize,
@@ -32,6 +35,7 @@ impl ReadMarks {
             Ok(keys) => (
                 ReadMarks {
                     file: Some(path),
+                    names: keys.iter().filter_map(|k| file_name(k)).collect(),
                     keys,
                     ..ReadMarks::default()
                 },
@@ -46,8 +50,8 @@ impl ReadMarks {
 
     /// Takes in the next article of the store (they come in order).
     pub fn push(&mut self, path: &Path) {
-        // Most libraries have no unread article: no path is made absolute for them.
-        let unread = !self.keys.is_empty() && self.keys.remove(&unread::key(path));
+        let named = path.file_name().is_some_and(|n| self.names.contains(n));
+        let unread = named && self.keys.remove(&unread::key(path));
         self.count += usize::from(unread);
         self.unread.push(unread);
     }
@@ -55,7 +59,9 @@ impl ReadMarks {
     /// An article an update has just brought in (marked unread in the file already),
     /// before it is added to the store.
     pub fn expect_unread(&mut self, path: &Path) {
-        self.keys.insert(unread::key(path));
+        let key = unread::key(path);
+        self.names.extend(file_name(&key));
+        self.keys.insert(key);
     }
 
     pub fn is_unread(&self, article: usize) -> bool {
@@ -114,6 +120,10 @@ impl ReadMarks {
             )),
         }
     }
+}
+
+fn file_name(key: &str) -> Option<std::ffi::OsString> {
+    Path::new(key).file_name().map(ToOwned::to_owned)
 }
 
 #[cfg(test)]

@@ -292,8 +292,12 @@ fn walk(node: &NodeRef, in_quote: bool, out: &mut Vec<Block>, depth: usize) {
         }
         push_text(out, std::mem::take(&mut loose), in_quote, Block::Paragraph);
         match block {
-            Some(_) if matches!(name.as_str(), "p" | "li") && is_link_line(&child) => {}
-            Some(make) => push_text(out, text_of(&child), in_quote, make),
+            Some(make) => {
+                let text = text_of(&child);
+                if !(matches!(name.as_str(), "p" | "li") && is_link_line(&child, &text)) {
+                    push_text(out, text, in_quote, make);
+                }
+            }
             None => walk(&child, in_quote || name == "blockquote", out, depth + 1),
         }
     }
@@ -315,9 +319,8 @@ const LINK_LINE_WORDS: usize = 16;
 /// A short paragraph that is mostly one link (`RELATED: House leaders eye a vote`, `CLICK
 /// HERE TO GET THE APP`, `WATCH: Farmers react`, `Read the full transcript`): a pointer to
 /// another page, not the article's text. One that quotes someone is kept.
-fn is_link_line(p: &NodeRef) -> bool {
-    let text = text_of(p);
-    let all = words(&text);
+fn is_link_line(p: &NodeRef, text: &str) -> bool {
+    let all = words(text);
     if all == 0 || all > LINK_LINE_WORDS || text.contains(['"', '“', '”']) {
         return false;
     }
